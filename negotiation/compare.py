@@ -1,0 +1,279 @@
+"""Comparing two documents issue by issue: distances, verdicts and a summary.
+
+The comparison is computed once, eagerly, into typed data (:class:`Comparison`); tables,
+frames, HTML and JSON are views of it (see :mod:`negotiation.report`).
+
+Verdicts, checked in this order for each issue:
+
+=============  ==================================================================
+``silent``     neither side addresses the issue (only with ``all_issues=True``)
+``one_sided``  only one side addresses it
+``deferred``   one or both sides explicitly leave it to later talks
+``agree``      distance 0, or numbers within the scale's tolerance
+``close``      distance within the issue's close threshold
+``bridgeable`` the values differ, but what each side accepts overlaps
+``apart``      otherwise
+=============  ==================================================================
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from negotiation.models import Document, Issue, Stance, Taxonomy
+from negotiation.scales import Lang, NumericScale, OrdinalScale
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_EPS = 1e-9
+
+
+class Verdict(str, Enum):
+    """How two stances on one issue relate."""
+
+    AGREE = "agree"
+    CLOSE = "close"
+    BRIDGEABLE = "bridgeable"
+    APART = "apart"
+    DEFERRED = "deferred"
+    ONE_SIDED = "one_sided"
+    SILENT = "silent"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class IssueDiff(BaseModel):
+    """One issue of a comparison: both stances, their distance and the verdict."""
+
+    model_config = ConfigDict(frozen=True)
+
+    issue: Issue
+    a: Stance | None
+    b: Stance | None
+    distance: float | None
+    verdict: Verdict
+    nearer_low: str | None = None
+    """``"a"`` or ``"b"``: the side nearer the low pole, where both are stated and apart."""
+
+    @property
+    def area(self) -> str:
+        """The issue's area id."""
+        return self.issue.area
+
+    def value(self, side: str, lang: Lang = "en") -> str:
+        """The value of side ``"a"`` or ``"b"`` for people; empty where silent."""
+        stance = self.a if side == "a" else self.b
+        if stance is None:
+            return ""
+        text = stance.describe(self.issue.scale, lang)
+        if not stance.stated:
+            word = "مؤجل" if lang == "ar" else "deferred"
+            text = word if text == "—" else f"{text} ({word})"
+        return text
+
+    def line(self, lang: Lang = "en", poles: Any = None) -> str:
+        """One readable line: "600,000 vs 800,000: 200,000 apart"."""
+        from negotiation.report import describe_diff
+
+        return describe_diff(self, lang, poles)
+
+
+class Summary(BaseModel):
+    """Counts per verdict, coverage and the convergence index."""
+
+    model_config = ConfigDict(frozen=True)
+
+    counts: dict[str, int]
+    coverage: float
+    convergence: float
+    both_stated: int
+    addressed: int
+
+    def __str__(self) -> str:
+        parts = ", ".join(f"{k} {v}" for k, v in self.counts.items() if v)
+        conv = "n/a" if math.isnan(self.convergence) else f"{self.convergence:.2f}"
+        return f"convergence {conv}, coverage {self.coverage:.2f} ({parts})"
+
+
+class Comparison(BaseModel):
+    """The result of comparing document ``a`` with document ``b``.
+
+    ``diffs`` holds one :class:`IssueDiff` per issue, in taxonomy order; ``summary`` the
+    counts, coverage and convergence index. Index it by issue id: ``cmp["security.army_cap"]``.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    a: Document
+    b: Document
+    taxonomy: Taxonomy
+    diffs: tuple[IssueDiff, ...]
+    summary: Summary
+
+    def __getitem__(self, issue_id: str) -> IssueDiff:
+        for d in self.diffs:
+            if d.issue.id == issue_id:
+                return d
+        raise KeyError(f"issue '{issue_id}' is not in this comparison")
+
+    def __iter__(self) -> Any:  # type: ignore[override]
+        return iter(self.diffs)
+
+    def __len__(self) -> int:
+        return len(self.diffs)
+
+    def by_verdict(self, verdict: Verdict | str) -> list[IssueDiff]:
+        """The diffs with one verdict."""
+        return [d for d in self.diffs if d.verdict == Verdict(verdict)]
+
+    def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
+        """One row per issue: area, issue, label, value_a, value_b, distance, verdict, note, sources."""
+        from negotiation.report import comparison_frame
+
+        return comparison_frame(self, lang)
+
+    def to_table(self, fmt: str = "github", lang: Lang = "en") -> str:
+        """The comparison as a text table in any tabulate format (github, grid, html, latex…)."""
+        from negotiation.report import comparison_table
+
+        return comparison_table(self, fmt, lang)
+
+    def render(self, fmt: str = "github", lang: Lang = "en") -> str:
+        """A titled report: both documents, the table, and the summary."""
+        from negotiation.report import comparison_report
+
+        return comparison_report(self, fmt, lang)
+
+    def to_json(self) -> dict[str, Any]:
+        """The comparison as plain JSON-ready data."""
+        from negotiation.report import comparison_json
+
+        return comparison_json(self)
+
+    def _repr_html_(self) -> str:
+        from negotiation.report import comparison_html
+
+        return comparison_html(self)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Comparison({self.a.id!r} vs {self.b.id!r}: {self.summary})"
+
+
+def diff_issue(issue: Issue, a: Stance | None, b: Stance | None) -> IssueDiff:
+    """Compare two stances on one issue (either may be None: silent)."""
+    if a is None and b is None:
+        return IssueDiff(issue=issue, a=a, b=b, distance=None, verdict=Verdict.SILENT)
+    if a is None or b is None:
+        return IssueDiff(issue=issue, a=a, b=b, distance=None, verdict=Verdict.ONE_SIDED)
+    if not (a.stated and b.stated):
+        return IssueDiff(issue=issue, a=a, b=b, distance=None, verdict=Verdict.DEFERRED)
+    scale = issue.scale
+    span_a, span_b = a.span(scale), b.span(scale)
+    distance = scale.gap(span_a, span_b)
+    if distance <= _EPS or (isinstance(scale, NumericScale) and scale.within_tolerance(span_a, span_b)):
+        verdict = Verdict.AGREE
+    elif distance <= issue.close_threshold + _EPS:
+        verdict = Verdict.CLOSE
+    elif (a.accepts or b.accepts) and scale.gap(a.reservation(scale), b.reservation(scale)) <= _EPS:
+        verdict = Verdict.BRIDGEABLE
+    else:
+        verdict = Verdict.APART
+    nearer = None
+    pa, pb = scale.pole_position(span_a), scale.pole_position(span_b)
+    if verdict is not Verdict.AGREE and pa is not None and pb is not None and pa != pb:
+        nearer = "a" if (pa[0] + pa[1]) < (pb[0] + pb[1]) else "b"
+    return IssueDiff(issue=issue, a=a, b=b, distance=distance, verdict=verdict, nearer_low=nearer)
+
+
+def summarize(diffs: tuple[IssueDiff, ...], weights: Mapping[str, float] | None = None) -> Summary:
+    """Counts per verdict, coverage and the weighted convergence index of some diffs."""
+    counts = {v.value: 0 for v in Verdict}
+    for d in diffs:
+        counts[d.verdict.value] += 1
+    addressed = [d for d in diffs if d.verdict is not Verdict.SILENT]
+    both = [d for d in addressed if d.a is not None and d.b is not None]
+    stated = [d for d in diffs if d.distance is not None]
+    total_w = 0.0
+    weighted = 0.0
+    for d in stated:
+        w = d.issue.weight if weights is None else weights.get(d.issue.id, d.issue.weight)
+        total_w += w
+        weighted += w * (d.distance or 0.0)
+    convergence = 1.0 - weighted / total_w if total_w > 0 else math.nan
+    coverage = len(both) / len(addressed) if addressed else math.nan
+    return Summary(
+        counts=counts,
+        coverage=coverage,
+        convergence=convergence,
+        both_stated=len(stated),
+        addressed=len(addressed),
+    )
+
+
+def compare(
+    a: Document,
+    b: Document,
+    *,
+    taxonomy: Taxonomy | None = None,
+    weights: Mapping[str, float] | None = None,
+    all_issues: bool = False,
+) -> Comparison:
+    """Compare two documents (or positions, or scenarios) issue by issue.
+
+    Parameters
+    ----------
+    a, b
+        The two sides. Positions and scenarios are documents too.
+    taxonomy
+        The issues and scales to measure on; by default the bundled corpus's.
+    weights
+        Issue weights for the convergence index; issues not named keep the taxonomy's.
+    all_issues
+        Also list the issues neither side addresses (verdict ``silent``).
+
+    Returns
+    -------
+    Comparison
+        One diff per issue that either side addresses, in taxonomy order, and a summary.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> corpus = ng.load()
+    >>> cmp = ng.compare(corpus["istanbul-draft-2022-04"], corpus["us-28-point-2025-11"])
+    >>> cmp["security.army_cap"].verdict
+    <Verdict.APART: 'apart'>
+    """
+    if taxonomy is None:
+        from negotiation.loader import load
+
+        taxonomy = load().taxonomy
+    unknown = sorted((set(a.stances) | set(b.stances)) - set(taxonomy.issues))
+    if unknown:
+        raise KeyError(f"issues not in the taxonomy: {', '.join(unknown)}")
+    diffs = []
+    for issue_id, issue in taxonomy.issues.items():
+        sa, sb = a.stances.get(issue_id), b.stances.get(issue_id)
+        if sa is None and sb is None and not all_issues:
+            continue
+        diffs.append(diff_issue(issue, sa, sb))
+    frozen = tuple(diffs)
+    return Comparison(a=a, b=b, taxonomy=taxonomy, diffs=frozen, summary=summarize(frozen, weights))
+
+
+def steps_between(issue: Issue, a: Stance, b: Stance) -> int | None:
+    """Whole ordinal steps between two stances, or None on other scales."""
+    scale = issue.scale
+    if isinstance(scale, OrdinalScale):
+        return scale.steps(a.span(scale), b.span(scale))
+    return None

@@ -1,0 +1,85 @@
+"""Errors: one base class, and file errors that carry every problem found.
+
+A corpus either loads whole or not at all: :class:`CorpusError` lists each problem with
+the file, the field path inside it and what was expected, so that a user can fix them all
+in one pass instead of one traceback at a time.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class NegotiationError(Exception):
+    """Base of every error this library raises on purpose."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where it is and what was expected."""
+
+    file: str
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.location}" if self.location else self.file
+        return f"{where}: {self.message}"
+
+
+class CorpusError(NegotiationError):
+    """A corpus folder, file or value that cannot be loaded; ``problems`` lists them all."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        if not self.problems:
+            return "invalid corpus"
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problems:"]
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+    def summary(self) -> str:
+        """The first problem, and how many more there are: one line for a command line."""
+        first = str(self.problems[0]) if self.problems else "invalid corpus"
+        rest = len(self.problems) - 1
+        return first if rest <= 0 else f"{first} (and {rest} more; run `negotiation validate`)"
+
+
+class UnknownDocumentError(NegotiationError, KeyError):
+    """A document id that the corpus does not hold; suggests the nearest ids."""
+
+    def __init__(self, document_id: str, known: Iterable[str]) -> None:
+        self.document_id = document_id
+        known = sorted(known)
+        near = difflib.get_close_matches(document_id, known, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        self.message = f"unknown document '{document_id}'{hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UnknownPartyError(NegotiationError, KeyError):
+    """A party code that the corpus does not know."""
+
+    def __init__(self, code: str, known: Iterable[str]) -> None:
+        self.code = code
+        self.message = f"unknown party '{code}'; expected one of {', '.join(sorted(known))}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ScaleError(NegotiationError, ValueError):
+    """A value that does not fit an issue's scale."""

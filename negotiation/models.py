@@ -1,0 +1,441 @@
+"""The domain model: parties, issues, the taxonomy, sources, stances, documents, the corpus.
+
+All models are frozen pydantic models. Structure (types, required fields) is checked by
+pydantic; what depends on the taxonomy (issue ids, values on scales, sources named by
+stances, alternatives keyed by authors) is checked by :meth:`Taxonomy.problems`, which the
+loader and :class:`Corpus` run so that every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from enum import Enum
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from negotiation.errors import CorpusError, Problem, UnknownDocumentError
+from negotiation.scales import Lang, Scale, SetScale, Span
+from negotiation.values import Value
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class Labelled(BaseModel):
+    """Anything with a name in English and in Arabic."""
+
+    model_config = _FROZEN
+
+    en: str
+    ar: str
+
+    def label(self, lang: Lang = "en") -> str:
+        """The name in ``lang`` (``en`` or ``ar``)."""
+        return self.ar if lang == "ar" else self.en
+
+
+class Party(Labelled):
+    """An actor with a short code (``RU``, ``UA``, ``US``…)."""
+
+    code: str
+
+
+class Area(Labelled):
+    """A group of issues (``territory``, ``security``…)."""
+
+    id: str
+
+
+class Poles(BaseModel):
+    """What the low and the high end of every ordered scale stand for."""
+
+    model_config = _FROZEN
+
+    low: Labelled
+    high: Labelled
+
+
+class Issue(Labelled):
+    """The unit of comparison, ``area.name``, measured on one scale."""
+
+    id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9_]+$")
+    weight: float = Field(default=1.0, ge=0)
+    close: float | None = Field(default=None, ge=0, le=1)
+    scale: Scale
+
+    @property
+    def area(self) -> str:
+        """The area id, the part of the issue id before the dot."""
+        return self.id.split(".", 1)[0]
+
+    @property
+    def close_threshold(self) -> float:
+        """Distance up to which two different stances are ``close``."""
+        return self.scale.default_close if self.close is None else self.close
+
+
+class Taxonomy(BaseModel):
+    """Areas, issues with their scales, parties and the two poles."""
+
+    model_config = _FROZEN
+
+    poles: Poles
+    areas: dict[str, Area]
+    issues: dict[str, Issue]
+    parties: dict[str, Party] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand(cls, data: Any) -> Any:
+        """Fill ids from mapping keys, resolve ``scale: {ref: NAME}`` and ``vocabulary: parties``."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        shared = data.pop("scales", None) or {}
+        for key in ("areas", "parties"):
+            if isinstance(data.get(key), dict):
+                field = "code" if key == "parties" else "id"
+                data[key] = {
+                    k: ({field: k, **v} if isinstance(v, dict) else v) for k, v in data[key].items()
+                }
+        parties = list(data.get("parties") or {})
+        if isinstance(data.get("issues"), dict):
+            issues = {}
+            for k, v in data["issues"].items():
+                if isinstance(v, dict):
+                    v = {"id": k, **v}
+                    scale = v.get("scale")
+                    if isinstance(scale, dict) and "ref" in scale:
+                        if scale["ref"] not in shared:
+                            raise ValueError(f"issues.{k}.scale: unknown scale ref {scale['ref']!r}")
+                        scale = shared[scale["ref"]]
+                    if isinstance(scale, dict) and scale.get("vocabulary") == "parties":
+                        scale = {**scale, "vocabulary": parties}
+                    v["scale"] = scale
+                issues[k] = v
+            data["issues"] = issues
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Taxonomy:
+        for key, issue in self.issues.items():
+            if issue.id != key:
+                raise ValueError(f"issues.{key}: id {issue.id!r} differs from its key")
+            if issue.area not in self.areas:
+                raise ValueError(f"issues.{key}: area {issue.area!r} is not in areas")
+        return self
+
+    def issue(self, issue_id: str) -> Issue:
+        """The issue with this id; a clear error naming near ids if there is none."""
+        try:
+            return self.issues[issue_id]
+        except KeyError:
+            near = difflib.get_close_matches(issue_id, list(self.issues), n=3)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise KeyError(f"unknown issue '{issue_id}'{hint}") from None
+
+    def area_of(self, issue_id: str) -> Area:
+        """The area an issue belongs to."""
+        return self.areas[self.issue(issue_id).area]
+
+    def problems(self, document: Document) -> list[tuple[str, str]]:
+        """Everything in ``document`` that does not fit this taxonomy, as (location, message)."""
+        found: list[tuple[str, str]] = []
+        for field in ("authors", "endorsed_by"):
+            for i, code in enumerate(getattr(document, field)):
+                if code not in self.parties:
+                    found.append(
+                        (f"{field}[{i}]", f"unknown party {code!r}; expected one of {', '.join(self.parties)}")
+                    )
+        source_ids = [s.id for s in document.sources]
+        for dup in sorted({s for s in source_ids if source_ids.count(s) > 1}):
+            found.append(("sources", f"source id {dup!r} is used more than once"))
+        for issue_id, stance in document.stances.items():
+            at = f"stances.{issue_id}"
+            if issue_id not in self.issues:
+                near = difflib.get_close_matches(issue_id, list(self.issues), n=3)
+                hint = f" (did you mean {', '.join(near)}?)" if near else ""
+                found.append((at, f"unknown issue {issue_id!r}{hint}"))
+                continue
+            scale = self.issues[issue_id].scale
+            if stance.value is not None and (msg := scale.problem(stance.value)):
+                found.append((f"{at}.value", msg))
+            for party, alt in (stance.alternatives or {}).items():
+                if party not in document.authors:
+                    found.append(
+                        (f"{at}.alternatives.{party}",
+                         f"alternatives are keyed by the document's authors ({', '.join(document.authors)})")
+                    )
+                if msg := scale.problem(alt):
+                    found.append((f"{at}.alternatives.{party}", msg))
+            for i, acc in enumerate(stance.accepts):
+                if msg := scale.problem(acc):
+                    found.append((f"{at}.accepts[{i}]", msg))
+            if stance.source not in source_ids:
+                found.append(
+                    (f"{at}.source",
+                     f"names no source of this document; expected one of {', '.join(source_ids) or '(none)'}")
+                )
+        return found
+
+
+class Source(BaseModel):
+    """Where a stance comes from: an outlet, a title and a date, or a seed article."""
+
+    model_config = _FROZEN
+
+    id: str
+    outlet: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: dt.date
+    url: str | None = None
+    language: str | None = None
+    seed: str | None = None
+
+    def cite(self) -> str:
+        """A one-line citation: outlet, "title", date."""
+        tail = f" (seed {self.seed})" if self.seed else (f" <{self.url}>" if self.url else "")
+        return f'{self.outlet}, "{self.title}", {self.date.isoformat()}{tail}'
+
+
+class Modality(str, Enum):
+    """How a document holds an issue: ``stated``, or explicitly ``deferred`` to later talks."""
+
+    STATED = "stated"
+    DEFERRED = "deferred"
+
+
+class Confidence(str, Enum):
+    """How sure the encoding is: disputed or thinly sourced facts are ``medium`` or ``low``."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Stance(BaseModel):
+    """One document's position on one issue.
+
+    ``value`` is the position; a bracketed stance in a joint draft has ``alternatives`` (one
+    value per author) instead and covers their span. ``accepts`` lists what the author could
+    also live with. ``document`` is set on stances assembled into a party's position, naming
+    the document each came from.
+    """
+
+    model_config = _FROZEN
+
+    value: Value | None = None
+    modality: Modality = Modality.STATED
+    alternatives: dict[str, Value] | None = None
+    accepts: tuple[Value, ...] = ()
+    points: tuple[str, ...] = ()
+    source: str
+    quote: str | None = None
+    note: str | None = None
+    confidence: Confidence = Confidence.HIGH
+    document: str | None = None
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Stance:
+        if self.value is not None and self.alternatives:
+            raise ValueError("give either value or alternatives, not both")
+        if self.value is None and not self.alternatives and self.modality is Modality.STATED:
+            raise ValueError("a stated stance needs a value or alternatives")
+        return self
+
+    @property
+    def stated(self) -> bool:
+        """True unless the issue is deferred."""
+        return self.modality is Modality.STATED
+
+    @property
+    def values(self) -> tuple[Value, ...]:
+        """The values this stance stands for: its value, or its alternatives."""
+        if self.alternatives:
+            return tuple(self.alternatives.values())
+        return () if self.value is None else (self.value,)
+
+    @property
+    def bracketed(self) -> bool:
+        """Whether the stance is a span of alternatives."""
+        return bool(self.alternatives)
+
+    def span(self, scale: Scale) -> Span:
+        """The span of the stance's values on ``scale``."""
+        return scale.span(self.values)
+
+    def reservation(self, scale: Scale) -> Span:
+        """The span of everything the author could live with: its values and ``accepts``."""
+        return scale.span(self.values + self.accepts)
+
+    def describe(self, scale: Scale, lang: Lang = "en") -> str:
+        """The stance's value(s) for people: a label, a number, a bracket of alternatives."""
+        if self.alternatives:
+            if scale.ordered and not isinstance(scale, SetScale):
+                span = scale.span(self.values)
+                lo = min(self.values, key=lambda v: scale.span([v]).lo)
+                hi = max(self.values, key=lambda v: scale.span([v]).hi)
+                if span.lo == span.hi:
+                    return scale.format(lo, lang)
+                return f"{scale.format(lo, lang)}–{scale.format(hi, lang)}"
+            return " / ".join(f"{p}: {scale.format(v, lang)}" for p, v in self.alternatives.items())
+        if self.value is None:
+            return "—"
+        return scale.format(self.value, lang)
+
+
+DocumentKind = Literal[
+    "proposal", "joint_draft", "memorandum", "statement", "agreement", "position", "scenario"
+]
+Status = Literal["official", "leaked", "reported", "derived"]
+
+
+class Document(BaseModel):
+    """A dated text that carries stances: a proposal, draft, memorandum, statement…
+
+    ``stances`` maps issue ids to :class:`Stance`. A party's position and a scenario are
+    documents too (``kind`` ``position`` or ``scenario``), so they compare like any other.
+    """
+
+    model_config = _FROZEN
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: dt.date
+    kind: DocumentKind
+    status: Status
+    authors: tuple[str, ...] = Field(min_length=1)
+    endorsed_by: tuple[str, ...] = ()
+    summary: str = ""
+    points: dict[str, str] = Field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+    stances: dict[str, Stance] = Field(default_factory=dict)
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(f"{self.id}: no source {source_id!r}")
+
+    def source_of(self, issue_id: str) -> Source | None:
+        """The source a stance cites, or None where the issue is silent."""
+        stance = self.stances.get(issue_id)
+        if stance is None:
+            return None
+        try:
+            return self.source(stance.source)
+        except KeyError:
+            return None
+
+    def __repr__(self) -> str:
+        return f"Document({self.id!r}, {self.date.isoformat()}, {len(self.stances)} stances)"
+
+
+class Corpus(BaseModel):
+    """The taxonomy plus documents. Iterating yields documents; ``id in corpus`` works.
+
+    Constructing a corpus checks every document against the taxonomy and raises one
+    :class:`~negotiation.errors.CorpusError` listing every problem.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+
+    taxonomy: Taxonomy
+    documents: dict[str, Document] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> Corpus:
+        problems = []
+        for key, doc in self.documents.items():
+            if doc.id != key:
+                problems.append(Problem(key, "id", f"id {doc.id!r} differs from its key"))
+            problems += [Problem(doc.id, loc, msg) for loc, msg in self.taxonomy.problems(doc)]
+        if problems:
+            raise CorpusError(problems)
+        return self
+
+    @classmethod
+    def of(cls, taxonomy: Taxonomy, documents: Mapping[str, Document] | list[Document]) -> Corpus:
+        """A corpus from a taxonomy and documents (a list or an id mapping)."""
+        if not isinstance(documents, Mapping):
+            documents = {d.id: d for d in documents}
+        return cls(taxonomy=taxonomy, documents=dict(documents))
+
+    def __getitem__(self, document_id: str) -> Document:
+        try:
+            return self.documents[document_id]
+        except KeyError:
+            raise UnknownDocumentError(document_id, self.documents) from None
+
+    def __contains__(self, document_id: object) -> bool:
+        return document_id in self.documents
+
+    def __iter__(self) -> Iterator[Document]:  # type: ignore[override]
+        return iter(sorted(self.documents.values(), key=lambda d: (d.date, d.id)))
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self.documents)} documents, {len(self.taxonomy.issues)} issues)"
+
+    @property
+    def ids(self) -> list[str]:
+        """Document ids in date order."""
+        return [d.id for d in self]
+
+    def documents_by(self, party: str, *, endorsements: bool = True) -> list[Document]:
+        """Documents a party authored (and, by default, endorsed), in date order."""
+        return [
+            d for d in self
+            if party in d.authors or (endorsements and party in d.endorsed_by)
+        ]
+
+    def position(
+        self, party: str, as_of: dt.date | str | None = None, *, endorsements: bool = True
+    ) -> Document:
+        """The party's effective stances as of a date: the newest stance per issue.
+
+        See :func:`negotiation.timeline.position`.
+        """
+        from negotiation.timeline import position
+
+        return position(self, party, as_of, endorsements=endorsements)
+
+    def trajectory(self, party_a: str, party_b: str, **kwargs: Any) -> pd.DataFrame:
+        """Convergence of two parties' positions at every date either changed.
+
+        See :func:`negotiation.timeline.trajectory`.
+        """
+        from negotiation.timeline import trajectory
+
+        return trajectory(self, party_a, party_b, **kwargs)
+
+    def matrix(self, documents: Any = None, **kwargs: Any) -> pd.DataFrame:
+        """Pairwise convergence of documents as a square DataFrame.
+
+        See :func:`negotiation.matrix.matrix`.
+        """
+        from negotiation.matrix import matrix
+
+        return matrix(self, documents, **kwargs)
+
+    def resolve(self, spec: str | Document) -> Document:
+        """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today)."""
+        if isinstance(spec, Document):
+            return spec
+        if spec in self.documents:
+            return self.documents[spec]
+        party, sep, when = spec.partition("@")
+        if party in self.taxonomy.parties and (sep or spec == party):
+            return self.position(party, when or None)
+        raise UnknownDocumentError(spec, self.documents)

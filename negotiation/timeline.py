@@ -1,0 +1,188 @@
+"""Positions over time: a party's effective stances at a date, and two parties' trajectory.
+
+Which documents make a party's position (also stated in the README):
+
+- documents it authored: proposals, memoranda, statements; in a joint draft, the agreed
+  text and the party's own bracketed alternative (the other author's bracket is left out);
+- with ``endorsements=True`` (the default), texts it only accepted or co-signed
+  (``endorsed_by``: the March 2025 ceasefire, the Geneva framework); their bracketed
+  stances are left out, since an endorser has no alternative of its own;
+- for each issue the newest stance wins; documents of the same date are taken in id order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from negotiation.errors import NegotiationError, UnknownPartyError
+from negotiation.models import Corpus, Document, Source, Stance
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def parse_date(value: dt.date | str | None, default: dt.date | None = None) -> dt.date:
+    """A date from a ``date`` or ``YYYY-MM-DD`` string; ``None`` gives ``default`` (or today)."""
+    if value is None:
+        return default or dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise NegotiationError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def _own_stance(doc: Document, party: str, stance: Stance) -> Stance | None:
+    """The party's reading of one stance of a document, or None if it has none."""
+    if stance.alternatives:
+        if party not in doc.authors or party not in stance.alternatives:
+            return None
+        return stance.model_copy(update={"value": stance.alternatives[party], "alternatives": None})
+    return stance
+
+
+def position(
+    corpus: Corpus,
+    party: str,
+    as_of: dt.date | str | None = None,
+    *,
+    endorsements: bool = True,
+) -> Document:
+    """A party's effective stances as of a date, as a document of kind ``position``.
+
+    Each stance keeps the id of the document it came from (``stance.document``) and cites
+    that document's source, renamed ``DOCUMENT/SOURCE``; the position compares and renders
+    like any document.
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> ru = ng.load().position("RU", as_of="2026-02-24")
+    >>> ru.stances["territory.crimea"].value
+    'de_jure_russian'
+    """
+    if party not in corpus.taxonomy.parties:
+        raise UnknownPartyError(party, corpus.taxonomy.parties)
+    latest = max((d.date for d in corpus), default=dt.date.today())
+    when = parse_date(as_of, default=latest)
+    stances: dict[str, Stance] = {}
+    sources: dict[str, Source] = {}
+    used: list[str] = []
+    for doc in corpus.documents_by(party, endorsements=endorsements):
+        if doc.date > when:
+            continue
+        took = False
+        for issue_id, stance in doc.stances.items():
+            own = _own_stance(doc, party, stance)
+            if own is None:
+                continue
+            source_id = f"{doc.id}/{stance.source}"
+            stances[issue_id] = own.model_copy(update={"source": source_id, "document": doc.id})
+            sources[source_id] = doc.source(stance.source).model_copy(update={"id": source_id})
+            took = True
+        if took:
+            used.append(doc.id)
+    cited = {st.source for st in stances.values()}
+    name = corpus.taxonomy.parties[party].en
+    return Document(
+        id=f"{party}@{when.isoformat()}",
+        title=f"{name}: position as of {when.isoformat()}",
+        date=when,
+        kind="position",
+        status="derived",
+        authors=(party,),
+        summary="Newest stance per issue from: " + (", ".join(used) if used else "no documents"),
+        sources=tuple(s for k, s in sources.items() if k in cited),
+        stances={k: stances[k] for k in corpus.taxonomy.issues if k in stances},
+    )
+
+
+def change_dates(corpus: Corpus, parties: list[str], *, endorsements: bool = True) -> list[dt.date]:
+    """Dates of the documents that can change any of these parties' positions."""
+    dates = {d.date for p in parties for d in corpus.documents_by(p, endorsements=endorsements)}
+    return sorted(dates)
+
+
+def _stance_key(stance: Stance) -> tuple[Any, ...]:
+    alts = tuple(sorted((stance.alternatives or {}).items()))
+    return (stance.value, alts, stance.modality, stance.accepts)
+
+
+def moved_issues(old: Document, new: Document) -> list[str]:
+    """Issues whose stance differs between two documents (added, dropped or changed)."""
+    issues = set(old.stances) | set(new.stances)
+    out = []
+    for issue_id in sorted(issues):
+        a, b = old.stances.get(issue_id), new.stances.get(issue_id)
+        if (a is None) != (b is None) or (a is not None and b is not None and _stance_key(a) != _stance_key(b)):
+            out.append(issue_id)
+    return out
+
+
+def trajectory(
+    corpus: Corpus,
+    party_a: str,
+    party_b: str,
+    *,
+    endorsements: bool = True,
+    weights: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """How far apart two parties' positions were at each date either changed.
+
+    Returns a DataFrame with one row per such date: ``date``, ``convergence``, ``coverage``,
+    ``both_stated`` (issues both sides state), ``apart`` (issues apart), ``moved`` (issues
+    whose stance changed that day, as ``PARTY:issue``) and ``documents`` (the documents of
+    that day).
+    """
+    import pandas as pd
+
+    from negotiation.compare import compare
+
+    for p in (party_a, party_b):
+        if p not in corpus.taxonomy.parties:
+            raise UnknownPartyError(p, corpus.taxonomy.parties)
+    rows = []
+    empty = Document(id="empty", title="empty", date=dt.date.min, kind="position", status="derived", authors=("-",))
+    prev = {party_a: empty, party_b: empty}
+    for day in change_dates(corpus, [party_a, party_b], endorsements=endorsements):
+        now = {p: position(corpus, p, day, endorsements=endorsements) for p in (party_a, party_b)}
+        moved = [f"{p}:{i}" for p in (party_a, party_b) for i in moved_issues(prev[p], now[p])]
+        if not moved:
+            continue
+        cmp = compare(now[party_a], now[party_b], taxonomy=corpus.taxonomy, weights=weights)
+        docs = [d.id for d in corpus if d.date == day and (
+            {party_a, party_b} & (set(d.authors) | (set(d.endorsed_by) if endorsements else set())))]
+        rows.append({
+            "date": day,
+            "convergence": cmp.summary.convergence,
+            "coverage": cmp.summary.coverage,
+            "both_stated": cmp.summary.both_stated,
+            "apart": cmp.summary.counts["apart"],
+            "moved": ", ".join(moved),
+            "documents": ", ".join(docs),
+        })
+        prev = now
+    columns = ["date", "convergence", "coverage", "both_stated", "apart", "moved", "documents"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def coverage(corpus: Corpus) -> pd.DataFrame:
+    """Documents × areas: how many issues each document addresses in each area."""
+    import pandas as pd
+
+    areas = list(corpus.taxonomy.areas)
+    rows = {}
+    for doc in corpus:
+        counts = dict.fromkeys(areas, 0)
+        for issue_id in doc.stances:
+            counts[corpus.taxonomy.issues[issue_id].area] += 1
+        rows[doc.id] = counts
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=areas)
+    frame.index.name = "document"
+    frame["total"] = frame.sum(axis=1)
+    return frame
