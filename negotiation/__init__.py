@@ -1,6 +1,93 @@
-"""negotiation: typed, dated, sourced negotiating positions, compared issue by issue."""
+"""negotiation: typed, dated, sourced negotiating positions, compared issue by issue.
 
-from negotiation.loader import load
+Parties' stances in the Russia–Ukraine talks (2022–2026) on territory, security guarantees,
+elections, language, church and reconstruction are encoded per document and date as
+sourced data (the bundled corpus), and :func:`compare` reports where any two documents or
+positions converge and where the gaps are.
+
+>>> import negotiation as ng
+>>> corpus = ng.load()
+>>> cmp = ng.compare(corpus["istanbul-draft-2022-04"], corpus["us-28-point-2025-11"])
+>>> print(cmp.to_table("github"))  # doctest: +SKIP
+
+The strategies for hypothesis live in :mod:`negotiation.strategies` (not imported here, so
+hypothesis stays optional); plots are an optional extra.
+"""
+
+from negotiation.compare import Comparison, IssueDiff, Summary, Verdict, compare
+from negotiation.concessions import concessions
+from negotiation.errors import (
+    CorpusError,
+    NegotiationError,
+    Problem,
+    ScaleError,
+    UnknownDocumentError,
+    UnknownPartyError,
+)
+from negotiation.loader import bundled_path, document_schema, dump, load, validate
+from negotiation.matrix import Encoding, matrix
+from negotiation.models import (
+    Area,
+    Confidence,
+    Corpus,
+    Document,
+    Issue,
+    Modality,
+    Party,
+    Source,
+    Stance,
+    Taxonomy,
+)
+from negotiation.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
+from negotiation.scenarios import Edit, accept, concede, scenario, set_value
+from negotiation.timeline import coverage, position, trajectory
+from negotiation.zopa import zopa
 
 __version__ = "0.1.0"
-__all__ = ["load"]
+
+__all__ = [
+    "Area",
+    "Comparison",
+    "Confidence",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "Edit",
+    "Encoding",
+    "FlagScale",
+    "Issue",
+    "IssueDiff",
+    "Modality",
+    "NegotiationError",
+    "NumericScale",
+    "OrdinalScale",
+    "Party",
+    "Problem",
+    "Scale",
+    "ScaleError",
+    "SetScale",
+    "Source",
+    "Stance",
+    "Summary",
+    "Taxonomy",
+    "UnknownDocumentError",
+    "UnknownPartyError",
+    "Verdict",
+    "__version__",
+    "accept",
+    "bundled_path",
+    "compare",
+    "concede",
+    "concessions",
+    "coverage",
+    "document_schema",
+    "dump",
+    "load",
+    "matrix",
+    "position",
+    "scenario",
+    "set_value",
+    "trajectory",
+    "validate",
+    "zopa",
+]

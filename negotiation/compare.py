@@ -9,9 +9,10 @@ Verdicts, checked in this order for each issue:
 ``silent``     neither side addresses the issue (only with ``all_issues=True``)
 ``one_sided``  only one side addresses it
 ``deferred``   one or both sides explicitly leave it to later talks
-``agree``      distance 0, or numbers within the scale's tolerance
+``agree``      distance 0 (or numbers within the scale's tolerance) and the same span
 ``close``      distance within the issue's close threshold
-``bridgeable`` the values differ, but what each side accepts overlaps
+``bridgeable`` the values differ, but what each side accepts overlaps, or a bracketed
+               stance's span already holds the other side's value (distance 0)
 ``apart``      otherwise
 =============  ==================================================================
 """
@@ -180,8 +181,13 @@ def diff_issue(issue: Issue, a: Stance | None, b: Stance | None) -> IssueDiff:
     scale = issue.scale
     span_a, span_b = a.span(scale), b.span(scale)
     distance = scale.gap(span_a, span_b)
-    if distance <= _EPS or (isinstance(scale, NumericScale) and scale.within_tolerance(span_a, span_b)):
+    points = not (a.bracketed or b.bracketed)
+    within = distance <= _EPS or (isinstance(scale, NumericScale) and scale.within_tolerance(span_a, span_b))
+    if within and (points or span_a == span_b):
         verdict = Verdict.AGREE
+    elif within:
+        # Overlapping but different spans: a bracket already holds the other side's value.
+        verdict = Verdict.BRIDGEABLE
     elif distance <= issue.close_threshold + _EPS:
         verdict = Verdict.CLOSE
     elif (a.accepts or b.accepts) and scale.gap(a.reservation(scale), b.reservation(scale)) <= _EPS:

@@ -192,7 +192,7 @@ def dump(corpus: Corpus, folder: str | Path) -> Path:
     """Write a corpus to a folder in the same layout; ``load(dump(c, p)) == c``."""
     folder = Path(folder)
     (folder / "documents").mkdir(parents=True, exist_ok=True)
-    tax = corpus.taxonomy.model_dump(mode="json", exclude_defaults=True, exclude={"parties"})
+    tax = corpus.taxonomy.model_dump(mode="json", exclude_none=True, exclude={"parties"})
     parties = {code: {"en": p.en, "ar": p.ar} for code, p in corpus.taxonomy.parties.items()}
     _write_yaml(folder / "taxonomy.yaml", tax)
     _write_yaml(folder / "parties.yaml", parties)

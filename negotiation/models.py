@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError
-from negotiation.scales import Lang, Scale, SetScale, Span
+from negotiation.scales import Lang, NumericScale, Scale, Span
 from negotiation.values import Value
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ class Stance(BaseModel):
     def describe(self, scale: Scale, lang: Lang = "en") -> str:
         """The stance's value(s) for people: a label, a number, a bracket of alternatives."""
         if self.alternatives:
-            if scale.ordered and not isinstance(scale, SetScale):
+            if isinstance(scale, NumericScale):
                 span = scale.span(self.values)
                 lo = min(self.values, key=lambda v: scale.span([v]).lo)
                 hi = max(self.values, key=lambda v: scale.span([v]).hi)

@@ -90,7 +90,10 @@ def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None
     text = f"{va} مقابل {vb}: فارق {gap}" if ar else f"{va} vs {vb}: {gap} apart"
     if isinstance(scale, SetScale) and not ar:
         text = f"{va} vs {vb}: {gap}"
-    if verdict == "bridgeable":
+    if verdict == "bridgeable" and (diff.distance or 0.0) <= 1e-9:
+        text = (f"{va} مقابل {vb}: أحد البدائل يطابق الطرف الآخر" if ar
+                else f"{va} vs {vb}: the other side's value lies within the bracket")
+    elif verdict == "bridgeable":
         text += "، لكن ما يقبله الطرفان يتقاطع" if ar else "; what each accepts overlaps"
     if verdict == "apart" and diff.nearer_low and poles is not None:
         side = diff.nearer_low.upper()

@@ -1,0 +1,92 @@
+"""Who moved on what between two versions: a plan and its revision, or a party at two dates.
+
+For every issue stated in both versions, :func:`concessions` gives where it was, where it
+went, how far (ordinal steps, or the distance on other scales) and toward which pole; with
+a reference document (another party's position), also whether the move brought the new
+version nearer to it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from negotiation.models import Document, Taxonomy
+from negotiation.scales import Lang, OrdinalScale, SetScale
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+COLUMNS = ["area", "issue", "label", "from", "to", "steps", "distance", "toward", "closer_to", "change"]
+
+
+def concessions(
+    old: Document,
+    new: Document,
+    *,
+    toward: Document | None = None,
+    taxonomy: Taxonomy | None = None,
+    lang: Lang = "en",
+) -> pd.DataFrame:
+    """Per issue, how the stance moved from ``old`` to ``new``.
+
+    Columns: ``area``, ``issue``, ``label``, ``from``, ``to``, ``steps`` (ordinal steps, or
+    None), ``distance`` (0–1), ``toward`` (``low``/``high`` pole, ``none`` if unmoved,
+    ``other`` on a set scale), ``closer_to`` (with ``toward``: ``yes``/``no``/``same``
+    whether ``new`` is nearer the reference than ``old``), and ``change`` (``moved``,
+    ``unchanged``, ``added``, ``dropped``, ``deferred``).
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> corpus = ng.load()
+    >>> moves = ng.concessions(corpus["us-28-point-2025-11"], corpus["us-20-point-2025-12"])
+    >>> "security.army_cap" in set(moves["issue"])
+    True
+    """
+    import pandas as pd
+
+    if taxonomy is None:
+        from negotiation.loader import load
+
+        taxonomy = load().taxonomy
+    rows = []
+    for issue_id, issue in taxonomy.issues.items():
+        a, b = old.stances.get(issue_id), new.stances.get(issue_id)
+        if a is None and b is None:
+            continue
+        scale = issue.scale
+        row: dict[str, object] = {
+            "area": issue.area,
+            "issue": issue_id,
+            "label": issue.label(lang),
+            "from": a.describe(scale, lang) if a else "",
+            "to": b.describe(scale, lang) if b else "",
+            "steps": None,
+            "distance": None,
+            "toward": "none",
+            "closer_to": None,
+        }
+        if a is None or b is None:
+            row["change"] = "added" if a is None else "dropped"
+        elif not (a.stated and b.stated):
+            row["change"] = "deferred" if a.stated != b.stated else "unchanged"
+        else:
+            span_a, span_b = a.span(scale), b.span(scale)
+            dist = scale.gap(span_a, span_b)
+            row["distance"] = dist
+            if isinstance(scale, OrdinalScale):
+                row["steps"] = scale.steps(span_a, span_b)
+            pa, pb = scale.pole_position(span_a), scale.pole_position(span_b)
+            moved = dist > 0 or pa != pb
+            row["change"] = "moved" if moved else "unchanged"
+            if pa is not None and pb is not None and moved:
+                row["toward"] = "high" if sum(pb) > sum(pa) else "low"
+            elif isinstance(scale, SetScale) and moved:
+                row["toward"] = "other"
+            ref = toward.stances.get(issue_id) if toward is not None else None
+            if ref is not None and ref.stated:
+                span_r = ref.span(scale)
+                before, after = scale.gap(span_a, span_r), scale.gap(span_b, span_r)
+                row["closer_to"] = "yes" if after < before else ("no" if after > before else "same")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,41 @@
+"""Shared fixtures and the hypothesis profiles (``ci`` derandomized, picked by CI=true)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import negotiation as ng
+
+settings.register_profile(
+    "ci", max_examples=60, derandomize=True, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=40, deadline=None)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def corpus() -> ng.Corpus:
+    """The bundled corpus."""
+    return ng.load()
+
+
+@pytest.fixture(scope="session")
+def taxonomy(corpus: ng.Corpus) -> ng.Taxonomy:
+    """The bundled taxonomy."""
+    return corpus.taxonomy
+
+
+def seeds_dir() -> Path | None:
+    """The seed articles, when a checkout of shared/ sits beside the repository."""
+    for candidate in (os.environ.get("NEGOTIATION_SEEDS"), REPO.parent / "shared" / "seeds"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
