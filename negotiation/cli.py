@@ -134,10 +134,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Documents × areas: how many issues each document addresses per area."""
-    from negotiation.report import frame_table
+    from negotiation.commands import print_frame
     from negotiation.timeline import coverage
 
-    print(frame_table(coverage(_corpus(args)).reset_index(), args.format, floatfmt="g"))
+    print_frame(coverage(_corpus(args)).reset_index(), args.format)
     return 0
 
 

@@ -18,7 +18,8 @@ from negotiation.timeline import parse_date
 from negotiation.zopa import zopa as zopa_frame
 
 
-def _print(frame: pd.DataFrame, fmt: str, index: bool = False) -> None:
+def print_frame(frame: pd.DataFrame, fmt: str, index: bool = False) -> None:
+    """Print a DataFrame as JSON records, CSV, or a tabulate table."""
     if fmt == "json":
         data = frame.reset_index() if index else frame
         print(data.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
@@ -34,7 +35,7 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     if frame.empty:
         print(f"no documents by {args.party_a} or {args.party_b}")
         return 0
-    _print(frame, args.format)
+    print_frame(frame, args.format)
     return 0
 
 
@@ -42,7 +43,7 @@ def matrix(corpus: Corpus, args: argparse.Namespace) -> int:
     """Pairwise convergence of the given documents (default: all)."""
     frame = corpus.matrix(args.ids or None)
     if args.format in ("json", "csv"):
-        _print(frame, args.format, index=True)
+        print_frame(frame, args.format, index=True)
     else:
         short = frame.copy()
         short.columns = [str(i + 1) for i in range(len(frame.columns))]
@@ -56,7 +57,7 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
     old, new = corpus.resolve(args.old), corpus.resolve(args.new)
     toward = corpus.position(args.toward, new.date) if args.toward else None
     frame = concessions_frame(old, new, toward=toward, taxonomy=corpus.taxonomy, lang=args.lang)
-    _print(frame, args.format)
+    print_frame(frame, args.format)
     moved = frame[frame["change"] == "moved"]
     if args.format not in ("json", "csv"):
         up, down = (moved["toward"] == "high").sum(), (moved["toward"] == "low").sum()
@@ -73,7 +74,7 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
         return 0
-    _print(frame, args.format)
+    print_frame(frame, args.format)
     if args.format != "csv":
         print(f"\n{(~frame['empty']).sum()} of {len(frame)} issues stated by all have a zone of agreement")
     return 0

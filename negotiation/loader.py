@@ -88,13 +88,19 @@ def _validation_problems(file: Path, exc: ValidationError) -> list[Problem]:
     problems = []
     for err in exc.errors(include_url=False):
         # Drop pydantic's union-branch tags ("function-after[...]", "bool") from paths.
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p in {"bool", "float", "str", "frozenset[str]"})))
+        loc: list[int | str] = []
+        for part in err["loc"]:
+            if isinstance(part, str) and ("[" in part or part in {"bool", "float", "str", "frozenset[str]"}):
+                continue  # a union branch's tag, not a field of the file
+            if loc and loc[-1] == "scale" and part in {"ordinal", "numeric", "set", "flag"}:
+                continue  # the discriminator's tag
+            loc.append(part)
         message = err["msg"]
         if err["type"] == "missing":
             message = "required field is missing"
         elif err["type"] == "extra_forbidden":
             message = "unknown field (not part of the format; see positions/README.md)"
-        problems.append(Problem(str(file), _location(loc), message))
+        problems.append(Problem(str(file), _location(tuple(loc)), message))
     return problems
 
 

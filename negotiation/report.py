@@ -88,7 +88,7 @@ def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None
         elif not isinstance(scale, NumericScale):
             gap = "متعاكسان"
     text = f"{va} مقابل {vb}: فارق {gap}" if ar else f"{va} vs {vb}: {gap} apart"
-    if isinstance(scale, SetScale) and not ar:
+    if not ar and (isinstance(scale, SetScale) or gap == "opposite"):
         text = f"{va} vs {vb}: {gap}"
     if verdict == "bridgeable" and (diff.distance or 0.0) <= 1e-9:
         text = (f"{va} مقابل {vb}: أحد البدائل يطابق الطرف الآخر" if ar
@@ -231,8 +231,9 @@ def comparison_html(cmp: Comparison, lang: Lang = "en") -> str:
     rows = comparison_rows(cmp, lang)
     direction = ' dir="rtl"' if lang == "ar" else ""
     cells = ["area", "label", "value_a", "value_b", "distance", "verdict", "note"]
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in
-                   ["Area", "Issue", cmp.a.id, cmp.b.id, "Distance", "Verdict", "Note"])
+    names = [HEADERS["area"][lang], HEADERS["issue"][lang], cmp.a.id, cmp.b.id,
+             HEADERS["distance"][lang], HEADERS["verdict"][lang], HEADERS["note"][lang]]
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in names)
     body = []
     for r in rows:
         color = VERDICT_COLORS[r["verdict"]]
@@ -252,7 +253,8 @@ def comparison_html(cmp: Comparison, lang: Lang = "en") -> str:
 
 def frame_table(frame: pd.DataFrame, fmt: str = "github", floatfmt: str = ".2f") -> str:
     """Any DataFrame the analysis functions return, as a tabulate table."""
-    return tabulate(frame, headers="keys", tablefmt=fmt, floatfmt=floatfmt, showindex=False)
+    cleaned = frame.astype(object).where(frame.notna(), None)
+    return tabulate(cleaned, headers="keys", tablefmt=fmt, floatfmt=floatfmt, showindex=False, missingval="")
 
 
 def plain(value: Any) -> Any:

@@ -182,7 +182,7 @@ class NumericScale(_ScaleBase):
             raise ValueError("a log scale needs lower > 0")
 
     def problem(self, value: Value) -> str | None:
-        if isinstance(value, float) and not isinstance(value, bool) and math.isfinite(value):
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
             return None
         if self.unlimited is not None and value == self.unlimited.id:
             return None

@@ -1,0 +1,26 @@
+"""How far apart were Russia and Ukraine at each date, February 2022 – February 2026?
+
+Each party's position is the newest stance it took on each issue (its own proposals,
+memoranda and statements, its bracket in joint drafts, and texts it endorsed). The
+trajectory gives the convergence index every time either position changed.
+"""
+
+import negotiation as ng
+from negotiation.report import frame_table
+
+corpus = ng.load()
+trajectory = corpus.trajectory("RU", "UA")
+
+print("Russia–Ukraine convergence at every change of position\n")
+table = trajectory[["date", "convergence", "coverage", "both_stated", "apart", "documents"]]
+print(frame_table(table, "github"))
+
+stated = trajectory.dropna(subset=["convergence"])
+best = stated.loc[stated["convergence"].idxmax()]
+last = stated.iloc[-1]
+print(f"\nClosest: {best['date']} (index {best['convergence']:.2f}, after {best['documents']}).")
+print(f"Latest:  {last['date']} (index {last['convergence']:.2f}, {last['apart']} issues apart).")
+
+print("\nOn the eve of the fifth year, issue by issue:\n")
+cmp = ng.compare(corpus.position("RU", "2026-02-24"), corpus.position("UA", "2026-02-24"))
+print(cmp.to_table("github"))

@@ -1,0 +1,33 @@
+"""Every script in examples/ runs and prints something an analyst would paste into a note."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.py"))
+
+EXPECTED = {
+    "compare_28_point_vs_istanbul.py": ["85,000–250,000", "600,000", "Convergence index"],
+    "convergence_over_time.py": ["2026-02-24", "convergence", "De jure Russian"],
+    "what_moved_28_to_20.py": ["us-20-point-2025-12", "800,000", "moved"],
+    "donetsk_buffer_scenario.py": ["Convergence", "Still apart", "Zone of possible agreement"],
+    "property_tested_scenarios.py": ["Checked 150 Russian packages", "Donetsk stays apart"],
+}
+
+
+def test_there_are_at_least_five_examples_and_each_is_checked():
+    assert len(EXAMPLES) >= 5
+    assert {p.name for p in EXAMPLES} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
+def test_example_runs_and_prints_its_findings(script):
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                            cwd=script.parent.parent)
+    assert result.returncode == 0, result.stderr
+    for text in EXPECTED[script.name]:
+        assert text in result.stdout, (script.name, text)

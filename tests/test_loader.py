@@ -1,0 +1,489 @@
+"""Loading a corpus folder: every problem named by file, field path and expectation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+import negotiation as ng
+from negotiation.errors import CorpusError, Problem
+from negotiation.loader import bundled_path, document_schema, dump, load, read_document, validate
+
+TAXONOMY_YAML = """\
+poles:
+  low: {en: Low, ar: منخفض}
+  high: {en: High, ar: مرتفع}
+areas:
+  sec: {en: Security, ar: الأمن}
+scales:
+  abc:
+    kind: ordinal
+    levels:
+      - {id: a, en: A, ar: أ}
+      - {id: b, en: B, ar: ب}
+      - {id: c, en: C, ar: ج}
+issues:
+  sec.level:
+    en: Level
+    ar: مستوى
+    scale: {ref: abc}
+  sec.army_cap:
+    en: Army cap
+    ar: سقف الجيش
+    scale: {kind: numeric, unit: troops, lower: 1000, upper: 1000000, log: true, high_pole: lower}
+  sec.guarantors:
+    en: Guarantors
+    ar: الضامنون
+    scale: {kind: set, vocabulary: parties}
+"""
+
+PARTIES_YAML = (
+    "RU: {en: Russia, ar: روسيا}\nUA: {en: Ukraine, ar: أوكرانيا}\nUS: {en: USA, ar: أمريكا}\n"
+)
+
+DOC_YAML = """\
+id: x
+title: X
+date: 2022-01-01
+kind: proposal
+status: official
+authors: [RU]
+sources:
+  - {id: s1, outlet: Outlet, title: Title, date: 2022-01-01}
+stances:
+  sec.level:
+    value: a
+    source: s1
+  sec.army_cap:
+    value: 85000
+    source: s1
+"""
+
+
+def make_corpus(root: Path, docs: dict[str, str] | None = None) -> Path:
+    """A minimal corpus folder: taxonomy, parties, and ``documents/<name>`` files."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "taxonomy.yaml").write_text(TAXONOMY_YAML, encoding="utf-8")
+    (root / "parties.yaml").write_text(PARTIES_YAML, encoding="utf-8")
+    (root / "documents").mkdir(exist_ok=True)
+    for name, text in (docs if docs is not None else {"x.yaml": DOC_YAML}).items():
+        (root / "documents" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def problems_of(folder: Path) -> tuple[Problem, ...]:
+    with pytest.raises(CorpusError) as info:
+        load(folder)
+    return info.value.problems
+
+
+def only_problem(folder: Path) -> Problem:
+    found = problems_of(folder)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def broken(tmp_path: Path, old: str, new: str) -> Path:
+    assert old in DOC_YAML
+    return make_corpus(tmp_path / "c", {"x.yaml": DOC_YAML.replace(old, new, 1)})
+
+
+# --- a good corpus
+
+
+def test_minimal_corpus_loads(tmp_path: Path) -> None:
+    corpus = load(make_corpus(tmp_path / "c"))
+    assert corpus.ids == ["x"]
+    assert corpus["x"].stances["sec.army_cap"].value == 85000.0
+
+
+def test_shared_scale_refs_are_resolved(tmp_path: Path) -> None:
+    corpus = load(make_corpus(tmp_path / "c"))
+    assert corpus.taxonomy.issues["sec.level"].scale.level_ids == ("a", "b", "c")  # type: ignore[union-attr]
+
+
+def test_party_vocabulary_is_the_party_codes(tmp_path: Path) -> None:
+    corpus = load(make_corpus(tmp_path / "c"))
+    assert corpus.taxonomy.issues["sec.guarantors"].scale.vocabulary == ("RU", "UA", "US")  # type: ignore[union-attr]
+
+
+def test_json_documents_load_by_suffix(tmp_path: Path) -> None:
+    data = yaml.safe_load(DOC_YAML)
+    text = json.dumps(data, default=str)
+    corpus = load(make_corpus(tmp_path / "c", {"x.json": text}))
+    assert corpus["x"].stances["sec.level"].value == "a"
+
+
+def test_files_with_other_suffixes_are_ignored(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c", {"x.yaml": DOC_YAML, "notes.txt": "not: [a document"})
+    assert load(folder).ids == ["x"]
+
+
+def test_a_corpus_without_documents_folder_is_empty(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c", {})
+    (folder / "documents").rmdir()
+    assert len(load(folder)) == 0
+
+
+def test_validate_returns_no_problems_for_a_good_corpus(tmp_path: Path) -> None:
+    assert validate(make_corpus(tmp_path / "c")) == []
+
+
+# --- one problem, named precisely
+
+
+def test_invalid_yaml_names_the_file_and_the_line(tmp_path: Path) -> None:
+    # the unclosed "[" on line 2 runs into the "date:" key on line 3
+    p = only_problem(broken(tmp_path, "title: X", "title: [X"))
+    assert p.file.endswith("x.yaml")
+    assert p.location == "line 3"
+    assert "invalid YAML" in p.message
+
+
+def test_invalid_json_names_the_file_and_the_line(tmp_path: Path) -> None:
+    p = only_problem(make_corpus(tmp_path / "c", {"x.json": '{\n  "id": "x",\n  oops\n}'}))
+    assert p.file.endswith("x.json")
+    assert p.location == "line 3"
+    assert "invalid JSON" in p.message
+
+
+def test_unknown_issue_id_suggests_the_near_id(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "sec.level:", "sec.levle:"))
+    assert p.file.endswith("x.yaml")
+    assert p.location == "stances.sec.levle"
+    assert p.message == "unknown issue 'sec.levle' (did you mean sec.level?)"
+
+
+def test_level_not_on_the_scale_lists_the_levels(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "value: a", "value: z"))
+    assert p.location == "stances.sec.level.value"
+    assert p.message == "expected one of a, b, c, got 'z'"
+
+
+def test_word_on_a_numeric_scale_names_the_unit(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "value: 85000", "value: lots"))
+    assert p.location == "stances.sec.army_cap.value"
+    assert "expected a number (troops)" in p.message
+
+
+def test_unknown_source_id_lists_the_document_sources(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "source: s1", "source: s9"))
+    assert p.location == "stances.sec.level.source"
+    assert "expected one of s1" in p.message
+
+
+def test_alternatives_keyed_by_a_non_author_are_rejected(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "value: a", "alternatives: {RU: a, UA: c}"))
+    assert p.location == "stances.sec.level.alternatives.UA"
+    assert "keyed by the document's authors (RU)" in p.message
+
+
+def test_alternative_off_the_scale_is_rejected(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "value: a", "alternatives: {RU: q}"))
+    assert p.location == "stances.sec.level.alternatives.RU"
+    assert "expected one of a, b, c" in p.message
+
+
+def test_accepted_value_off_the_scale_is_rejected(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "value: a", "value: a\n    accepts: [b, q]"))
+    assert p.location == "stances.sec.level.accepts[1]"
+
+
+def test_unknown_party_among_the_authors_is_rejected(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "authors: [RU]", "authors: [RU, XX]"))
+    assert p.location == "authors[1]"
+    assert "unknown party 'XX'" in p.message
+
+
+def test_unknown_guarantor_member_is_rejected(tmp_path: Path) -> None:
+    p = only_problem(
+        broken(
+            tmp_path,
+            "  sec.army_cap:",
+            "  sec.guarantors:\n    value: [US, ZZ]\n    source: s1\n  sec.army_cap:",
+        )
+    )
+    assert p.location == "stances.sec.guarantors.value"
+    assert "ZZ" in p.message
+
+
+def test_missing_required_field_is_named(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "title: X\n", ""))
+    assert p.file.endswith("x.yaml")
+    assert p.location == "title"
+    assert p.message == "required field is missing"
+
+
+def test_missing_source_of_a_stance_is_named(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "    value: a\n    source: s1\n", "    value: a\n"))
+    assert p.location == "stances.sec.level.source"
+    assert p.message == "required field is missing"
+
+
+def test_unknown_top_level_field_is_named(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "title: X\n", "title: X\ncolour: red\n"))
+    assert p.location == "colour"
+    assert p.message.startswith("unknown field")
+
+
+def test_unknown_stance_field_is_named_with_its_path(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "    value: a\n", "    value: a\n    colour: red\n"))
+    assert p.location == "stances.sec.level.colour"
+    assert p.message.startswith("unknown field")
+
+
+def test_wrong_kind_names_the_allowed_kinds(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "kind: proposal", "kind: rumour"))
+    assert p.location == "kind"
+    assert "proposal" in p.message
+
+
+def test_id_must_equal_the_file_name(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "id: x", "id: y"))
+    assert p.file.endswith("x.yaml")
+    assert p.location == "id"
+    assert p.message == "id 'y' must equal the file name 'x'"
+
+
+def test_id_must_be_lowercase_letters_digits_and_dashes(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c", {"X_1.yaml": DOC_YAML.replace("id: x", "id: X_1")})
+    p = only_problem(folder)
+    assert p.location == "id"
+    assert "lowercase" in p.message
+
+
+def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
+    as_json = json.dumps(yaml.safe_load(DOC_YAML), default=str)
+    p = only_problem(make_corpus(tmp_path / "c", {"x.yaml": DOC_YAML, "x.json": as_json}))
+    assert p.location == "id"
+    assert p.message == "duplicate document id 'x'"
+
+
+def test_missing_taxonomy_is_reported(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "taxonomy.yaml").unlink()
+    p = only_problem(folder)
+    assert p.file.endswith("taxonomy.yaml")
+    assert "missing" in p.message
+
+
+def test_missing_parties_is_reported(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "parties.yaml").unlink()
+    assert only_problem(folder).file.endswith("parties.yaml")
+
+
+def test_a_path_that_is_not_a_folder_is_reported(tmp_path: Path) -> None:
+    p = only_problem(tmp_path / "nowhere")
+    assert "not a folder" in p.message
+
+
+def test_unknown_scale_ref_in_the_taxonomy_is_reported(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "taxonomy.yaml").write_text(
+        TAXONOMY_YAML.replace("{ref: abc}", "{ref: abd}"), encoding="utf-8"
+    )
+    p = only_problem(folder)
+    assert p.file.endswith("taxonomy.yaml")
+    assert "abd" in p.message
+
+
+def test_an_empty_document_file_is_reported(tmp_path: Path) -> None:
+    p = only_problem(make_corpus(tmp_path / "c", {"x.yaml": ""}))
+    assert p.file.endswith("x.yaml")
+    assert p.message.startswith("expected a mapping")
+
+
+def test_a_missing_scale_field_in_the_taxonomy_is_reported(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "taxonomy.yaml").write_text(
+        TAXONOMY_YAML.replace("unit: troops, ", ""), encoding="utf-8"
+    )
+    p = only_problem(folder)
+    assert p.file.endswith("taxonomy.yaml")
+    assert p.location.startswith("issues.sec.army_cap.scale")
+    assert p.location.endswith(".unit")
+    assert p.message == "required field is missing"
+
+
+def test_a_taxonomy_field_path_has_no_scale_kind_in_it(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "taxonomy.yaml").write_text(
+        TAXONOMY_YAML.replace("unit: troops, ", ""), encoding="utf-8"
+    )
+    assert only_problem(folder).location == "issues.sec.army_cap.scale.unit"
+
+
+def test_an_issue_in_an_unknown_area_is_reported(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "taxonomy.yaml").write_text(
+        TAXONOMY_YAML.replace("  sec.army_cap:\n", "  mil.army_cap:\n"), encoding="utf-8"
+    )
+    p = only_problem(folder)
+    assert p.file.endswith("taxonomy.yaml")
+    assert "area 'mil' is not in areas" in p.message
+
+
+def test_problem_text_reads_file_location_message(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "value: a", "value: z"))
+    assert str(p) == f"{p.file}: stances.sec.level.value: expected one of a, b, c, got 'z'"
+
+
+# --- every problem at once
+
+
+def test_several_problems_in_one_file_are_all_reported(tmp_path: Path) -> None:
+    text = (
+        DOC_YAML.replace("authors: [RU]", "authors: [XX]")
+        .replace("value: a", "value: z")
+        .replace("value: 85000\n    source: s1", "value: 85000\n    source: s9")
+    )
+    locations = {p.location for p in problems_of(make_corpus(tmp_path / "c", {"x.yaml": text}))}
+    assert locations == {"authors[0]", "stances.sec.level.value", "stances.sec.army_cap.source"}
+
+
+def test_problems_in_several_files_are_all_reported(tmp_path: Path) -> None:
+    folder = make_corpus(
+        tmp_path / "c",
+        {
+            "x.yaml": DOC_YAML.replace("value: a", "value: z"),
+            "y.yaml": DOC_YAML.replace("id: x", "id: y").replace("title: X\n", ""),
+            "z.yaml": DOC_YAML.replace("id: x", "id: z").replace("title: X", "title: [X"),
+        },
+    )
+    files = sorted(Path(p.file).name for p in problems_of(folder))
+    assert files == ["x.yaml", "y.yaml", "z.yaml"]
+
+
+def test_corpus_error_message_lists_every_problem(tmp_path: Path) -> None:
+    folder = make_corpus(
+        tmp_path / "c",
+        {
+            "x.yaml": DOC_YAML.replace("value: a", "value: z"),
+            "y.yaml": DOC_YAML.replace("id: x", "id: y").replace("source: s1", "source: s9"),
+        },
+    )
+    with pytest.raises(CorpusError) as info:
+        load(folder)
+    text = str(info.value)
+    assert text.startswith("3 problems:")
+    assert "x.yaml" in text and "y.yaml" in text
+    assert "(and 2 more; run `negotiation validate`)" in info.value.summary()
+
+
+def test_one_broken_file_means_no_corpus_at_all(tmp_path: Path) -> None:
+    folder = make_corpus(
+        tmp_path / "c",
+        {
+            "x.yaml": DOC_YAML,
+            "y.yaml": DOC_YAML.replace("id: x", "id: y").replace("value: a", "value: z"),
+        },
+    )
+    result: Any = None
+    with pytest.raises(CorpusError):
+        result = load(folder)
+    assert result is None
+
+
+def test_validate_lists_the_problems_without_raising(tmp_path: Path) -> None:
+    found = validate(broken(tmp_path, "value: a", "value: z"))
+    assert [p.location for p in found] == ["stances.sec.level.value"]
+
+
+def test_read_document_checks_one_file_against_a_taxonomy(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "value: a", "value: z")
+    taxonomy = load(make_corpus(tmp_path / "good")).taxonomy
+    with pytest.raises(CorpusError, match="expected one of a, b, c"):
+        read_document(folder / "documents" / "x.yaml", taxonomy)
+
+
+def test_broken_copy_of_the_bundled_corpus_names_the_file(tmp_path: Path) -> None:
+    folder = tmp_path / "positions"
+    shutil.copytree(bundled_path(), folder)
+    victim = sorted((folder / "documents").glob("*.yaml"))[0]
+    data = yaml.safe_load(victim.read_text(encoding="utf-8"))
+    data["stances"]["no.such_issue"] = {"value": "x", "source": data["sources"][0]["id"]}
+    victim.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    p = only_problem(folder)
+    assert p.file == str(victim)
+    assert p.location == "stances.no.such_issue"
+
+
+# --- round trip, schema, bundled corpus
+
+
+def test_dump_then_load_gives_an_equal_minimal_corpus(tmp_path: Path) -> None:
+    corpus = load(make_corpus(tmp_path / "c"))
+    assert load(dump(corpus, tmp_path / "out")) == corpus
+
+
+def test_dump_then_load_gives_an_equal_bundled_corpus(tmp_path: Path) -> None:
+    corpus = ng.load()
+    assert load(dump(corpus, tmp_path / "out")) == corpus
+
+
+def test_dump_keeps_the_kind_of_every_scale(tmp_path: Path) -> None:
+    out = dump(ng.load(), tmp_path / "out")
+    issues = yaml.safe_load((out / "taxonomy.yaml").read_text(encoding="utf-8"))["issues"]
+    assert {i["scale"]["kind"] for i in issues.values()} == {"ordinal", "numeric", "set", "flag"}
+
+
+def test_document_schema_is_valid_json_schema() -> None:
+    Draft202012Validator.check_schema(document_schema())
+
+
+def test_document_schema_declares_draft_2020_12() -> None:
+    assert document_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def _bundled_document_data() -> dict[str, Any]:
+    file = sorted((bundled_path() / "documents").glob("*.yaml"))[0]
+    # YAML reads dates as date objects; a JSON Schema sees them as strings.
+    return json.loads(json.dumps(yaml.safe_load(file.read_text(encoding="utf-8")), default=str))
+
+
+def test_document_schema_validates_a_real_document_file() -> None:
+    Draft202012Validator(document_schema()).validate(_bundled_document_data())
+
+
+def test_document_schema_rejects_a_document_without_a_title() -> None:
+    data = _bundled_document_data()
+    del data["title"]
+    assert not Draft202012Validator(document_schema()).is_valid(data)
+
+
+def test_document_schema_rejects_an_unknown_field() -> None:
+    data = {**_bundled_document_data(), "colour": "red"}
+    assert not Draft202012Validator(document_schema()).is_valid(data)
+
+
+def test_bundled_path_exists_and_holds_a_corpus() -> None:
+    path = bundled_path()
+    assert (path / "taxonomy.yaml").is_file()
+    assert (path / "parties.yaml").is_file()
+    assert (path / "documents").is_dir()
+
+
+def test_load_without_a_path_is_cached() -> None:
+    assert ng.load() is ng.load()
+
+
+def test_load_with_a_path_is_not_cached(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    assert load(folder) is not load(folder)
+
+
+def test_bundled_corpus_validates() -> None:
+    assert validate() == []
+
+
+def test_yaml_is_read_safely(tmp_path: Path) -> None:
+    evil = DOC_YAML.replace("title: X", "title: !!python/object/apply:os.system ['true']")
+    p = only_problem(make_corpus(tmp_path / "c", {"x.yaml": evil}))
+    assert "invalid YAML" in p.message

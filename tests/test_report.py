@@ -1,0 +1,321 @@
+"""Views of a comparison: DataFrame, text tables, JSON and notebook HTML, in English and Arabic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from negotiation.compare import Comparison, compare
+from negotiation.models import Document, Taxonomy
+from negotiation.report import VERDICT_COLORS, comparison_html, frame_table
+
+TAXONOMY: dict[str, Any] = {
+    "poles": {
+        "low": {"en": "Low pole", "ar": "القطب الأدنى"},
+        "high": {"en": "High pole", "ar": "القطب الأعلى"},
+    },
+    "areas": {"t": {"en": "Territory", "ar": "الأراضي"}, "s": {"en": "Security", "ar": "الأمن"}},
+    "parties": {"RU": {"en": "Russia", "ar": "روسيا"}, "UA": {"en": "Ukraine", "ar": "أوكرانيا"}},
+    "issues": {
+        "t.land": {
+            "en": "Land",
+            "ar": "الأرض",
+            "scale": {
+                "kind": "ordinal",
+                "levels": [
+                    {"id": "ua", "en": "Ukrainian", "ar": "أوكرانية"},
+                    {"id": "line", "en": "Contact line", "ar": "خط التماس"},
+                    {"id": "ru", "en": "Russian", "ar": "روسية"},
+                ],
+            },
+        },
+        "s.cap": {
+            "en": "Army cap",
+            "ar": "سقف الجيش",
+            "scale": {
+                "kind": "numeric",
+                "unit": "troops",
+                "lower": 1000,
+                "upper": 1000000,
+                "log": True,
+                "high_pole": "lower",
+            },
+        },
+        "s.neutral": {"en": "Neutral <status>", "ar": "الحياد", "scale": {"kind": "flag"}},
+        "s.nuclear": {"en": "Non-nuclear", "ar": "غير نووي", "scale": {"kind": "flag"}},
+    },
+}
+
+
+def _doc(doc_id: str, stances: dict[str, Any]) -> Document:
+    return Document.model_validate(
+        {
+            "id": doc_id,
+            "title": f"Document {doc_id}",
+            "date": dt.date(2025, 6, 2),
+            "kind": "proposal",
+            "status": "official",
+            "authors": ["RU"],
+            "sources": [
+                {"id": "s", "outlet": f"Outlet {doc_id}", "title": "T", "date": "2025-06-02"}
+            ],
+            "stances": {k: {"source": "s", **v} for k, v in stances.items()},
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def tax() -> Taxonomy:
+    return Taxonomy.model_validate(TAXONOMY)
+
+
+@pytest.fixture(scope="module")
+def cmp(tax: Taxonomy) -> Comparison:
+    """apart (land, cap), agree (neutral), deferred (nuclear)."""
+    a = _doc(
+        "doc-a",
+        {
+            "t.land": {"value": "ru"},
+            "s.cap": {"value": 85000},
+            "s.neutral": {"value": True},
+            "s.nuclear": {"modality": "deferred"},
+        },
+    )
+    b = _doc(
+        "doc-b",
+        {
+            "t.land": {"value": "ua"},
+            "s.cap": {"value": 600000},
+            "s.neutral": {"value": True},
+            "s.nuclear": {"value": True},
+        },
+    )
+    return compare(a, b, taxonomy=tax)
+
+
+@pytest.fixture(scope="module")
+def empty(tax: Taxonomy) -> Comparison:
+    """Nothing stated by both: convergence is NaN."""
+    return compare(_doc("doc-a", {"t.land": {"value": "ru"}}), _doc("doc-b", {}), taxonomy=tax)
+
+
+# --- DataFrame
+
+
+def test_frame_has_the_documented_columns_in_order(cmp: Comparison) -> None:
+    columns = list(cmp.to_frame().columns)
+    assert columns[:8] == [
+        "area",
+        "issue",
+        "label",
+        "value_a",
+        "value_b",
+        "distance",
+        "verdict",
+        "note",
+    ]
+
+
+def test_frame_has_one_row_per_diff_in_taxonomy_order(cmp: Comparison) -> None:
+    frame = cmp.to_frame()
+    assert len(frame) == len(cmp.diffs)
+    assert list(frame["issue"]) == ["t.land", "s.cap", "s.neutral", "s.nuclear"]
+
+
+def test_frame_rows_carry_values_distance_and_verdict(cmp: Comparison) -> None:
+    row = cmp.to_frame().set_index("issue").loc["s.cap"]
+    assert (row["area"], row["label"]) == ("Security", "Army cap")
+    assert (row["value_a"], row["value_b"]) == ("85,000", "600,000")
+    assert row["distance"] == pytest.approx(cmp["s.cap"].distance)
+    assert row["verdict"] == "apart"
+    assert row["note"] == "85,000 vs 600,000: 515,000 apart; B nearer Low pole"
+
+
+def test_frame_distance_is_missing_where_a_side_defers(cmp: Comparison) -> None:
+    row = cmp.to_frame().set_index("issue").loc["s.nuclear"]
+    assert pd.isna(row["distance"])
+    assert row["value_a"] == "deferred"
+    assert row["note"] == "deferred by A"
+
+
+def test_frame_names_the_sources_of_both_sides(cmp: Comparison) -> None:
+    row = cmp.to_frame().set_index("issue").loc["t.land"]
+    assert row["sources"] == "A: Outlet doc-a (2025-06-02); B: Outlet doc-b (2025-06-02)"
+
+
+def test_frame_in_arabic_uses_arabic_labels(cmp: Comparison) -> None:
+    row = cmp.to_frame(lang="ar").set_index("issue").loc["t.land"]
+    assert (row["area"], row["label"]) == ("الأراضي", "الأرض")
+    assert (row["value_a"], row["value_b"]) == ("روسية", "أوكرانية")
+    assert "مقابل" in row["note"]
+
+
+def test_frame_in_arabic_keeps_issue_ids_and_verdict_keys(cmp: Comparison) -> None:
+    frame = cmp.to_frame(lang="ar")
+    assert list(frame["issue"]) == list(cmp.to_frame()["issue"])
+    assert list(frame["verdict"]) == ["apart", "apart", "agree", "deferred"]
+
+
+# --- text tables
+
+
+def test_github_table_is_a_pipe_table_with_headers(cmp: Comparison) -> None:
+    lines = cmp.to_table("github").splitlines()
+    assert [c.strip() for c in lines[0].strip("|").split("|")] == [
+        "Area",
+        "Issue",
+        "A",
+        "B",
+        "Distance",
+        "Verdict",
+        "Note",
+    ]
+    assert set(lines[1]) <= {"|", "-", ":"}
+    assert len(lines) == 2 + len(cmp.diffs)
+
+
+def test_grid_table_separates_the_header_with_equals_signs(cmp: Comparison) -> None:
+    table = cmp.to_table("grid")
+    assert table.startswith("+")
+    assert "+====" in table
+
+
+def test_html_table_is_an_html_table(cmp: Comparison) -> None:
+    table = cmp.to_table("html")
+    assert table.startswith("<table>")
+    assert "<th>Verdict" in table
+
+
+def test_latex_table_is_a_tabular(cmp: Comparison) -> None:
+    assert "\\begin{tabular}" in cmp.to_table("latex")
+
+
+def test_tsv_table_separates_cells_with_tabs(cmp: Comparison) -> None:
+    header = cmp.to_table("tsv").splitlines()[0]
+    assert [c.strip() for c in header.split("\t")] == [
+        "Area",
+        "Issue",
+        "A",
+        "B",
+        "Distance",
+        "Verdict",
+        "Note",
+    ]
+
+
+def test_table_formats_distances_with_two_decimals(cmp: Comparison) -> None:
+    assert f"{cmp['t.land'].distance:.2f}" in cmp.to_table("github")
+    assert "1.00" in cmp.to_table("github")
+
+
+def test_table_in_arabic_uses_arabic_headers_labels_and_verdicts(cmp: Comparison) -> None:
+    table = cmp.to_table("github", lang="ar")
+    for word in ("المجال", "القضية", "الحكم", "الأرض", "سقف الجيش", "تباعد", "اتفاق", "مؤجل"):
+        assert word in table
+    assert "Verdict" not in table and "Land" not in table
+
+
+def test_render_names_both_documents_and_the_summary(cmp: Comparison) -> None:
+    text = cmp.render()
+    assert text.startswith("A: Document doc-a (doc-a, 2025-06-02, official)\nB: Document doc-b")
+    assert "Convergence index:" in text
+    assert "Verdicts: agree 1, apart 2, deferred 1" in text
+
+
+def test_frame_table_renders_any_frame() -> None:
+    frame = pd.DataFrame({"x": [0.123456], "y": ["z"]})
+    assert frame_table(frame, "github").splitlines()[2] == "| 0.12 | z   |"
+
+
+# --- JSON
+
+
+def test_to_json_is_json_serializable(cmp: Comparison) -> None:
+    json.dumps(cmp.to_json(), allow_nan=False, ensure_ascii=False)
+
+
+def test_to_json_round_trips_the_counts(cmp: Comparison) -> None:
+    data = json.loads(json.dumps(cmp.to_json()))
+    assert data["summary"]["counts"] == cmp.summary.counts
+
+
+def test_to_json_round_trips_convergence_and_coverage(cmp: Comparison) -> None:
+    summary = json.loads(json.dumps(cmp.to_json()))["summary"]
+    assert summary["convergence"] == pytest.approx(cmp.summary.convergence)
+    assert summary["coverage"] == pytest.approx(cmp.summary.coverage)
+
+
+def test_to_json_lists_every_issue_with_plain_values(cmp: Comparison) -> None:
+    issues = {i["issue"]: i for i in json.loads(json.dumps(cmp.to_json()))["issues"]}
+    assert list(issues) == [d.issue.id for d in cmp]
+    assert issues["s.cap"]["a"]["value"] == 85000
+    assert issues["s.cap"]["value_b"] == "600,000"
+    assert issues["s.nuclear"]["distance"] is None
+
+
+def test_to_json_names_both_documents(cmp: Comparison) -> None:
+    data = cmp.to_json()
+    assert data["a"] == {"id": "doc-a", "title": "Document doc-a", "date": "2025-06-02"}
+    assert data["b"]["id"] == "doc-b"
+
+
+def test_to_json_writes_nan_convergence_as_null(empty: Comparison) -> None:
+    assert math.isnan(empty.summary.convergence)
+    data = json.loads(json.dumps(empty.to_json(), allow_nan=False))
+    assert data["summary"]["convergence"] is None
+
+
+# --- HTML for notebooks
+
+
+def test_repr_html_is_a_table(cmp: Comparison) -> None:
+    page = cmp._repr_html_()
+    assert "<table" in page and "</table>" in page
+    assert page.count("<tr style=") == len(cmp.diffs)
+
+
+def test_repr_html_colors_each_row_by_its_verdict(cmp: Comparison) -> None:
+    page = cmp._repr_html_()
+    for verdict in ("apart", "agree", "deferred"):
+        assert f'style="background:{VERDICT_COLORS[verdict]}"' in page
+    assert VERDICT_COLORS["close"] not in page
+
+
+def test_repr_html_names_both_documents_in_the_header(cmp: Comparison) -> None:
+    assert "<th>doc-a</th><th>doc-b</th>" in cmp._repr_html_()
+
+
+def test_repr_html_escapes_text(cmp: Comparison) -> None:
+    page = cmp._repr_html_()
+    assert "Neutral &lt;status&gt;" in page
+    assert "<status>" not in page
+
+
+def test_repr_html_includes_the_summary(cmp: Comparison) -> None:
+    assert "Convergence index:" in cmp._repr_html_()
+
+
+def test_html_in_arabic_runs_right_to_left_with_arabic_cells(cmp: Comparison) -> None:
+    page = comparison_html(cmp, "ar")
+    assert page.startswith('<div dir="rtl">')
+    assert "<td>الأرض</td>" in page and "<td>تباعد</td>" in page
+
+
+def test_html_in_arabic_uses_arabic_headers(cmp: Comparison) -> None:
+    page = comparison_html(cmp, "ar")
+    assert "<th>الحكم</th>" in page
+    assert "<th>Verdict</th>" not in page
+
+
+def test_note_on_different_flags_says_they_are_opposite(tax: Taxonomy) -> None:
+    c = compare(
+        _doc("doc-a", {"s.nuclear": {"value": True}}),
+        _doc("doc-b", {"s.nuclear": {"value": False}}),
+        taxonomy=tax,
+    )
+    assert c["s.nuclear"].line() == "yes vs no: opposite"
