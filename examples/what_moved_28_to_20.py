@@ -5,13 +5,15 @@ sovereignty (low) or Russia's maximal demand (high), and whether each move broug
 nearer Russia's position of the day.
 """
 
+from itertools import pairwise
+
 import negotiation as ng
 from negotiation.report import frame_table
 
 corpus = ng.load()
 steps = ["us-28-point-2025-11", "us-ua-geneva-framework-2025-11", "us-20-point-2025-12"]
 
-for old_id, new_id in zip(steps, steps[1:]):
+for old_id, new_id in pairwise(steps):
     old, new = corpus[old_id], corpus[new_id]
     russia = corpus.position("RU", new.date)
     moves = ng.concessions(old, new, toward=russia)

@@ -26,15 +26,17 @@ def _corpus(args: argparse.Namespace) -> Any:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """List the documents: id, date, kind, status, authors, stances."""
-    from tabulate import tabulate
+    import pandas as pd
+
+    from negotiation.commands import print_frame
 
     corpus = _corpus(args)
     rows = [
         [d.id, d.date.isoformat(), d.kind, d.status, ",".join(d.authors), len(d.stances), d.title]
         for d in corpus
     ]
-    print(tabulate(rows, headers=["id", "date", "kind", "status", "authors", "stances", "title"],
-                   tablefmt=args.format if args.format not in ("json", "csv") else "github"))
+    columns = ["id", "date", "kind", "status", "authors", "stances", "title"]
+    print_frame(pd.DataFrame(rows, columns=columns), args.format)
     return 0
 
 

@@ -61,7 +61,7 @@ class IssueDiff(BaseModel):
     distance: float | None
     verdict: Verdict
     nearer_low: str | None = None
-    """``"a"`` or ``"b"``: the side nearer the low pole, where both are stated and apart."""
+    """``"a"`` or ``"b"``: the side nearer the low pole, where both are stated and differ."""
 
     @property
     def area(self) -> str:
@@ -124,7 +124,7 @@ class Comparison(BaseModel):
                 return d
         raise KeyError(f"issue '{issue_id}' is not in this comparison")
 
-    def __iter__(self) -> Any:  # type: ignore[override]
+    def __iter__(self) -> Any:  # type: ignore[override,unused-ignore]
         return iter(self.diffs)
 
     def __len__(self) -> int:

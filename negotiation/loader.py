@@ -144,7 +144,8 @@ def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> D
     if len(problems) > before:
         return None
     if not isinstance(data, dict):
-        problems.append(Problem(str(file), "", "expected a mapping with id, title, date, kind, status, authors, sources, stances"))
+        expected = "expected a mapping with id, title, date, kind, status, authors, sources, stances"
+        problems.append(Problem(str(file), "", expected))
         return None
     try:
         doc = Document.model_validate(data)
@@ -161,7 +162,8 @@ def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> D
 
 def _load(folder: Path) -> Corpus:
     if not folder.is_dir():
-        raise CorpusError([Problem(str(folder), "", "not a folder; expected a corpus folder with taxonomy.yaml, parties.yaml and documents/")])
+        expected = "not a folder; expected a corpus folder with taxonomy.yaml, parties.yaml and documents/"
+        raise CorpusError([Problem(str(folder), "", expected)])
     problems: list[Problem] = []
     taxonomy = _read_taxonomy(folder, problems)
     if taxonomy is None:

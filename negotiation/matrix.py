@@ -82,30 +82,72 @@ class Encoding:
             sets={k: tuple(v) for k, v in sets.items()},
         )
 
-    def distances(self) -> np.ndarray:
-        """A documents × documents × issues array of distances (NaN where not both stated)."""
-        gap = np.maximum(0.0, np.maximum(
-            self.lo[None, :, :] - self.hi[:, None, :],
-            self.lo[:, None, :] - self.hi[None, :, :],
-        ))
-        both = self.stated[:, None, :] & self.stated[None, :, :]
+    def distances(self, rows: slice | None = None) -> np.ndarray:
+        """Distances between documents, issue by issue: ``rows`` × documents × issues.
+
+        NaN where the two do not both state the issue. ``rows`` picks a block of documents
+        for the first axis (default: all), which bounds memory on large corpora.
+        """
+        rows = rows or slice(0, len(self.ids))
+        lo, hi = self.lo[rows], self.hi[rows]
+        gap = np.maximum(0.0, np.maximum(lo[:, None, :] - self.hi[None, :, :],
+                                         self.lo[None, :, :] - hi[:, None, :]))
+        both = self.stated[rows][:, None, :] & self.stated[None, :, :]
         for issue_id, spans in self.sets.items():
-            k = self.issues.index(issue_id)
-            for i, a in enumerate(spans):
-                for j, b in enumerate(spans):
-                    if a is not None and b is not None:
-                        gap[i, j, k] = min(SetScale.jaccard(x, y) for x in a for y in b)
+            gap[:, :, self.issues.index(issue_id)] = self._set_distances(issue_id, spans)[rows]
         return np.where(both, np.minimum(gap, 1.0), np.nan)
 
-    def convergence(self) -> np.ndarray:
-        """Pairwise convergence index: 1 - weighted mean distance over issues both state."""
-        d = self.distances()
-        both = ~np.isnan(d)
-        w = np.where(both, self.weights[None, None, :], 0.0)
-        total = w.sum(axis=2)
-        weighted = np.where(both, d, 0.0).__mul__(w).sum(axis=2)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(total > 0, 1.0 - weighted / total, np.nan)
+    def _set_distances(self, issue_id: str, spans: tuple[tuple[frozenset[str], ...] | None, ...]) -> np.ndarray:
+        cache = self.__dict__.setdefault("_set_cache", {})
+        if issue_id not in cache:
+            cache[issue_id] = _jaccard_matrix(spans)
+        result: np.ndarray = cache[issue_id]
+        return result
+
+    def convergence(self, block: int = 64) -> np.ndarray:
+        """Pairwise convergence index: 1 - weighted mean distance over issues both state.
+
+        Computed ``block`` rows at a time, so memory grows with documents × block × issues.
+        """
+        n = len(self.ids)
+        out = np.full((n, n), np.nan)
+        for start in range(0, n, block):
+            rows = slice(start, min(n, start + block))
+            d = self.distances(rows)
+            both = ~np.isnan(d)
+            w = np.where(both, self.weights[None, None, :], 0.0)
+            total = w.sum(axis=2)
+            weighted = (np.where(both, d, 0.0) * w).sum(axis=2)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out[rows] = np.where(total > 0, 1.0 - weighted / total, np.nan)
+        return out
+
+
+def _jaccard_matrix(spans: tuple[tuple[frozenset[str], ...] | None, ...]) -> np.ndarray:
+    """Pairwise set distances: Jaccard on member bitmaps; min over alternatives for brackets."""
+    n = len(spans)
+    out = np.full((n, n), np.nan)
+    vocab = sorted({m for span in spans if span for s in span for m in s})
+    index = {m: v for v, m in enumerate(vocab)}
+    single = [i for i, span in enumerate(spans) if span is not None and len(span) == 1]
+    bits = np.zeros((n, max(len(vocab), 1)), dtype=bool)
+    for i in single:
+        for m in spans[i][0]:  # type: ignore[index]
+            bits[i, index[m]] = True
+    b = bits[single]
+    inter = (b[:, None, :] & b[None, :, :]).sum(axis=2)
+    union = (b[:, None, :] | b[None, :, :]).sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sub = np.where(union > 0, 1.0 - inter / union, 0.0)
+    out[np.ix_(single, single)] = sub
+    for i, a in enumerate(spans):  # brackets: the few documents with several member sets
+        if a is None or len(a) == 1:
+            continue
+        for j, other in enumerate(spans):
+            if other is not None:
+                d = min(SetScale.jaccard(x, y) for x in a for y in other)
+                out[i, j] = out[j, i] = d
+    return out
 
 
 def _documents(corpus: Corpus, documents: Iterable[str | Document] | None) -> list[Document]:

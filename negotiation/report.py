@@ -164,7 +164,7 @@ def comparison_table(cmp: Comparison, fmt: str = "github", lang: Lang = "en") ->
          verdict_label(r["verdict"], lang), r["note"]]
         for r in rows
     ]
-    return tabulate(body, headers=headers, tablefmt=fmt, disable_numparse=True)
+    return str(tabulate(body, headers=headers, tablefmt=fmt, disable_numparse=True))
 
 
 def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
@@ -254,7 +254,7 @@ def comparison_html(cmp: Comparison, lang: Lang = "en") -> str:
 def frame_table(frame: pd.DataFrame, fmt: str = "github", floatfmt: str = ".2f") -> str:
     """Any DataFrame the analysis functions return, as a tabulate table."""
     cleaned = frame.astype(object).where(frame.notna(), None)
-    return tabulate(cleaned, headers="keys", tablefmt=fmt, floatfmt=floatfmt, showindex=False, missingval="")
+    return str(tabulate(cleaned, headers="keys", tablefmt=fmt, floatfmt=floatfmt, showindex=False, missingval=""))
 
 
 def plain(value: Any) -> Any:

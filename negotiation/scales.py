@@ -133,7 +133,7 @@ class OrdinalScale(_ScaleBase):
     def index(self, value: Value) -> int:
         """The position of a level, 0 for the low pole."""
         self.check(value)
-        return self.level_ids.index(value)  # type: ignore[arg-type]
+        return self.level_ids.index(value)  # type: ignore[arg-type,unused-ignore]
 
     def problem(self, value: Value) -> str | None:
         if isinstance(value, str) and value in self.level_ids:
@@ -245,6 +245,8 @@ class SetScale(_ScaleBase):
     def problem(self, value: Value) -> str | None:
         if not isinstance(value, frozenset):
             return f"expected a list of members, got {value!r}"
+        if isinstance(self.vocabulary, str):
+            return "the vocabulary 'parties' is resolved by a Taxonomy; build the scale inside one"
         unknown = sorted(m for m in value if m not in self.vocabulary)
         if unknown:
             return f"unknown member(s) {', '.join(unknown)}; expected members of {', '.join(self.vocabulary)}"

@@ -128,7 +128,7 @@ def scenario(
         title="; ".join(str(e) for e in edits) or "no edits",
         date=base.date if isinstance(base.date, dt.date) else dt.date.today(),
     )
-    sources = tuple(s for s in base.sources if s.id != SCENARIO_SOURCE) + (source,)
+    sources = (*(s for s in base.sources if s.id != SCENARIO_SOURCE), source)
     return doc.model_copy(update={
         "id": id or f"{base.id}+scenario",
         "title": f"Scenario on {base.title}",

@@ -23,7 +23,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from negotiation.models import Area, Corpus, Document, Issue, Labelled, Poles, Source, Stance, Taxonomy
+from negotiation.models import Area, Corpus, Document, Issue, Labelled, Party, Poles, Source, Stance, Taxonomy
 from negotiation.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale
 from negotiation.scenarios import Edit
 
@@ -133,7 +133,7 @@ def taxonomies(draw: st.DrawFn, *, min_issues: int = 1, max_issues: int = 8) -> 
         poles=Poles(low=Labelled(en="low", ar="أدنى"), high=Labelled(en="high", ar="أعلى")),
         areas={"area": Area(id="area", en="Area", ar="مجال")},
         issues=issues,
-        parties={c: {"code": c, "en": c, "ar": c} for c in ("A", "B", "C")},  # type: ignore[misc]
+        parties={c: Party(code=c, en=c, ar=c) for c in ("A", "B", "C")},
     )
 
 

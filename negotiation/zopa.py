@@ -50,9 +50,9 @@ def _zone_text(scale: object, zone: object, lang: Lang) -> str:
         return ""
     if isinstance(scale, NumericScale):
         lo, hi = zone  # type: ignore[misc]
-        a, b = scale.format(float(lo), lang), scale.format(float(hi), lang)
+        a, b = scale.format(float(lo), lang), scale.format(float(hi), lang)  # type: ignore[has-type]
         return a if a == b else f"{a}–{b}"
-    return ", ".join(scale.format(v, lang) for v in zone)  # type: ignore[attr-defined, union-attr]
+    return ", ".join(scale.format(v, lang) for v in zone)  # type: ignore[attr-defined]
 
 
 def zopa(
@@ -96,7 +96,7 @@ def zopa(
             scale.gap(x, y) for i, x in enumerate(spans) for y in spans[i + 1:]
         )
         described = []
-        for doc, st in zip(positions, stances):
+        for doc, st in zip(positions, stances, strict=True):
             assert st is not None
             text = f"{doc.id}: {st.describe(scale, lang)}"
             if st.accepts:

@@ -22,7 +22,7 @@ def test_a_position_takes_the_newest_stance_per_issue_and_names_its_document():
 
 def test_a_position_cites_the_source_of_each_stance_renamed_by_document():
     pos = CORPUS.position("UA", "2026-02-24")
-    for issue_id, st in pos.stances.items():
+    for st in pos.stances.values():
         doc_id, _, source_id = st.source.partition("/")
         assert doc_id == st.document
         assert CORPUS[doc_id].source(source_id) == pos.source(st.source).model_copy(update={"id": source_id})
@@ -47,7 +47,7 @@ def test_a_position_before_any_document_is_empty_and_unknown_parties_are_refused
     assert CORPUS.position("RU", "2022-01-01").stances == {}
     with pytest.raises(ng.UnknownPartyError, match="XX"):
         CORPUS.position("XX")
-    with pytest.raises(ng.NegotiationError, match="YYYY-MM-DD"):
+    with pytest.raises(ng.NegotiationError, match=r"YYYY-MM-DD"):
         CORPUS.position("RU", "24 Feb")
 
 
@@ -118,7 +118,7 @@ def test_a_scenario_applies_set_concede_and_accept_without_changing_the_base():
 
 def test_a_scenario_rejects_values_off_the_scale_and_concessions_on_silent_issues():
     ua = CORPUS.position("UA", "2026-02-24")
-    with pytest.raises(ng.ScaleError, match="territory.donetsk"):
+    with pytest.raises(ng.ScaleError, match=r"territory\.donetsk"):
         ng.scenario(ua, [ng.set_value("territory.donetsk", "annexed")])
     china = CORPUS["cn-12-point-2023-02"]
     assert "territory.crimea" not in china.stances

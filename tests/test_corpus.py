@@ -119,14 +119,14 @@ def test_no_document_is_emptier_than_its_text_justifies(doc_id, minimum):
 
 def test_the_28_point_plan_covers_all_six_areas():
     areas = {i.split(".")[0] for i in CORPUS["us-28-point-2025-11"].stances}
-    assert SIX_AREAS <= areas
+    assert areas >= SIX_AREAS
 
 
 @pytest.mark.parametrize("party", ["RU", "UA"])
 def test_both_positions_on_the_eve_of_year_five_address_all_six_areas(party):
     pos = CORPUS.position(party, as_of="2026-02-24")
     areas = {i.split(".")[0] for i in pos.stances}
-    assert SIX_AREAS <= areas
+    assert areas >= SIX_AREAS
 
 
 def test_disputed_facts_are_marked_below_high_confidence():
