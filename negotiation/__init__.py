@@ -11,7 +11,7 @@ positions converge and where the gaps are.
 >>> print(cmp.to_table("github"))  # doctest: +SKIP
 
 The strategies for hypothesis live in :mod:`negotiation.strategies` (not imported here, so
-hypothesis stays optional); plots are an optional extra.
+hypothesis stays optional).
 """
 
 from negotiation.compare import Comparison, IssueDiff, Summary, Verdict, compare
