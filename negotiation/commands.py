@@ -14,7 +14,6 @@ import pandas as pd
 from negotiation.concessions import concessions as concessions_frame
 from negotiation.models import Corpus
 from negotiation.report import frame_table
-from negotiation.timeline import parse_date
 from negotiation.zopa import zopa as zopa_frame
 
 
@@ -68,8 +67,7 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
 
 def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     """Zone of possible agreement among parties' positions at a date."""
-    when = parse_date(args.as_of, default=max(d.date for d in corpus)) if args.as_of or len(corpus) else None
-    positions = [corpus.position(p, when) for p in args.parties]
+    positions = [corpus.position(p, args.as_of) for p in args.parties]
     frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=args.lang)
     if args.format == "json":
         print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from negotiation.models import Document, Issue, Stance, Taxonomy
-from negotiation.scales import Lang, NumericScale, OrdinalScale
+from negotiation.scales import Lang, NumericScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -275,11 +275,3 @@ def compare(
         diffs.append(diff_issue(issue, sa, sb))
     frozen = tuple(diffs)
     return Comparison(a=a, b=b, taxonomy=taxonomy, diffs=frozen, summary=summarize(frozen, weights))
-
-
-def steps_between(issue: Issue, a: Stance, b: Stance) -> int | None:
-    """Whole ordinal steps between two stances, or None on other scales."""
-    scale = issue.scale
-    if isinstance(scale, OrdinalScale):
-        return scale.steps(a.span(scale), b.span(scale))
-    return None

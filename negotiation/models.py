@@ -13,7 +13,6 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from enum import Enum
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -347,7 +346,7 @@ class Corpus(BaseModel):
     :class:`~negotiation.errors.CorpusError` listing every problem.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+    model_config = _FROZEN
 
     taxonomy: Taxonomy
     documents: dict[str, Document] = Field(default_factory=dict)

@@ -14,7 +14,6 @@ from tabulate import tabulate
 
 from negotiation.models import Poles
 from negotiation.scales import Lang, NumericScale, OrdinalScale, SetScale
-from negotiation.values import plain_value
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -255,8 +254,3 @@ def frame_table(frame: pd.DataFrame, fmt: str = "github", floatfmt: str = ".2f")
     """Any DataFrame the analysis functions return, as a tabulate table."""
     cleaned = frame.astype(object).where(frame.notna(), None)
     return str(tabulate(cleaned, headers="keys", tablefmt=fmt, floatfmt=floatfmt, showindex=False, missingval=""))
-
-
-def plain(value: Any) -> Any:
-    """A stance value as plain data (sets as sorted lists, whole numbers as ints)."""
-    return plain_value(value)

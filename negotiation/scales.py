@@ -21,7 +21,7 @@ inequality); between spans it is not, since two spans can both touch a third.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -321,8 +321,3 @@ Scale = Annotated[
     Field(discriminator="kind"),
 ]
 """Any of the four scale kinds, told apart by ``kind``."""
-
-
-def span_of(scale: Scale, values: Sequence[Value]) -> Span:
-    """The span of one or more values on ``scale``."""
-    return scale.span(values)

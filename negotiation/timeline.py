@@ -113,12 +113,11 @@ def _stance_key(stance: Stance) -> tuple[Any, ...]:
     return (stance.value, alts, stance.modality, stance.accepts)
 
 
-def moved_issues(old: Document, new: Document) -> list[str]:
-    """Issues whose stance differs between two documents (added, dropped or changed)."""
-    issues = set(old.stances) | set(new.stances)
+def moved_issues(old: Mapping[str, Stance], new: Mapping[str, Stance]) -> list[str]:
+    """Issues whose stance differs between two stance mappings (added, dropped or changed)."""
     out = []
-    for issue_id in sorted(issues):
-        a, b = old.stances.get(issue_id), new.stances.get(issue_id)
+    for issue_id in sorted(set(old) | set(new)):
+        a, b = old.get(issue_id), new.get(issue_id)
         if (a is None) != (b is None) or (a is not None and b is not None and _stance_key(a) != _stance_key(b)):
             out.append(issue_id)
     return out
@@ -147,11 +146,10 @@ def trajectory(
         if p not in corpus.taxonomy.parties:
             raise UnknownPartyError(p, corpus.taxonomy.parties)
     rows = []
-    empty = Document(id="empty", title="empty", date=dt.date.min, kind="position", status="derived", authors=("-",))
-    prev = {party_a: empty, party_b: empty}
+    prev: dict[str, Mapping[str, Stance]] = {party_a: {}, party_b: {}}
     for day in change_dates(corpus, [party_a, party_b], endorsements=endorsements):
         now = {p: position(corpus, p, day, endorsements=endorsements) for p in (party_a, party_b)}
-        moved = [f"{p}:{i}" for p in (party_a, party_b) for i in moved_issues(prev[p], now[p])]
+        moved = [f"{p}:{i}" for p in (party_a, party_b) for i in moved_issues(prev[p], now[p].stances)]
         if not moved:
             continue
         cmp = compare(now[party_a], now[party_b], taxonomy=corpus.taxonomy, weights=weights)
@@ -166,7 +164,7 @@ def trajectory(
             "moved": ", ".join(moved),
             "documents": ", ".join(docs),
         })
-        prev = now
+        prev = {p: doc.stances for p, doc in now.items()}
     columns = ["date", "convergence", "coverage", "both_stated", "apart", "moved", "documents"]
     return pd.DataFrame(rows, columns=columns)
 
