@@ -6,7 +6,7 @@ trajectory gives the convergence index every time either position changed.
 """
 
 import negotiation as ng
-from negotiation.report import frame_table
+from negotiation.render.report import frame_table
 
 corpus = ng.load()
 trajectory = corpus.trajectory("RU", "UA")

@@ -6,7 +6,7 @@ contact in Zaporizhzhia and Kherson, what still divides the two positions of 24 
 """
 
 import negotiation as ng
-from negotiation.report import frame_table
+from negotiation.render.report import frame_table
 
 corpus = ng.load()
 day = "2026-02-24"

@@ -8,7 +8,7 @@ nearer Russia's position of the day.
 from itertools import pairwise
 
 import negotiation as ng
-from negotiation.report import frame_table
+from negotiation.render.report import frame_table
 
 corpus = ng.load()
 steps = ["us-28-point-2025-11", "us-ua-geneva-framework-2025-11", "us-20-point-2025-12"]

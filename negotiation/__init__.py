@@ -14,8 +14,8 @@ The strategies for hypothesis live in :mod:`negotiation.strategies` (not importe
 hypothesis stays optional).
 """
 
-from negotiation.compare import Comparison, IssueDiff, Summary, Verdict, compare
-from negotiation.concessions import concessions
+from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
+from negotiation.analysis.concessions import concessions
 from negotiation.errors import (
     CorpusError,
     NegotiationError,
@@ -24,9 +24,9 @@ from negotiation.errors import (
     UnknownDocumentError,
     UnknownPartyError,
 )
-from negotiation.loader import bundled_path, document_schema, dump, load, validate
-from negotiation.matrix import Encoding, matrix
-from negotiation.models import (
+from negotiation.corpus.loader import bundled_path, document_schema, dump, load, validate
+from negotiation.analysis.matrix import Encoding, matrix
+from negotiation.model.models import (
     Area,
     Confidence,
     Corpus,
@@ -38,10 +38,10 @@ from negotiation.models import (
     Stance,
     Taxonomy,
 )
-from negotiation.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
-from negotiation.scenarios import Edit, accept, concede, scenario, set_value
-from negotiation.timeline import coverage, position, trajectory
-from negotiation.zopa import zopa
+from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
+from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
+from negotiation.analysis.timeline import coverage, position, trajectory
+from negotiation.analysis.zopa import zopa
 
 __version__ = "0.1.0"
 

@@ -81,5 +81,9 @@ class UnknownPartyError(NegotiationError, KeyError):
         return self.message
 
 
+class TaxonomyMismatchError(NegotiationError, ValueError):
+    """Documents of corpora with different taxonomies, compared as if they shared one."""
+
+
 class ScaleError(NegotiationError, ValueError):
     """A value that does not fit an issue's scale."""

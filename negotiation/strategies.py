@@ -23,9 +23,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from negotiation.models import Area, Corpus, Document, Issue, Labelled, Party, Poles, Source, Stance, Taxonomy
-from negotiation.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale
-from negotiation.scenarios import Edit
+from negotiation.model.models import Area, Corpus, Document, Issue, Labelled, Party, Poles, Source, Stance, Taxonomy
+from negotiation.model.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale
+from negotiation.analysis.scenarios import Edit
 
 SOURCE = Source(id="generated", outlet="hypothesis", title="generated", date=dt.date(2025, 1, 1))
 

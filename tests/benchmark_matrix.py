@@ -2,7 +2,7 @@
 
 Reports ratios against a baseline measured in the same run, so the figures hold on a shared,
 noisy machine: the baseline is the pure-Python way (``compare()`` on every pair), the
-candidate is :func:`negotiation.matrix` on the documents × issues encoding. Also the peak
+candidate is :func:`negotiation.analysis.matrix` on the documents × issues encoding. Also the peak
 memory of each, traced with tracemalloc.
 
     python tests/benchmark_matrix.py [--copies N] [--repeat R]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import negotiation as ng
-from negotiation.cli import main
+from negotiation.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 import negotiation as ng
-from negotiation.compare import Comparison, Verdict, compare, diff_issue
-from negotiation.models import Document, Taxonomy
+from negotiation.analysis.compare import Comparison, Verdict, compare, diff_issue
+from negotiation.model.models import Document, Taxonomy
 
 # --- a tiny taxonomy built in code
 

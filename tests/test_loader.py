@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 import negotiation as ng
 from negotiation.errors import CorpusError, Problem
-from negotiation.loader import bundled_path, document_schema, dump, load, read_document, validate
+from negotiation.corpus.loader import bundled_path, document_schema, dump, load, read_document, validate
 
 TAXONOMY_YAML = """\
 poles:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation import strategies as nst
-from negotiation.scales import FlagScale, OrdinalScale
+from negotiation.model.scales import FlagScale, OrdinalScale
 
 TAXONOMY = ng.load().taxonomy
 

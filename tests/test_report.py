@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from negotiation.compare import Comparison, compare
-from negotiation.models import Document, Taxonomy
-from negotiation.report import VERDICT_COLORS, comparison_html, frame_table
+from negotiation.analysis.compare import Comparison, compare
+from negotiation.model.models import Document, Taxonomy
+from negotiation.render.report import VERDICT_COLORS, comparison_html, frame_table
 
 TAXONOMY: dict[str, Any] = {
     "poles": {

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from negotiation.errors import NegotiationError, ScaleError
-from negotiation.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale, Span
+from negotiation.model.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale, Span
 
 
 def _levels(*ids: str) -> tuple[Level, ...]:

@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from negotiation.errors import CorpusError, Problem
-from negotiation.models import DOCUMENT_ID, Corpus, Document, Taxonomy
+from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Taxonomy
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -31,7 +31,7 @@ def bundled_path() -> Path:
     packaged = resources.files("negotiation") / "positions"
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent / "positions"
+    checkout = Path(__file__).resolve().parents[2] / "positions"
     if checkout.is_dir():
         return checkout
     raise CorpusError([Problem(str(packaged), "", "the bundled corpus is missing from this install")])
@@ -201,7 +201,7 @@ def dump(corpus: Corpus, folder: str | Path) -> Path:
     folder = Path(folder)
     (folder / "documents").mkdir(parents=True, exist_ok=True)
     tax = corpus.taxonomy.model_dump(mode="json", exclude_none=True, exclude={"parties"})
-    parties = {code: {"en": p.en, "ar": p.ar} for code, p in corpus.taxonomy.parties.items()}
+    parties = {code: p.model_dump(mode="json", exclude={"code"}) for code, p in corpus.taxonomy.parties.items()}
     _write_yaml(folder / "taxonomy.yaml", tax)
     _write_yaml(folder / "parties.yaml", parties)
     for doc in corpus.documents.values():

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from negotiation.models import Poles
-from negotiation.scales import Lang, NumericScale, OrdinalScale, SetScale
+from negotiation.model.models import Poles
+from negotiation.model.scales import Lang, NumericScale, OrdinalScale, SetScale
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from negotiation.compare import Comparison, IssueDiff
+    from negotiation.analysis.compare import Comparison, IssueDiff
 
 VERDICT_LABELS: dict[str, dict[str, str]] = {
     "agree": {"en": "agree", "ar": "اتفاق"},

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from negotiation.errors import NegotiationError, UnknownPartyError
-from negotiation.models import Corpus, Document, Source, Stance
+from negotiation.model.models import Corpus, Document, Source, Stance
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,7 +99,7 @@ def position(
         summary="Newest stance per issue from: " + (", ".join(used) if used else "no documents"),
         sources=tuple(s for k, s in sources.items() if k in cited),
         stances={k: stances[k] for k in corpus.taxonomy.issues if k in stances},
-    )
+    ).with_taxonomy(corpus.taxonomy)
 
 
 def change_dates(corpus: Corpus, parties: list[str], *, endorsements: bool = True) -> list[dt.date]:
@@ -140,7 +140,7 @@ def trajectory(
     """
     import pandas as pd
 
-    from negotiation.compare import compare
+    from negotiation.analysis.compare import compare
 
     for p in (party_a, party_b):
         if p not in corpus.taxonomy.parties:

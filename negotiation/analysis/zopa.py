@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from negotiation.errors import NegotiationError
-from negotiation.models import Document, Taxonomy
-from negotiation.scales import FlagScale, Lang, NumericScale, OrdinalScale, SetScale, Span
-from negotiation.values import RawValue
+from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.model.models import Document, Taxonomy
+from negotiation.model.scales import FlagScale, Lang, NumericScale, OrdinalScale, SetScale, Span
+from negotiation.model.values import RawValue
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,10 +81,7 @@ def zopa(
 
     if len(positions) < 2:
         raise NegotiationError("zopa needs at least two positions")
-    if taxonomy is None:
-        from negotiation.loader import load
-
-        taxonomy = load().taxonomy
+    taxonomy = taxonomy_of(positions, taxonomy)
     rows = []
     for issue_id, issue in taxonomy.issues.items():
         stances = [p.stances.get(issue_id) for p in positions]

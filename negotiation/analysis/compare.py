@@ -1,7 +1,7 @@
 """Comparing two documents issue by issue: distances, verdicts and a summary.
 
 The comparison is computed once, eagerly, into typed data (:class:`Comparison`); tables,
-frames, HTML and JSON are views of it (see :mod:`negotiation.report`).
+frames, HTML and JSON are views of it (see :mod:`negotiation.render.report`).
 
 Verdicts, checked in this order for each issue:
 
@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from negotiation.models import Document, Issue, Stance, Taxonomy
-from negotiation.scales import Lang, NumericScale
+from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.model.models import Document, Issue, Stance, Taxonomy
+from negotiation.model.scales import Lang, NumericScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,7 +82,7 @@ class IssueDiff(BaseModel):
 
     def line(self, lang: Lang = "en", poles: Any = None) -> str:
         """One readable line: "600,000 vs 800,000: 200,000 apart"."""
-        from negotiation.report import describe_diff
+        from negotiation.render.report import describe_diff
 
         return describe_diff(self, lang, poles)
 
@@ -136,30 +137,30 @@ class Comparison(BaseModel):
 
     def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
         """One row per issue: area, issue, label, value_a, value_b, distance, verdict, note, sources."""
-        from negotiation.report import comparison_frame
+        from negotiation.render.report import comparison_frame
 
         return comparison_frame(self, lang)
 
     def to_table(self, fmt: str = "github", lang: Lang = "en") -> str:
         """The comparison as a text table in any tabulate format (github, grid, html, latex…)."""
-        from negotiation.report import comparison_table
+        from negotiation.render.report import comparison_table
 
         return comparison_table(self, fmt, lang)
 
     def render(self, fmt: str = "github", lang: Lang = "en") -> str:
         """A titled report: both documents, the table, and the summary."""
-        from negotiation.report import comparison_report
+        from negotiation.render.report import comparison_report
 
         return comparison_report(self, fmt, lang)
 
     def to_json(self) -> dict[str, Any]:
         """The comparison as plain JSON-ready data."""
-        from negotiation.report import comparison_json
+        from negotiation.render.report import comparison_json
 
         return comparison_json(self)
 
     def _repr_html_(self) -> str:
-        from negotiation.report import comparison_html
+        from negotiation.render.report import comparison_html
 
         return comparison_html(self)
 
@@ -260,10 +261,7 @@ def compare(
     >>> cmp["security.army_cap"].verdict
     <Verdict.APART: 'apart'>
     """
-    if taxonomy is None:
-        from negotiation.loader import load
-
-        taxonomy = load().taxonomy
+    taxonomy = taxonomy_of((a, b), taxonomy)
     unknown = sorted((set(a.stances) | set(b.stances)) - set(taxonomy.issues))
     if unknown:
         raise KeyError(f"issues not in the taxonomy: {', '.join(unknown)}")

@@ -17,9 +17,13 @@ from negotiation.errors import CorpusError, NegotiationError
 
 FORMATS = ("github", "pipe", "grid", "simple", "plain", "html", "latex", "tsv", "rst", "json", "csv")
 
+COMMAND_MODULES: tuple[str, ...] = ()
+"""Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
+returns the new subcommand's parser (with the common options already on it)."""
+
 
 def _corpus(args: argparse.Namespace) -> Any:
-    from negotiation.loader import load
+    from negotiation.corpus.loader import load
 
     return load(args.corpus)
 
@@ -28,7 +32,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     """List the documents: id, date, kind, status, authors, stances."""
     import pandas as pd
 
-    from negotiation.commands import print_frame
+    from negotiation.cli.analyses import print_frame
 
     corpus = _corpus(args)
     rows = [
@@ -71,7 +75,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Compare two documents (ids or PARTY@DATE positions) issue by issue."""
-    from negotiation.compare import compare
+    from negotiation.analysis.compare import compare
 
     corpus = _corpus(args)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
@@ -87,7 +91,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a corpus folder (default: the bundled one) and list every problem."""
-    from negotiation.loader import bundled_path, validate
+    from negotiation.corpus.loader import bundled_path, validate
 
     path = args.path or args.corpus
     problems = validate(path)
@@ -97,7 +101,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         print(f"{len(problems)} problem(s) in {where}", file=sys.stderr)
         return 2
-    from negotiation.loader import load
+    from negotiation.corpus.loader import load
 
     corpus = load(path)
     stances = sum(len(d.stances) for d in corpus)
@@ -107,7 +111,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of a document file."""
-    from negotiation.loader import document_schema
+    from negotiation.corpus.loader import document_schema
 
     print(json.dumps(document_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -136,8 +140,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Documents × areas: how many issues each document addresses per area."""
-    from negotiation.commands import print_frame
-    from negotiation.timeline import coverage
+    from negotiation.cli.analyses import print_frame
+    from negotiation.analysis.timeline import coverage
 
     print_frame(coverage(_corpus(args)).reset_index(), args.format)
     return 0
@@ -145,7 +149,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 def _analysis(name: str) -> Callable[[argparse.Namespace], int]:
     def run_analysis(args: argparse.Namespace) -> int:
-        from negotiation import commands
+        from negotiation.cli import analyses as commands
 
         result: int = getattr(commands, name)(_corpus(args), args)
         return result
@@ -160,11 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="negotiation",
         description="Compare negotiating positions issue by issue (Russia–Ukraine talks 2022–2026).",
     )
-    parser.add_argument("--corpus", metavar="PATH", help="a corpus folder (default: the bundled corpus)")
+    corpus_help = "a corpus folder (default: the bundled corpus)"
+    parser.add_argument("--corpus", metavar="PATH", default=None, help=corpus_help)
+    # --corpus is accepted before or after the subcommand.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", metavar="PATH", default=argparse.SUPPRESS, help=corpus_help)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=help_, description=help_, parents=[common])
         p.set_defaults(func=func)
         return p
 
@@ -207,6 +215,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("parties", nargs="+", metavar="PARTY")
     p.add_argument("--as-of", metavar="DATE", help="YYYY-MM-DD (default: latest)")
     output(p)
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(add)
     return parser
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from negotiation.models import Document, Taxonomy
-from negotiation.scales import Lang, OrdinalScale, SetScale
+from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.model.models import Document, Taxonomy
+from negotiation.model.scales import Lang, OrdinalScale, SetScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,10 +46,7 @@ def concessions(
     """
     import pandas as pd
 
-    if taxonomy is None:
-        from negotiation.loader import load
-
-        taxonomy = load().taxonomy
+    taxonomy = taxonomy_of((old, new, *([toward] if toward else [])), taxonomy)
     rows = []
     for issue_id, issue in taxonomy.issues.items():
         a, b = old.stances.get(issue_id), new.stances.get(issue_id)

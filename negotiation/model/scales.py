@@ -27,23 +27,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation.values import Value, format_number
+from negotiation.model.labels import Labelled, Lang
+from negotiation.model.values import Value, format_number
 
-Lang = Literal["en", "ar"]
 
 
-class Level(BaseModel):
+class Level(Labelled):
     """A named level on an ordinal scale, or the word for "no limit" on a numeric one."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     id: str
-    en: str
-    ar: str
-
-    def label(self, lang: Lang = "en") -> str:
-        """The level's name in ``lang``."""
-        return self.ar if lang == "ar" else self.en
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation.errors import NegotiationError, ScaleError
-from negotiation.models import Document, Issue, Source, Stance, Taxonomy
-from negotiation.scales import FlagScale, OrdinalScale
-from negotiation.values import Value
+from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.model.models import Document, Issue, Source, Stance, Taxonomy
+from negotiation.model.scales import FlagScale, OrdinalScale
+from negotiation.model.values import Value
 
 SCENARIO_SOURCE = "scenario"
 
@@ -114,10 +115,7 @@ def scenario(
 
     Edited stances cite a source ``scenario`` that names the edits; the others keep theirs.
     """
-    if taxonomy is None:
-        from negotiation.loader import load
-
-        taxonomy = load().taxonomy
+    taxonomy = taxonomy_of((base,), taxonomy)
     edits = list(edits)
     doc = base
     for edit in edits:
@@ -135,4 +133,4 @@ def scenario(
         "kind": "scenario",
         "status": "derived",
         "sources": sources,
-    })
+    }).with_taxonomy(taxonomy)

@@ -5,7 +5,7 @@ searches multiply comparisons, so :class:`Encoding` turns documents into arrays 
 for every issue on an ordered scale, the interval each document's stance covers between the
 low pole (0) and the high pole (1), and a mask of what is stated. The gap between intervals
 is then computed for all pairs with numpy. Set-scale issues (few) are measured with the
-same Jaccard rule as :mod:`negotiation.scales`.
+same Jaccard rule as :mod:`negotiation.model.scales`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from negotiation.models import Corpus, Document, Taxonomy
-from negotiation.scales import SetScale
+from negotiation.model.models import Corpus, Document, Taxonomy
+from negotiation.model.scales import SetScale
 
 if TYPE_CHECKING:
     import pandas as pd

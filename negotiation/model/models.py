@@ -15,30 +15,18 @@ from collections.abc import Iterator, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError
-from negotiation.scales import Lang, NumericScale, Scale, Span
-from negotiation.values import Value
+from negotiation.model.labels import Labelled, Lang
+from negotiation.model.scales import NumericScale, Scale, Span
+from negotiation.model.values import Value
 
 if TYPE_CHECKING:
     import pandas as pd
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-class Labelled(BaseModel):
-    """Anything with a name in English and in Arabic."""
-
-    model_config = _FROZEN
-
-    en: str
-    ar: str
-
-    def label(self, lang: Lang = "en") -> str:
-        """The name in ``lang`` (``en`` or ``ar``)."""
-        return self.ar if lang == "ar" else self.en
 
 
 class Party(Labelled):
@@ -86,6 +74,8 @@ class Taxonomy(BaseModel):
 
     model_config = _FROZEN
 
+    name: str = ""
+    """What the taxonomy is of ("Russia–Ukraine talks 2022–2026"); named in errors."""
     poles: Poles
     areas: dict[str, Area]
     issues: dict[str, Issue]
@@ -131,6 +121,13 @@ class Taxonomy(BaseModel):
             if issue.area not in self.areas:
                 raise ValueError(f"issues.{key}: area {issue.area!r} is not in areas")
         return self
+
+    def describe(self) -> str:
+        """A short name for messages: ``name``, or the first issue ids."""
+        if self.name:
+            return repr(self.name)
+        first = ", ".join(list(self.issues)[:3])
+        return f"the taxonomy of {len(self.issues)} issues ({first}…)"
 
     def issue(self, issue_id: str) -> Issue:
         """The issue with this id; a clear error naming near ids if there is none."""
@@ -308,6 +305,8 @@ class Document(BaseModel):
 
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
+    titles: dict[str, str] = Field(default_factory=dict)
+    """The title in other languages, by language code (``ar: …``)."""
     date: dt.date
     kind: DocumentKind
     status: Status
@@ -317,6 +316,25 @@ class Document(BaseModel):
     points: dict[str, str] = Field(default_factory=dict)
     sources: tuple[Source, ...] = ()
     stances: dict[str, Stance] = Field(default_factory=dict)
+
+    _taxonomy: Taxonomy | None = PrivateAttr(default=None)
+
+    @property
+    def taxonomy(self) -> Taxonomy | None:
+        """The taxonomy of the corpus this document was loaded in (None if built alone)."""
+        return self._taxonomy
+
+    def with_taxonomy(self, taxonomy: Taxonomy) -> Document:
+        """This document, knowing ``taxonomy`` (a copy where it knew another)."""
+        if self._taxonomy is taxonomy:
+            return self
+        copy = self.model_copy()
+        copy._taxonomy = taxonomy
+        return copy
+
+    def label(self, lang: str = "en") -> str:
+        """The title in ``lang``, falling back to ``title``."""
+        return self.titles.get(lang) or self.title
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
@@ -360,6 +378,9 @@ class Corpus(BaseModel):
             problems += [Problem(doc.id, loc, msg) for loc, msg in self.taxonomy.problems(doc)]
         if problems:
             raise CorpusError(problems)
+        # Every document knows the taxonomy it was checked against (frozen: set once, here).
+        for key, doc in self.documents.items():
+            self.documents[key] = doc.with_taxonomy(self.taxonomy)
         return self
 
     @classmethod
@@ -404,27 +425,27 @@ class Corpus(BaseModel):
     ) -> Document:
         """The party's effective stances as of a date: the newest stance per issue.
 
-        See :func:`negotiation.timeline.position`.
+        See :func:`negotiation.analysis.timeline.position`.
         """
-        from negotiation.timeline import position
+        from negotiation.analysis.timeline import position
 
         return position(self, party, as_of, endorsements=endorsements)
 
     def trajectory(self, party_a: str, party_b: str, **kwargs: Any) -> pd.DataFrame:
         """Convergence of two parties' positions at every date either changed.
 
-        See :func:`negotiation.timeline.trajectory`.
+        See :func:`negotiation.analysis.timeline.trajectory`.
         """
-        from negotiation.timeline import trajectory
+        from negotiation.analysis.timeline import trajectory
 
         return trajectory(self, party_a, party_b, **kwargs)
 
     def matrix(self, documents: Any = None, **kwargs: Any) -> pd.DataFrame:
         """Pairwise convergence of documents as a square DataFrame.
 
-        See :func:`negotiation.matrix.matrix`.
+        See :func:`negotiation.analysis.matrix.matrix`.
         """
-        from negotiation.matrix import matrix
+        from negotiation.analysis.matrix import matrix
 
         return matrix(self, documents, **kwargs)
 

@@ -11,10 +11,10 @@ import json
 
 import pandas as pd
 
-from negotiation.concessions import concessions as concessions_frame
-from negotiation.models import Corpus
-from negotiation.report import frame_table
-from negotiation.zopa import zopa as zopa_frame
+from negotiation.analysis.concessions import concessions as concessions_frame
+from negotiation.model.models import Corpus
+from negotiation.render.report import frame_table
+from negotiation.analysis.zopa import zopa as zopa_frame
 
 
 def print_frame(frame: pd.DataFrame, fmt: str, index: bool = False) -> None:

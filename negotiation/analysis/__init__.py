@@ -1,0 +1,1 @@
+"""Analyses over documents and positions: compare, concessions, timelines, matrix, ZOPA, scenarios."""

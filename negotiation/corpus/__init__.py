@@ -1,0 +1,1 @@
+"""Reading, checking, caching and writing corpus folders (``taxonomy.yaml``, ``parties.yaml``, ``documents/``)."""

@@ -1,0 +1,1 @@
+"""Rendering results for people: tables, frames, JSON, HTML, charts and report pages."""
