@@ -57,7 +57,7 @@ def _load_bundled() -> Corpus:
     return _load(bundled_path())
 
 
-def _read(file: Path, problems: list[Problem]) -> Any:
+def read_file(file: Path, problems: list[Problem]) -> Any:
     """Parse one YAML or JSON file, recording a problem instead of raising."""
     try:
         text = file.read_text(encoding="utf-8")
@@ -111,7 +111,7 @@ def _read_taxonomy(folder: Path, problems: list[Problem]) -> Taxonomy | None:
             problems.append(Problem(str(f), "", "missing: a corpus folder needs taxonomy.yaml and parties.yaml"))
     if problems:
         return None
-    data, parties = _read(tax_file, problems), _read(party_file, problems)
+    data, parties = read_file(tax_file, problems), read_file(party_file, problems)
     if problems:
         return None
     if not isinstance(data, dict):
@@ -140,7 +140,7 @@ def read_document(file: str | Path, taxonomy: Taxonomy) -> Document:
 
 def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> Document | None:
     before = len(problems)
-    data = _read(file, problems)
+    data = read_file(file, problems)
     if len(problems) > before:
         return None
     if not isinstance(data, dict):
