@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from negotiation.errors import CorpusError, Problem
-from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Taxonomy
+from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Taxonomy, lineage_problems
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -169,6 +169,7 @@ def _load(folder: Path) -> Corpus:
     if taxonomy is None:
         raise CorpusError(problems)
     documents: dict[str, Document] = {}
+    where: dict[str, Path] = {}
     doc_dir = folder / "documents"
     files = sorted(f for f in doc_dir.iterdir() if f.suffix in SUFFIXES) if doc_dir.is_dir() else []
     for file in files:
@@ -178,6 +179,9 @@ def _load(folder: Path) -> Corpus:
         if doc.id in documents:
             problems.append(Problem(str(file), "id", f"duplicate document id {doc.id!r}"))
         documents[doc.id] = doc
+        where[doc.id] = file
+    if not problems:  # lineage spans documents: checked once all of them read cleanly
+        problems += [Problem(str(where[i]), loc, msg) for i, loc, msg in lineage_problems(documents)]
     if problems:
         raise CorpusError(problems)
     return Corpus(taxonomy=taxonomy, documents=documents)

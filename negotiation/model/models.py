@@ -13,9 +13,20 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError
 from negotiation.model.labels import Labelled, Lang
@@ -288,6 +299,60 @@ class Stance(BaseModel):
         return scale.format(self.value, lang)
 
 
+def _point_keys(value: Any) -> Any:
+    """Point numbers may be written as YAML numbers (``from: [7, 8]``); they are strings."""
+    if isinstance(value, (list, tuple)):
+        return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+    if value is None:
+        return value
+    raise PydanticCustomError("point_keys", 'expected a list of point numbers, e.g. ["7", "8"]')
+
+
+class Point(BaseModel):
+    """One numbered point of a document: its text and, in a revision, where it comes from.
+
+    ``from_`` (written ``from:`` in a data file) names the points of the revised document
+    (:attr:`Document.revises`) this point comes from: one point (kept or renumbered),
+    several (a merge), or none (``from: []``, a new point). ``None`` means the lineage is
+    not declared. ``note`` says how the correspondence is known (reported, or inferred).
+    A point with neither is written in its short form, the bare text.
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
+    )
+
+    text: str = Field(min_length=1)
+    from_: tuple[str, ...] | None = Field(default=None, alias="from")
+    note: str | None = None
+
+    @field_validator("from_", mode="before")
+    @classmethod
+    def _keys(cls, value: Any) -> Any:
+        return _point_keys(value)
+
+    @model_serializer(mode="wrap")
+    def _short_form(self, handler: SerializerFunctionWrapHandler) -> Any:
+        if self.from_ is None and self.note is None:
+            return self.text
+        return handler(self)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _as_point(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, (Mapping, Point)):
+        return value
+    raise PydanticCustomError("point", "expected the point's text, or a mapping with text, from and note")
+
+
+PointEntry = Annotated[Point, BeforeValidator(_as_point, json_schema_input_type=str | Point)]
+"""A point as written in a file: its text alone, or ``{text, from, note}``."""
+
+
 DocumentKind = Literal[
     "proposal", "joint_draft", "memorandum", "statement", "agreement", "position", "scenario"
 ]
@@ -313,7 +378,12 @@ class Document(BaseModel):
     authors: tuple[str, ...] = Field(min_length=1)
     endorsed_by: tuple[str, ...] = ()
     summary: str = ""
-    points: dict[str, str] = Field(default_factory=dict)
+    points: dict[str, PointEntry] = Field(default_factory=dict)
+    """The document's numbered points: ``"7": text``, or ``"5": {text, from: ["7", "8"], note}``."""
+    revises: str | None = None
+    """The id of the document this one revises; its points' ``from:`` name that document's points."""
+    struck: tuple[str, ...] = ()
+    """Points of the revised document this version is reported to delete."""
     sources: tuple[Source, ...] = ()
     stances: dict[str, Stance] = Field(default_factory=dict)
 
@@ -357,6 +427,60 @@ class Document(BaseModel):
         return f"Document({self.id!r}, {self.date.isoformat()}, {len(self.stances)} stances)"
 
 
+def lineage_problems(documents: Mapping[str, Document]) -> list[tuple[str, str, str]]:
+    """Everything wrong with the documents' lineage, as (document id, location, message).
+
+    ``revises`` must name another document of the corpus, dated no later, without a cycle;
+    each point's ``from`` and each ``struck`` entry must name a point of the revised
+    document, and a struck point cannot also be the origin of a point. These checks span
+    documents, so they run on the whole corpus (the loader maps ids back to files).
+    """
+    found: list[tuple[str, str, str]] = []
+    for doc in documents.values():
+        origins = {k: p.from_ for k, p in doc.points.items() if p.from_}
+        if doc.revises is None:
+            for key in origins:
+                found.append((doc.id, f"points.{key}.from",
+                               "names points of a revised document, but the document has no `revises:`"))
+            if doc.struck:
+                found.append((doc.id, "struck",
+                              "names points of a revised document, but the document has no `revises:`"))
+            continue
+        old = documents.get(doc.revises)
+        if old is None or old.id == doc.id:
+            near = difflib.get_close_matches(doc.revises, [i for i in documents if i != doc.id], n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            what = "a document cannot revise itself" if old is not None else f"unknown document {doc.revises!r}{hint}"
+            found.append((doc.id, "revises", what))
+            continue
+        if old.date > doc.date:
+            found.append((doc.id, "revises",
+                          f"{old.id} is dated {old.date.isoformat()}, after this document ({doc.date.isoformat()})"))
+        seen = {doc.id}
+        cursor: Document | None = old
+        while cursor is not None and cursor.revises is not None:
+            if cursor.id in seen:
+                found.append((doc.id, "revises", f"the chain of revisions loops back through {cursor.id}"))
+                break
+            seen.add(cursor.id)
+            cursor = documents.get(cursor.revises)
+        known = ", ".join(old.points) or "(it has no points)"
+        used: set[str] = set()
+        for key, keys in origins.items():
+            for i, ref in enumerate(keys):
+                used.add(ref)
+                if ref not in old.points:
+                    found.append((doc.id, f"points.{key}.from[{i}]",
+                                  f"{old.id} has no point {ref!r}; its points are {known}"))
+        for i, ref in enumerate(doc.struck):
+            if ref not in old.points:
+                found.append((doc.id, f"struck[{i}]", f"{old.id} has no point {ref!r}; its points are {known}"))
+            elif ref in used:
+                found.append((doc.id, f"struck[{i}]",
+                              f"point {ref!r} is struck, but a point of this document comes from it"))
+    return found
+
+
 class Corpus(BaseModel):
     """The taxonomy plus documents. Iterating yields documents; ``id in corpus`` works.
 
@@ -376,6 +500,7 @@ class Corpus(BaseModel):
             if doc.id != key:
                 problems.append(Problem(key, "id", f"id {doc.id!r} differs from its key"))
             problems += [Problem(doc.id, loc, msg) for loc, msg in self.taxonomy.problems(doc)]
+        problems += [Problem(i, loc, msg) for i, loc, msg in lineage_problems(self.documents)]
         if problems:
             raise CorpusError(problems)
         # Every document knows the taxonomy it was checked against (frozen: set once, here).
