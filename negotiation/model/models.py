@@ -206,10 +206,14 @@ class Source(BaseModel):
     url: str | None = None
     language: str | None = None
     seed: str | None = None
+    """Internal key of a seed article the quotes were taken from; never shown to readers."""
+    text_file: str | None = None
+    """A stored copy of the source's text, relative to the corpus folder (``sources/x.txt``):
+    when given, ``negotiation validate`` warns about any quote that does not occur in it."""
 
     def cite(self) -> str:
-        """A one-line citation: outlet, "title", date."""
-        tail = f" (seed {self.seed})" if self.seed else (f" <{self.url}>" if self.url else "")
+        """A one-line citation a reader can follow: outlet, "title", date and the URL if any."""
+        tail = f" <{self.url}>" if self.url else ""
         return f'{self.outlet}, "{self.title}", {self.date.isoformat()}{tail}'
 
 
@@ -382,8 +386,18 @@ class Document(BaseModel):
     """The document's numbered points: ``"7": text``, or ``"5": {text, from: ["7", "8"], note}``."""
     revises: str | None = None
     """The id of the document this one revises; its points' ``from:`` name that document's points."""
-    struck: tuple[str, ...] = ()
-    """Points of the revised document this version is reported to delete."""
+    struck: dict[str, str] = Field(default_factory=dict)
+    """Points of the revised document this version deletes, each with a note on how that is
+    known (``"26": Amnesty clause removed (ABC)``); a plain list ``["26"]`` is accepted."""
+
+    @field_validator("struck", mode="before")
+    @classmethod
+    def _struck_list(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return {k: "" for k in _point_keys(value)}
+        if isinstance(value, Mapping):
+            return {str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v or "" for k, v in value.items()}
+        return value
     sources: tuple[Source, ...] = ()
     stances: dict[str, Stance] = Field(default_factory=dict)
 
@@ -472,11 +486,11 @@ def lineage_problems(documents: Mapping[str, Document]) -> list[tuple[str, str, 
                 if ref not in old.points:
                     found.append((doc.id, f"points.{key}.from[{i}]",
                                   f"{old.id} has no point {ref!r}; its points are {known}"))
-        for i, ref in enumerate(doc.struck):
+        for ref in doc.struck:
             if ref not in old.points:
-                found.append((doc.id, f"struck[{i}]", f"{old.id} has no point {ref!r}; its points are {known}"))
+                found.append((doc.id, f"struck.{ref}", f"{old.id} has no point {ref!r}; its points are {known}"))
             elif ref in used:
-                found.append((doc.id, f"struck[{i}]",
+                found.append((doc.id, f"struck.{ref}",
                               f"point {ref!r} is struck, but a point of this document comes from it"))
     return found
 
