@@ -142,14 +142,14 @@ def test_invalid_yaml_names_the_file_and_the_line(tmp_path: Path) -> None:
     # the unclosed "[" on line 2 runs into the "date:" key on line 3
     p = only_problem(broken(tmp_path, "title: X", "title: [X"))
     assert p.file.endswith("x.yaml")
-    assert p.location == "line 3"
+    assert p.line == 3
     assert "invalid YAML" in p.message
 
 
 def test_invalid_json_names_the_file_and_the_line(tmp_path: Path) -> None:
     p = only_problem(make_corpus(tmp_path / "c", {"x.json": '{\n  "id": "x",\n  oops\n}'}))
     assert p.file.endswith("x.json")
-    assert p.location == "line 3"
+    assert p.line == 3
     assert "invalid JSON" in p.message
 
 
@@ -330,9 +330,9 @@ def test_an_issue_in_an_unknown_area_is_reported(tmp_path: Path) -> None:
     assert "area 'mil' is not in areas" in p.message
 
 
-def test_problem_text_reads_file_location_message(tmp_path: Path) -> None:
+def test_problem_text_reads_file_line_location_message(tmp_path: Path) -> None:
     p = only_problem(broken(tmp_path, "value: a", "value: z"))
-    assert str(p) == f"{p.file}: stances.sec.level.value: expected one of a, b, c, got 'z'"
+    assert str(p) == f"{p.file}:11: stances.sec.level.value: expected one of a, b, c, got 'z'"
 
 
 # --- every problem at once
@@ -374,7 +374,7 @@ def test_corpus_error_message_lists_every_problem(tmp_path: Path) -> None:
     text = str(info.value)
     assert text.startswith("3 problems:")
     assert "x.yaml" in text and "y.yaml" in text
-    assert "(and 2 more; run `negotiation validate`)" in info.value.summary()
+    assert f"(and 2 more; run `negotiation validate {folder}`)" in info.value.summary()
 
 
 def test_one_broken_file_means_no_corpus_at_all(tmp_path: Path) -> None:

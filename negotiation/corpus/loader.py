@@ -11,7 +11,10 @@ source checkout it is the repository's top-level ``positions/``.
 
 from __future__ import annotations
 
-import json
+import datetime as dt
+import os
+import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,8 +23,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from negotiation.corpus.yaml_reader import Parsed, location, read_data
 from negotiation.errors import CorpusError, Problem
-from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Taxonomy, lineage_problems
+from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Source, Stance, Taxonomy, lineage_problems
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -58,50 +62,80 @@ def _load_bundled() -> Corpus:
 
 
 def read_file(file: Path, problems: list[Problem]) -> Any:
-    """Parse one YAML or JSON file, recording a problem instead of raising."""
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        problems.append(Problem(str(file), "", f"cannot read: {exc.strerror or exc}"))
-        return None
-    try:
-        if file.suffix == ".json":
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except json.JSONDecodeError as exc:
-        problems.append(Problem(str(file), f"line {exc.lineno}", f"invalid JSON: {exc.msg}"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else ""
-        problems.append(Problem(str(file), where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}"))
-    return None
+    """Parse one YAML or JSON file, recording problems instead of raising (None if unreadable).
+
+    The one reader of data files is :func:`negotiation.corpus.yaml_reader.read_data`
+    (YAML 1.2, safe, duplicate keys reported); this returns just its data.
+    """
+    return read_data(file, problems).data
 
 
-def _location(loc: tuple[int | str, ...]) -> str:
-    out = ""
+_UNION_TAGS = {"bool", "float", "int", "str", "frozenset[str]"}
+
+
+def _path_of(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """A pydantic error location as a path in the file: union-branch tags dropped."""
+    out: list[int | str] = []
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+        if isinstance(part, str) and ("[" in part or part in _UNION_TAGS):
+            continue  # a union branch's tag ("function-after[...]", "str"), not a field of the file
+        if out and out[-1] == "scale" and part in {"ordinal", "numeric", "set", "flag"}:
+            continue  # the discriminator's tag
+        out.append(part)
+    return tuple(out)
 
 
-def _validation_problems(file: Path, exc: ValidationError) -> list[Problem]:
+_LOCATED = re.compile(r"^(?P<at>[\w.\[\]-]+): (?P<msg>.+)$", re.S)
+
+
+def _message(err: Any) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (not part of the format; see positions/README.md)"
+    if kind.startswith(("date_", "datetime_")):
+        return f"expected a date YYYY-MM-DD, got {err.get('input')!r} ({msg.split(', ', 1)[-1]})"
+    text = str(msg)
+    if kind == "value_error" and text.startswith("Value error, "):
+        return text[len("Value error, "):]
+    return text
+
+
+def _validation_problems(
+    parsed: Parsed, exc: ValidationError, prefix: tuple[int | str, ...] = ()
+) -> list[Problem]:
+    """One problem per pydantic error, with the field path and the line of the offending key."""
     problems = []
     for err in exc.errors(include_url=False):
-        # Drop pydantic's union-branch tags ("function-after[...]", "bool") from paths.
-        loc: list[int | str] = []
-        for part in err["loc"]:
-            if isinstance(part, str) and ("[" in part or part in {"bool", "float", "str", "frozenset[str]"}):
-                continue  # a union branch's tag, not a field of the file
-            if loc and loc[-1] == "scale" and part in {"ordinal", "numeric", "set", "flag"}:
-                continue  # the discriminator's tag
-            loc.append(part)
-        message = err["msg"]
-        if err["type"] == "missing":
-            message = "required field is missing"
-        elif err["type"] == "extra_forbidden":
-            message = "unknown field (not part of the format; see positions/README.md)"
-        problems.append(Problem(str(file), _location(tuple(loc)), message))
+        path = prefix + _path_of(tuple(err["loc"]))
+        message = _message(err)
+        if len(path) == len(prefix) and (match := _LOCATED.match(message)):
+            # a model validator's "issues.x.scale: unknown scale ref": the path is in the message
+            path, message = (*prefix, match["at"]), match["msg"]
+        at = location(path)
+        problems.append(Problem(str(parsed.file), at, message, line=parsed.line(at)))
     return problems
+
+
+def _read_parties(parsed: Parsed, problems: list[Problem]) -> dict[str, Party] | None:
+    """The parties of ``parties.yaml``, each problem reported against that file."""
+    file = str(parsed.file)
+    if not isinstance(parsed.data, dict):
+        problems.append(Problem(file, "", "expected a mapping of party codes to names", line=parsed.line("")))
+        return None
+    parties: dict[str, Party] = {}
+    for code, names in parsed.data.items():
+        if not isinstance(code, str) or not code:
+            problems.append(Problem(file, str(code), "a party code must be text such as RU or NO",
+                                    line=parsed.line(str(code))))
+            continue
+        try:
+            data = {"code": code, **names} if isinstance(names, dict) else names
+            parties[code] = Party.model_validate(data)
+        except ValidationError as exc:
+            problems += _validation_problems(parsed, exc, prefix=(code,))
+    return parties
 
 
 def _read_taxonomy(folder: Path, problems: list[Problem]) -> Taxonomy | None:
@@ -111,89 +145,192 @@ def _read_taxonomy(folder: Path, problems: list[Problem]) -> Taxonomy | None:
             problems.append(Problem(str(f), "", "missing: a corpus folder needs taxonomy.yaml and parties.yaml"))
     if problems:
         return None
-    data, parties = read_file(tax_file, problems), read_file(party_file, problems)
-    if problems:
+    before = len(problems)
+    tax = read_data(tax_file, problems)
+    tax_read = len(problems) == before
+    party_data = read_data(party_file, problems)
+    parties = _read_parties(party_data, problems) if len(problems) == before or party_data.data is not None else None
+    if not tax_read:
         return None
-    if not isinstance(data, dict):
-        problems.append(Problem(str(tax_file), "", "expected a mapping with poles, areas and issues"))
-        return None
-    if not isinstance(parties, dict):
-        problems.append(Problem(str(party_file), "", "expected a mapping of party codes to names"))
+    if not isinstance(tax.data, dict):
+        problems.append(Problem(str(tax_file), "", "expected a mapping with poles, areas and issues",
+                                line=tax.line("")))
         return None
     try:
-        return Taxonomy.model_validate({**data, "parties": parties})
+        taxonomy = Taxonomy.model_validate({**tax.data, "parties": parties or {}})
     except ValidationError as exc:
-        problems += _validation_problems(tax_file, exc)
-    except ValueError as exc:
-        problems.append(Problem(str(tax_file), "", str(exc)))
-    return None
+        problems += _validation_problems(tax, exc)
+        return None
+    return taxonomy if parties is not None and len(problems) == before else None
 
 
 def read_document(file: str | Path, taxonomy: Taxonomy) -> Document:
     """Read and check one document file against ``taxonomy``."""
     problems: list[Problem] = []
-    doc = _read_document(Path(file), taxonomy, problems)
+    doc, _ = _read_document(Path(file), taxonomy, problems)
     if problems or doc is None:
-        raise CorpusError(problems)
+        raise CorpusError(sorted(problems, key=lambda p: p.sort_key))
     return doc
 
 
-def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> Document | None:
+def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> tuple[Document | None, Parsed]:
     before = len(problems)
-    data = read_file(file, problems)
+    parsed = read_data(file, problems)
     if len(problems) > before:
-        return None
+        return None, parsed
+    data = parsed.data
     if not isinstance(data, dict):
         expected = "expected a mapping with id, title, date, kind, status, authors, sources, stances"
-        problems.append(Problem(str(file), "", expected))
-        return None
+        problems.append(Problem(str(file), "", expected, line=parsed.line("")))
+        return None, parsed
     try:
         doc = Document.model_validate(data)
     except ValidationError as exc:
-        problems += _validation_problems(file, exc)
-        return None
+        problems += _validation_problems(parsed, exc)
+        return None, parsed
     if not DOCUMENT_ID.match(doc.id):
-        problems.append(Problem(str(file), "id", "expected lowercase letters, digits and dashes"))
+        problems.append(Problem(str(file), "id", "expected lowercase letters, digits and dashes",
+                                line=parsed.line("id")))
     if doc.id != file.stem:
-        problems.append(Problem(str(file), "id", f"id {doc.id!r} must equal the file name {file.stem!r}"))
-    problems += [Problem(str(file), loc, msg) for loc, msg in taxonomy.problems(doc)]
-    return doc
+        problems.append(Problem(str(file), "id", f"id {doc.id!r} must equal the file name {file.stem!r}",
+                                line=parsed.line("id")))
+    problems += [Problem(str(file), loc, msg, line=parsed.line(loc)) for loc, msg in taxonomy.problems(doc)]
+    return doc, parsed
+
+
+def document_files(folder: Path) -> list[Path]:
+    """The document files of a corpus folder (``documents/*.yaml|.yml|.json``), sorted by name."""
+    doc_dir = folder / "documents"
+    if not doc_dir.is_dir():
+        return []
+    return sorted((f for f in doc_dir.iterdir() if f.suffix in SUFFIXES and f.is_file()), key=lambda f: f.name)
 
 
 def _load(folder: Path) -> Corpus:
+    """Read a corpus folder from its files: the one place that does (a cache may wrap it)."""
     if not folder.is_dir():
         expected = "not a folder; expected a corpus folder with taxonomy.yaml, parties.yaml and documents/"
-        raise CorpusError([Problem(str(folder), "", expected)])
+        raise CorpusError([Problem(str(folder), "", expected)], corpus=str(folder))
     problems: list[Problem] = []
     taxonomy = _read_taxonomy(folder, problems)
     if taxonomy is None:
-        raise CorpusError(problems)
+        raise CorpusError(sorted(problems, key=lambda p: p.sort_key), corpus=str(folder))
     documents: dict[str, Document] = {}
-    where: dict[str, Path] = {}
-    doc_dir = folder / "documents"
-    files = sorted(f for f in doc_dir.iterdir() if f.suffix in SUFFIXES) if doc_dir.is_dir() else []
-    for file in files:
-        doc = _read_document(file, taxonomy, problems)
+    where: dict[str, Parsed] = {}
+    for file in document_files(folder):
+        doc, parsed = _read_document(file, taxonomy, problems)
         if doc is None:
             continue
         if doc.id in documents:
-            problems.append(Problem(str(file), "id", f"duplicate document id {doc.id!r}"))
+            problems.append(Problem(str(file), "id", f"duplicate document id {doc.id!r}", line=parsed.line("id")))
+            continue
         documents[doc.id] = doc
-        where[doc.id] = file
+        where[doc.id] = parsed
     if not problems:  # lineage spans documents: checked once all of them read cleanly
-        problems += [Problem(str(where[i]), loc, msg) for i, loc, msg in lineage_problems(documents)]
+        problems += [
+            Problem(str(where[i].file), loc, msg, line=where[i].line(loc))
+            for i, loc, msg in lineage_problems(documents)
+        ]
     if problems:
-        raise CorpusError(problems)
+        raise CorpusError(sorted(problems, key=lambda p: p.sort_key), corpus=str(folder))
     return Corpus(taxonomy=taxonomy, documents=documents)
 
 
-def validate(path: str | Path | None = None) -> list[Problem]:
-    """Every problem in a corpus folder (empty when it loads), without raising."""
+def validate(path: str | Path | None = None, *, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in a corpus folder, errors and warnings, sorted by file and line; never raises.
+
+    Errors (``severity == "error"``) mean the folder does not load. When it loads, the
+    warnings follow: legal but suspicious things (:func:`warnings`). An empty list means a
+    clean corpus. ``path`` None is the bundled corpus.
+    """
+    folder = Path(path) if path is not None else bundled_path()
     try:
-        load(path) if path is not None else _load(bundled_path())
+        corpus = _load(folder)
     except CorpusError as exc:
         return list(exc.problems)
-    return []
+    return warnings(corpus, folder, today=today)
+
+
+def _file_of(folder: Path, document_id: str) -> Path:
+    for suffix in SUFFIXES:
+        file = folder / "documents" / f"{document_id}{suffix}"
+        if file.is_file():
+            return file
+    return folder / "documents" / f"{document_id}.yaml"
+
+
+def _stored_text(folder: Path, source: Source) -> Path | None:
+    """The file holding a source's text: its ``text_file``, or its seed in a seeds folder."""
+    if source.text_file:
+        return folder / source.text_file
+    if source.seed:
+        for seeds in (os.environ.get("NEGOTIATION_SEEDS"), folder / "seeds"):
+            if seeds and (Path(seeds) / source.seed).is_file():
+                return Path(seeds) / source.seed
+    return None
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _quote_note(
+    folder: Path, doc: Document, issue_id: str, stance: Stance, texts: dict[Path, str | None]
+) -> tuple[str, str] | None:
+    """A warning when a stance's quote is missing from its source's stored text."""
+    if not stance.quote:
+        return None
+    try:
+        src = doc.source(stance.source)
+    except KeyError:
+        return None
+    stored = _stored_text(folder, src)
+    if stored is None:
+        return None
+    if stored not in texts:
+        try:
+            texts[stored] = _normal(stored.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            texts[stored] = None
+            return (f"stances.{issue_id}.source", f"cannot read the stored text {stored}")
+    text = texts[stored]
+    if text is not None and _normal(stance.quote) not in text:
+        return (f"stances.{issue_id}.quote", f"the quote does not occur in {stored.name}, the text of {src.id!r}")
+    return None
+
+
+def warnings(corpus: Corpus, folder: str | Path, *, today: dt.date | None = None) -> list[Problem]:
+    """Things legal but suspicious in a loaded corpus, as problems of severity ``warning``.
+
+    A corpus without documents; a document without stances; a document or source dated
+    after ``today``; a quote that does not occur in its source's stored text (a source's
+    ``text_file``, or its ``seed`` found in ``NEGOTIATION_SEEDS`` or ``<corpus>/seeds``).
+    """
+    folder = Path(folder)
+    today = today or dt.date.today()
+    found: list[Problem] = []
+    if not corpus.documents:
+        doc_dir = folder / "documents"
+        why = "has no document files" if doc_dir.is_dir() else "is missing"
+        found.append(Problem(str(doc_dir), "", f"empty corpus: {doc_dir.name}/ {why}", severity="warning"))
+    texts: dict[Path, str | None] = {}
+    for doc in corpus.documents.values():
+        notes: list[tuple[str, str]] = []  # (field path, message)
+        if doc.date > today:
+            notes.append(("date", f"{doc.date.isoformat()} is in the future"))
+        if not doc.stances:
+            notes.append(("stances", "the document has no stances: it adds nothing to a comparison"))
+        for i, src in enumerate(doc.sources):
+            if src.date > today:
+                notes.append((f"sources[{i}].date", f"{src.date.isoformat()} is in the future"))
+        for issue_id, stance in doc.stances.items():
+            if note := _quote_note(folder, doc, issue_id, stance, texts):
+                notes.append(note)
+        if notes:
+            file = _file_of(folder, doc.id)
+            parsed = read_data(file, [])
+            found += [Problem(str(file), at, msg, line=parsed.line(at), severity="warning") for at, msg in notes]
+    return sorted(found, key=lambda p: p.sort_key)
 
 
 def _plain(model: Any) -> Any:
