@@ -479,8 +479,8 @@ def test_load_with_a_path_is_not_cached(tmp_path: Path) -> None:
     assert load(folder) is not load(folder)
 
 
-def test_bundled_corpus_validates() -> None:
-    assert validate() == []
+def test_bundled_corpus_validates_without_errors() -> None:
+    assert [p for p in validate() if p.severity == "error"] == []
 
 
 def test_yaml_is_read_safely(tmp_path: Path) -> None:
