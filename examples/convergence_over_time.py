@@ -1,4 +1,4 @@
-"""How far apart were Russia and Ukraine at each date, February 2022 – February 2026?
+"""How far apart were Russia and Ukraine at each date, February 2022 – June 2026?
 
 Each party's position is the newest stance it took on each issue (its own proposals,
 memoranda and statements, its bracket in joint drafts, and texts it endorsed). The
@@ -21,6 +21,7 @@ last = stated.iloc[-1]
 print(f"\nClosest: {best['date']} (index {best['convergence']:.2f}, after {best['documents']}).")
 print(f"Latest:  {last['date']} (index {last['convergence']:.2f}, {last['apart']} issues apart).")
 
-print("\nOn the eve of the fifth year, issue by issue:\n")
-cmp = ng.compare(corpus.position("RU", "2026-02-24"), corpus.position("UA", "2026-02-24"))
+EVE = "2026-02-24"
+print(f"\nOn the eve of the fifth year ({EVE}), issue by issue:\n")
+cmp = ng.compare(corpus.position("RU", EVE), corpus.position("UA", EVE))
 print(cmp.to_table("github"))
