@@ -256,8 +256,8 @@ def test_validate_a_broken_folder_fails_and_names_the_file(
     code, out, err = run(capsys, "validate", str(folder))
     assert code == 2
     assert out == ""
-    assert f"{bad}: stances.sec.level.value: expected one of a, b, c, got 'zz'" in err
-    assert "1 problem(s)" in err
+    assert f"{bad}:11: stances.sec.level.value: expected one of a, b, c, got 'zz'" in err
+    assert "1 error, 0 warnings in 1 file; corpus:" in err
 
 
 def test_validate_lists_every_problem(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -270,7 +270,7 @@ def test_validate_lists_every_problem(folder: Path, capsys: pytest.CaptureFixtur
     code, _, err = run(capsys, "validate", str(folder))
     assert code == 2
     assert "ru-x.yaml" in err and "ua-y.yaml" in err
-    assert "2 problem(s)" in err
+    assert "2 errors, 0 warnings in 2 files" in err
 
 
 def test_a_broken_corpus_fails_other_commands_with_one_line(

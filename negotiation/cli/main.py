@@ -17,15 +17,26 @@ from negotiation.errors import CorpusError, NegotiationError
 
 FORMATS = ("github", "pipe", "grid", "simple", "plain", "html", "latex", "tsv", "rst", "json", "csv")
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "negotiation.cli.validate",
+    "negotiation.cli.init",
+    "negotiation.cli.schema",
+)
 """Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
 returns the new subcommand's parser (with the common options already on it)."""
 
 
 def _corpus(args: argparse.Namespace) -> Any:
-    from negotiation.corpus.loader import load
+    """The corpus a command reads: ``--corpus``, ``NEGOTIATION_CORPUS``, ``./positions``, the bundled one.
 
-    return load(args.corpus)
+    Sets ``args.corpus_line`` ("corpus: ./positions (working folder)") for the summary.
+    """
+    from negotiation.corpus.loader import load
+    from negotiation.corpus.locate import describe_corpus, find_corpus
+
+    folder, how = find_corpus(getattr(args, "corpus", None))
+    args.corpus_line = describe_corpus(folder, how)
+    return load(None if how == "bundled" else folder)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -86,34 +97,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print(cmp.to_frame(args.lang).to_csv(index=False), end="")
     else:
         print(cmp.render(args.format, args.lang))
-    return 0
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Check a corpus folder (default: the bundled one) and list every problem."""
-    from negotiation.corpus.loader import bundled_path, validate
-
-    path = args.path or args.corpus
-    problems = validate(path)
-    where = path or bundled_path()
-    if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in {where}", file=sys.stderr)
-        return 2
-    from negotiation.corpus.loader import load
-
-    corpus = load(path)
-    stances = sum(len(d.stances) for d in corpus)
-    print(f"ok: {len(corpus)} documents, {stances} stances, {len(corpus.taxonomy.issues)} issues in {where}")
-    return 0
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema of a document file."""
-    from negotiation.corpus.loader import document_schema
-
-    print(json.dumps(document_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
@@ -190,9 +173,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b")
     p.add_argument("--all-issues", action="store_true", help="also list issues neither side addresses")
     output(p)
-    p = add("validate", cmd_validate, "check a corpus folder and list every problem")
-    p.add_argument("path", nargs="?")
-    add("schema", cmd_schema, "print the JSON Schema of a document file")
     p = add("sources", cmd_sources, "list the citations behind a document")
     p.add_argument("id")
     output(p, lang=False)

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
 from negotiation.corpus.yaml_reader import Parsed, location, read_data
 from negotiation.errors import CorpusError, Problem
 from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Source, Stance, Taxonomy, lineage_problems
@@ -352,11 +353,3 @@ def dump(corpus: Corpus, folder: str | Path) -> Path:
 
 def _write_yaml(file: Path, data: Any) -> None:
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def document_schema() -> dict[str, Any]:
-    """The JSON Schema of a document file, generated from the models."""
-    schema = Document.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "negotiation document"
-    return schema

@@ -1,0 +1,36 @@
+"""``negotiation schema``: the JSON Schema of a document, taxonomy or parties file.
+
+``schema`` prints the document schema; ``--kind taxonomy|parties`` another one; ``--out
+DIR`` writes all three (``document.json``, ``taxonomy.json``, ``parties.json``) so that an
+editor can check YAML files against them with a first line such as
+``# yaml-language-server: $schema=../schemas/document.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from negotiation.cli.options import add_output_options, emit
+from negotiation.corpus.schemas import KINDS, schema, write_schemas
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print one schema, or write all of them to ``--out``."""
+    if args.out is None:
+        print(json.dumps(schema(args.kind), ensure_ascii=False, indent=2))
+        return 0
+    files = write_schemas(args.out)
+    rows = [{"kind": kind, "file": str(file)} for kind, file in zip(KINDS, files)]
+    hint = "first line of a data file, for editors: # yaml-language-server: $schema=<path to the file above>"
+    emit(rows, args, title=f"schemas written to {args.out}", summary=hint)
+    return 0
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the ``schema`` subcommand."""
+    p = add("schema", run, "print the JSON Schema of a data file (document, taxonomy or parties)")
+    p.add_argument("--kind", choices=KINDS, default="document", help="which file's schema (default document)")
+    p.add_argument("--out", metavar="DIR", help="write document.json, taxonomy.json and parties.json into DIR")
+    add_output_options(p, lang=False)
