@@ -1,153 +1,259 @@
-"""Many documents at once: a documents × issues array encoding and pairwise convergence.
+"""Many documents at once: pairwise convergence from a documents × issues encoding.
 
-``compare()`` on two documents stays pure Python. Matrices, trajectories and scenario
-searches multiply comparisons, so :class:`Encoding` turns documents into arrays once:
-for every issue on an ordered scale, the interval each document's stance covers between the
-low pole (0) and the high pole (1), and a mask of what is stated. The gap between intervals
-is then computed for all pairs with numpy. Set-scale issues (few) are measured with the
-same Jaccard rule as :mod:`negotiation.model.scales`.
+``compare()`` on two documents walks tuples; matrices multiply comparisons, so documents
+are stacked once into an :class:`~negotiation.analysis.encoding.Encoding` and every pair's
+convergence index is computed with numpy, one tile of rows × columns at a time:
+
+- ordered issues (ordinal, numeric, flag): ``gap = max(0, lo_i - hi_j, lo_j - hi_i)``; an
+  issue a document does not state is encoded as the whole interval [0, 1], whose gap to
+  anything is 0, so no mask multiplies the gaps; the weighted sum is one matrix-vector
+  product;
+- set issues: member sets are uint64 bitmasks, Jaccard distances come from popcounts, and
+  a bracket's alternatives are one more array axis (the smallest distance wins), so no
+  Python loop runs over documents or brackets;
+- the weights of the issues both state: ``(s_i * w) @ s_j.T``.
+
+The convergence index is ``1 - weighted gap / weight`` (NaN where no issue is stated by
+both). The matrix is symmetric, so only tiles on or above the diagonal are computed.
+Memory grows with the tile (``block`` rows × up to 512 columns × issues), not with the
+corpus; ``out=`` streams rows to a zarr store, and with the ``[dask]`` extra the same
+tiles run as a ``dask.array`` computation.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from negotiation.model.models import Corpus, Document, Taxonomy
-from negotiation.model.scales import SetScale
+from negotiation.analysis.encoding import Encoding, set_distances
+from negotiation.model.models import Corpus, Document
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import numpy as np
+
+__all__ = ["Encoding", "convergence", "cross_convergence", "matrix", "strips"]
+
+COLUMNS = 512
+"""Columns per tile: bounds the working memory to ``block`` × COLUMNS × issues."""
 
 
 @dataclass(frozen=True)
-class Encoding:
-    """Documents × issues arrays of normalized positions.
+class _Prepared:
+    """An encoding laid out for the kernel, in one dtype."""
 
-    ``lo``/``hi`` hold each stated stance's interval on [0, 1] (low pole to high pole),
-    ``stated`` is True where a document states the issue (not silent, not deferred),
-    ``weights`` holds the issue weights. Set-scale issues keep their member spans in
-    ``sets`` and are NaN in ``lo``/``hi``.
-    """
-
-    ids: tuple[str, ...]
-    issues: tuple[str, ...]
-    lo: np.ndarray
-    hi: np.ndarray
-    stated: np.ndarray
-    weights: np.ndarray
-    sets: Mapping[str, tuple[tuple[frozenset[str], ...] | None, ...]]
+    lo: np.ndarray  # documents × ordered issues; unstated: 0
+    hi: np.ndarray  # documents × ordered issues; unstated: 1
+    ws: np.ndarray  # documents × issues: stated * weight
+    s: np.ndarray  # documents × issues: stated as 0/1
+    w_ordered: np.ndarray
+    set_columns: tuple[int, ...]
+    set_weights: tuple[float, ...]
+    masks: np.ndarray
 
     @classmethod
-    def of(cls, documents: Sequence[Document], taxonomy: Taxonomy,
-           weights: Mapping[str, float] | None = None) -> Encoding:
-        """Encode documents on a taxonomy (issue weights optionally overridden)."""
-        issues = tuple(taxonomy.issues)
-        n, m = len(documents), len(issues)
-        lo = np.full((n, m), np.nan)
-        hi = np.full((n, m), np.nan)
-        stated = np.zeros((n, m), dtype=bool)
-        sets: dict[str, list[tuple[frozenset[str], ...] | None]] = {}
-        for k, issue_id in enumerate(issues):
-            scale = taxonomy.issues[issue_id].scale
-            is_set = isinstance(scale, SetScale)
-            if is_set:
-                sets[issue_id] = [None] * n
-            for i, doc in enumerate(documents):
-                st = doc.stances.get(issue_id)
-                if st is None or not st.stated:
-                    continue
-                stated[i, k] = True
-                span = st.span(scale)
-                if is_set:
-                    sets[issue_id][i] = span.members
-                else:
-                    ends = scale.pole_position(span)
-                    assert ends is not None
-                    lo[i, k], hi[i, k] = ends
-        w = np.array([
-            (weights or {}).get(i, taxonomy.issues[i].weight) for i in issues
-        ], dtype=float)
+    def of(cls, enc: Encoding, dtype: Any) -> _Prepared:
+        import numpy as np
+
+        ordered = [k for k in range(len(enc.issues)) if k not in set(enc.set_columns)]
+        stated = enc.stated[:, ordered]
+        lo = np.where(stated, enc.lo[:, ordered], 0.0).astype(dtype)
+        hi = np.where(stated, enc.hi[:, ordered], 1.0).astype(dtype)
+        s = enc.stated.astype(dtype)
         return cls(
-            ids=tuple(d.id for d in documents),
-            issues=issues,
-            lo=lo,
-            hi=hi,
-            stated=stated,
-            weights=w,
-            sets={k: tuple(v) for k, v in sets.items()},
+            lo=np.ascontiguousarray(lo), hi=np.ascontiguousarray(hi),
+            ws=s * enc.weights.astype(dtype), s=s,
+            w_ordered=enc.weights[ordered].astype(dtype),
+            set_columns=enc.set_columns,
+            set_weights=tuple(float(enc.weights[k]) for k in enc.set_columns),
+            masks=enc.masks,
         )
 
-    def distances(self, rows: slice | None = None) -> np.ndarray:
-        """Distances between documents, issue by issue: ``rows`` × documents × issues.
 
-        NaN where the two do not both state the issue. ``rows`` picks a block of documents
-        for the first axis (default: all), which bounds memory on large corpora.
-        """
-        rows = rows or slice(0, len(self.ids))
-        lo, hi = self.lo[rows], self.hi[rows]
-        gap = np.maximum(0.0, np.maximum(lo[:, None, :] - self.hi[None, :, :],
-                                         self.lo[None, :, :] - hi[:, None, :]))
-        both = self.stated[rows][:, None, :] & self.stated[None, :, :]
-        for issue_id, spans in self.sets.items():
-            gap[:, :, self.issues.index(issue_id)] = self._set_distances(issue_id, spans)[rows]
-        return np.where(both, np.minimum(gap, 1.0), np.nan)
+def _tile(a: _Prepared, rows: slice, b: _Prepared, cols: slice, work: dict[str, Any] | None = None) -> np.ndarray:
+    """Convergence of rows of ``a`` against columns of ``b`` (a rows × columns array).
 
-    def _set_distances(self, issue_id: str, spans: tuple[tuple[frozenset[str], ...] | None, ...]) -> np.ndarray:
-        cache = self.__dict__.setdefault("_set_cache", {})
-        if issue_id not in cache:
-            cache[issue_id] = _jaccard_matrix(spans)
-        result: np.ndarray = cache[issue_id]
-        return result
+    ``work`` keeps scratch buffers between calls of one computation (fewer page faults).
+    """
+    import numpy as np
 
-    def convergence(self, block: int = 64) -> np.ndarray:
-        """Pairwise convergence index: 1 - weighted mean distance over issues both state.
+    lo_i, hi_i = a.lo[rows], a.hi[rows]
+    lo_j, hi_j = b.lo[cols], b.hi[cols]
+    shape = (lo_i.shape[0], lo_j.shape[0], lo_i.shape[1])
+    work = {} if work is None else work
+    size = shape[0] * shape[1] * shape[2]
+    if work.get("size", -1) < size:
+        work.update(size=size, gap=np.empty(size, a.lo.dtype), other=np.empty(size, a.lo.dtype))
+    gap, other = work["gap"][:size].reshape(shape), work["other"][:size].reshape(shape)
+    np.subtract(lo_i[:, None, :], hi_j[None, :, :], out=gap)
+    np.subtract(lo_j[None, :, :], hi_i[:, None, :], out=other)
+    np.maximum(gap, other, out=gap)
+    np.maximum(gap, 0, out=gap)
+    r, c, m = shape
+    weighted: np.ndarray = (gap.reshape(r * c, m) @ a.w_ordered).reshape(r, c)
+    for p, k in enumerate(a.set_columns):
+        d = set_distances(a.masks[rows, p], b.masks[cols, p], weighted.dtype)
+        d *= a.s[rows, k][:, None]
+        d *= b.s[cols, k][None, :]
+        d *= a.set_weights[p]
+        weighted += d
+    den = a.ws[rows] @ b.s[cols].T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        np.divide(weighted, den, out=weighted)
+    np.subtract(1, weighted, out=weighted)
+    weighted[den <= 0] = np.nan
+    return weighted
 
-        Computed ``block`` rows at a time, so memory grows with documents × block × issues.
-        """
-        n = len(self.ids)
-        out = np.full((n, n), np.nan)
-        for start in range(0, n, block):
-            rows = slice(start, min(n, start + block))
-            d = self.distances(rows)
-            both = ~np.isnan(d)
-            w = np.where(both, self.weights[None, None, :], 0.0)
-            total = w.sum(axis=2)
-            weighted = (np.where(both, d, 0.0) * w).sum(axis=2)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                out[rows] = np.where(total > 0, 1.0 - weighted / total, np.nan)
+
+def _dtype(dtype: Any) -> Any:
+    import numpy as np
+
+    return np.dtype(np.float32 if dtype is None else dtype)
+
+
+def convergence(enc: Encoding, *, block: int = 64, dtype: Any = None) -> np.ndarray:
+    """Pairwise convergence index of an encoding's documents (documents × documents).
+
+    Tiles on and above the diagonal are computed (``block`` rows by up to
+    :data:`COLUMNS` columns) and mirrored below it, so the result is exactly symmetric;
+    ``dtype`` is float32 (default: exact to about 1e-6) or float64.
+    """
+    import numpy as np
+
+    dt = _dtype(dtype)
+    prep = _Prepared.of(enc, dt)
+    work: dict[str, Any] = {}
+    n = len(enc)
+    out = np.empty((n, n), dtype=dt)
+    for r0 in range(0, n, block):
+        rows = slice(r0, min(n, r0 + block))
+        for c0 in range(r0, n, COLUMNS):
+            cols = slice(c0, min(n, c0 + COLUMNS))
+            out[rows, cols] = _tile(prep, rows, prep, cols, work)
+        square = out[rows, rows]
+        lower = np.tril_indices(rows.stop - r0, -1)
+        square[lower] = square.T[lower]
+        out[rows.stop:, rows] = out[rows, rows.stop:].T
+    return out
+
+
+def cross_convergence(rows: Encoding, columns: Encoding, *, block: int = 64, dtype: Any = None) -> np.ndarray:
+    """Convergence of every document of ``rows`` with every document of ``columns``.
+
+    For a few documents (candidate packages, one query) against many: the result is
+    ``len(rows)`` × ``len(columns)``, computed in tiles, so memory beyond the result is
+    bounded by ``block``. Both encodings must be on the same issues.
+    """
+    import numpy as np
+
+    if rows.issues != columns.issues:
+        raise ValueError("the two encodings are on different issues")
+    dt = _dtype(dtype)
+    a, b = _Prepared.of(rows, dt), _Prepared.of(columns, dt)
+    work: dict[str, Any] = {}
+    n, m = len(rows), len(columns)
+    out = np.empty((n, m), dtype=dt)
+    for r0 in range(0, n, block):
+        rs = slice(r0, min(n, r0 + block))
+        for c0 in range(0, m, COLUMNS):
+            cs = slice(c0, min(m, c0 + COLUMNS))
+            out[rs, cs] = _tile(a, rs, b, cs, work)
+    return out
+
+
+def strips(enc: Encoding, *, block: int = 64, dtype: Any = None) -> Iterator[tuple[slice, np.ndarray]]:
+    """The convergence matrix as full-width row strips: ``(rows, block × documents array)``.
+
+    Memory stays at one strip whatever the corpus size; used to stream a matrix to disk.
+    """
+    import numpy as np
+
+    dt = _dtype(dtype)
+    prep = _Prepared.of(enc, dt)
+    work: dict[str, Any] = {}
+    n = len(enc)
+    for r0 in range(0, n, block):
+        rows = slice(r0, min(n, r0 + block))
+        strip = np.empty((rows.stop - r0, n), dtype=dt)
+        for c0 in range(0, n, COLUMNS):
+            cols = slice(c0, min(n, c0 + COLUMNS))
+            strip[:, cols] = _tile(prep, rows, prep, cols, work)
+        _unit_diagonal(strip, r0)
+        yield rows, strip
+
+
+def _unit_diagonal(values: np.ndarray, offset: int = 0) -> None:
+    """1 on the diagonal wherever it is not NaN (a document always agrees with itself)."""
+    import numpy as np
+
+    k = np.arange(values.shape[0])
+    diag = values[k, k + offset]
+    values[k, k + offset] = np.where(np.isnan(diag), diag, 1.0)
+
+
+def convergence_dask(enc: Encoding, *, block: int = 64, dtype: Any = None) -> Any:
+    """The convergence matrix as a lazy ``dask.array`` of row strips (needs the ``[dask]`` extra).
+
+    Each chunk is one strip of :func:`strips`; compute it on any scheduler or a
+    ``distributed`` cluster, or store it with ``dask.array.to_zarr``.
+    """
+    try:
+        import dask.array as da
+    except ImportError:  # pragma: no cover - depends on the extra
+        from negotiation.errors import NegotiationError
+
+        raise NegotiationError("dask is not installed: pip install 'negotiation[dask]'") from None
+    import numpy as np
+
+    dt = _dtype(dtype)
+    n = len(enc)
+    prep = _Prepared.of(enc, dt)
+    work: dict[str, Any] = {}
+
+    def strip(index: np.ndarray) -> np.ndarray:
+        rows = slice(int(index[0]), int(index[-1]) + 1)
+        out = np.empty((rows.stop - rows.start, n), dtype=dt)
+        for c0 in range(0, n, COLUMNS):
+            cols = slice(c0, min(n, c0 + COLUMNS))
+            out[:, cols] = _tile(prep, rows, prep, cols, work)
+        _unit_diagonal(out, rows.start)
         return out
 
+    index = da.arange(n, chunks=block)
+    return da.map_blocks(  # type: ignore[no-untyped-call]
+        strip, index, new_axis=1, chunks=(index.chunks[0], (n,)), dtype=dt, meta=np.empty((0, 0), dtype=dt)
+    )
 
-def _jaccard_matrix(spans: tuple[tuple[frozenset[str], ...] | None, ...]) -> np.ndarray:
-    """Pairwise set distances: Jaccard on member bitmaps; min over alternatives for brackets."""
-    n = len(spans)
-    out = np.full((n, n), np.nan)
-    vocab = sorted({m for span in spans if span for s in span for m in s})
-    index = {m: v for v, m in enumerate(vocab)}
-    single = [i for i, span in enumerate(spans) if span is not None and len(span) == 1]
-    bits = np.zeros((n, max(len(vocab), 1)), dtype=bool)
-    for i in single:
-        for m in spans[i][0]:  # type: ignore[index]
-            bits[i, index[m]] = True
-    b = bits[single]
-    inter = (b[:, None, :] & b[None, :, :]).sum(axis=2)
-    union = (b[:, None, :] | b[None, :, :]).sum(axis=2)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        sub = np.where(union > 0, 1.0 - inter / union, 0.0)
-    out[np.ix_(single, single)] = sub
-    for i, a in enumerate(spans):  # brackets: the few documents with several member sets
-        if a is None or len(a) == 1:
-            continue
-        for j, other in enumerate(spans):
-            if other is not None:
-                d = min(SetScale.jaccard(x, y) for x in a for y in other)
-                out[i, j] = out[j, i] = d
-    return out
+
+def write_matrix(enc: Encoding, path: str | Path, *, block: int = 64, dtype: Any = None,
+                 use_dask: bool = False) -> Any:
+    """Stream the convergence matrix to a zarr store at ``path``; returns the zarr array.
+
+    Rows are written one strip at a time (memory: one strip), chunked ``block`` rows by
+    the full width; the document ids are stored in the array's ``ids`` attribute. With
+    ``use_dask`` the strips are computed by dask (``[dask]`` extra) on the current
+    scheduler.
+    """
+    try:
+        import zarr
+    except ImportError:  # pragma: no cover - depends on the extra
+        from negotiation.errors import NegotiationError
+
+        raise NegotiationError("zarr is not installed: pip install 'negotiation[dask]'") from None
+    dt = _dtype(dtype)
+    n = len(enc)
+    if use_dask:
+        import dask.array as da
+
+        da.to_zarr(convergence_dask(enc, block=block, dtype=dt), str(path), overwrite=True)  # type: ignore[no-untyped-call]
+        array = zarr.open_array(str(path), mode="r+")
+    else:
+        array = zarr.open_array(str(path), mode="w", shape=(n, n), chunks=(block, n), dtype=dt)
+        for rows, strip in strips(enc, block=block, dtype=dt):
+            array[rows, :] = strip
+    array.attrs["ids"] = list(enc.ids)
+    return array
 
 
 def _documents(corpus: Corpus, documents: Iterable[str | Document] | None) -> list[Document]:
@@ -161,21 +267,48 @@ def matrix(
     documents: Iterable[str | Document] | None = None,
     *,
     weights: Mapping[str, float] | None = None,
-) -> pd.DataFrame:
+    dtype: Any = None,
+    block: int = 64,
+    out: str | Path | None = None,
+    use_dask: bool = False,
+) -> Any:
     """Pairwise convergence of documents as a square DataFrame (1 on the diagonal).
 
-    ``documents`` are ids, ``PARTY@DATE`` positions or Document objects; by default every
-    document of the corpus in date order. A pair that states no issue in common is NaN
-    (a document that states nothing is NaN even against itself).
-    """
-    import pandas as pd
+    Parameters
+    ----------
+    corpus
+        The corpus whose taxonomy measures the documents.
+    documents
+        Ids, ``PARTY@DATE`` positions or Document objects; by default every document of
+        the corpus in date order.
+    weights
+        Issue weights for the convergence index; issues not named keep the taxonomy's.
+    dtype
+        float32 (default; within about 1e-6 of :func:`compare`) or float64.
+    block
+        Rows per tile; memory grows with ``block`` × 512 × issues.
+    out
+        A path: stream the matrix to a zarr store there instead of building it in memory,
+        and return the zarr array (``[dask]`` extra: zarr).
+    use_dask
+        Compute the strips with dask (``[dask]`` extra); with ``out`` they are stored
+        there, without it the lazy ``dask.array`` is returned.
 
+    Returns
+    -------
+    pandas.DataFrame
+        Documents × documents, float64. A pair that states no issue in common is NaN (a
+        document that states nothing is NaN even against itself). A zarr or dask array
+        with ``out`` or ``use_dask``.
+    """
     docs = _documents(corpus, documents)
     enc = Encoding.of(docs, corpus.taxonomy, weights)
-    values = enc.convergence()
-    # Exact symmetry and a clean diagonal, whatever floating point did.
-    values = (values + values.T) / 2
-    for i in range(len(docs)):
-        if not math.isnan(values[i, i]):
-            values[i, i] = 1.0
-    return pd.DataFrame(values, index=list(enc.ids), columns=list(enc.ids))
+    if out is not None:
+        return write_matrix(enc, out, block=block, dtype=dtype, use_dask=use_dask)
+    if use_dask:
+        return convergence_dask(enc, block=block, dtype=dtype)
+    import pandas as pd
+
+    values = convergence(enc, block=block, dtype=dtype)
+    _unit_diagonal(values)
+    return pd.DataFrame(values.astype("float64", copy=False), index=list(enc.ids), columns=list(enc.ids))

@@ -1,0 +1,430 @@
+"""Documents encoded once, compared many times: per-stance codes and documents × issues arrays.
+
+Two encodings live here, both derived from the scales of :mod:`negotiation.model.scales`
+with exactly the same arithmetic, so fast paths give the same distances and verdicts as the
+reference path (``diff_issue``, which asks the scales each time):
+
+- :func:`document_code` turns one document into a :class:`DocumentCode`: for every stance,
+  its span on the issue's scale in the scale's own gap coordinates, its reservation span,
+  its place between the poles and, on set scales, its member sets as bitmasks. It is
+  computed once per (document, taxonomy) and cached while the document lives, so
+  :func:`~negotiation.analysis.compare.compare` is a pass over tuples.
+- :class:`Encoding` stacks many documents into documents × issues numpy arrays for
+  matrices, nearest-neighbour search and package evaluation (see its docstring).
+
+Documents are frozen models, so a cached code stays valid; the cache is keyed by the
+document object's identity, checked against a weak reference, and dropped when the
+document is garbage collected.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from negotiation.model.models import Document, Issue, Stance, Taxonomy
+from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale, Span
+
+if TYPE_CHECKING:
+    import numpy as np
+
+ORDERED, NUMERIC, SET, OTHER = 0, 1, 2, 3
+"""Scale kinds as the fast paths see them: ordinal and flag scales share one rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class IssueCode:
+    """How one issue of a taxonomy is measured, precomputed.
+
+    ``kind`` is :data:`ORDERED` (ordinal, flag), :data:`NUMERIC`, :data:`SET` or
+    :data:`OTHER` (a scale the fast path does not know: compared through the scale).
+    ``width`` is the numeric scale's range in transformed units, ``tolerance`` its equality
+    tolerance, ``close`` the close threshold, ``vocabulary`` the set scale's members in bit
+    order.
+    """
+
+    index: int
+    issue: Issue
+    kind: int
+    close: float
+    weight: float
+    width: float = 1.0
+    tolerance: float = 0.0
+    vocabulary: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TaxonomyCode:
+    """A taxonomy's issues, in order, as :class:`IssueCode` (cached per taxonomy)."""
+
+    taxonomy: Taxonomy
+    issues: tuple[IssueCode, ...]
+    index: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCode:
+    """One stance, encoded on its issue's scale.
+
+    ``lo``/``hi`` are the span's ends in gap coordinates (position on [0, 1] for ordinal
+    and flag scales, transformed value for numeric ones); ``res_lo``/``res_hi`` the same
+    for the reservation span (values plus ``accepts``); ``pole`` the span's interval
+    between the low and the high pole (None on set scales); ``masks``/``res_masks`` the
+    member sets as bitmasks on set scales; ``span`` the raw span (for equality and the
+    numeric tolerance).
+    """
+
+    stance: Stance
+    stated: bool
+    bracketed: bool
+    accepts: bool
+    span: Span
+    lo: float = 0.0
+    hi: float = 0.0
+    res_lo: float = 0.0
+    res_hi: float = 0.0
+    pole: tuple[float, float] | None = None
+    masks: tuple[int, ...] = ()
+    res_masks: tuple[int, ...] = ()
+    reservation: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCode:
+    """A document's stances encoded on one taxonomy, keyed by issue position.
+
+    ``stances`` maps the issue's index in the taxonomy to its :class:`StanceCode`;
+    ``unknown`` lists stance issue ids the taxonomy does not have.
+    """
+
+    taxonomy: TaxonomyCode
+    stances: Mapping[int, StanceCode]
+    unknown: tuple[str, ...] = ()
+
+
+def _scale_kind(issue: Issue) -> int:
+    scale = issue.scale
+    if type(scale) in (OrdinalScale, FlagScale):
+        return ORDERED
+    if type(scale) is NumericScale:
+        return NUMERIC
+    if type(scale) is SetScale and not isinstance(scale.vocabulary, str):
+        return SET
+    return OTHER
+
+
+def _issue_code(k: int, issue: Issue) -> IssueCode:
+    kind = _scale_kind(issue)
+    scale = issue.scale
+    width, tolerance, vocabulary = 1.0, 0.0, {}
+    if kind == NUMERIC:
+        assert isinstance(scale, NumericScale)
+        width = scale._transform(scale.upper) - scale._transform(scale.lower)
+        tolerance = scale.tolerance
+    elif kind == SET:
+        assert isinstance(scale, SetScale) and not isinstance(scale.vocabulary, str)
+        vocabulary = {m: v for v, m in enumerate(scale.vocabulary)}
+    return IssueCode(k, issue, kind, issue.close_threshold, issue.weight, width, tolerance, vocabulary)
+
+
+_TAXONOMIES: dict[int, tuple[weakref.ref[Taxonomy], TaxonomyCode]] = {}
+_DOCUMENTS: dict[int, tuple[weakref.ref[Document], DocumentCode]] = {}
+
+
+def _forget(table: dict[int, Any], key: int) -> Any:
+    return lambda _ref: table.pop(key, None)
+
+
+def taxonomy_code(taxonomy: Taxonomy) -> TaxonomyCode:
+    """The taxonomy's issues precomputed for the fast paths (cached while it lives)."""
+    key = id(taxonomy)
+    hit = _TAXONOMIES.get(key)
+    if hit is not None and hit[0]() is taxonomy:
+        return hit[1]
+    issues = tuple(_issue_code(k, issue) for k, issue in enumerate(taxonomy.issues.values()))
+    code = TaxonomyCode(taxonomy, issues, {c.issue.id: c.index for c in issues})
+    _TAXONOMIES[key] = (weakref.ref(taxonomy, _forget(_TAXONOMIES, key)), code)
+    return code
+
+
+def _masks(code: IssueCode, values: Sequence[Any]) -> tuple[int, ...]:
+    vocab = code.vocabulary
+    out = []
+    for members in values:
+        mask = 0
+        for m in members:
+            mask |= 1 << vocab[m]
+        out.append(mask)
+    return tuple(out)
+
+
+def stance_code(code: IssueCode, stance: Stance) -> StanceCode:
+    """Encode one stance on its issue (values are checked by the scale, as ``span`` does)."""
+    scale = code.issue.scale
+    if not stance.stated:  # a deferred stance is never measured
+        return StanceCode(stance, False, bool(stance.alternatives), bool(stance.accepts), Span())
+    values = stance.values
+    span = scale.span(values)
+    reservation = scale.span(values + stance.accepts) if stance.accepts else span
+    common = (stance, True, bool(stance.alternatives), bool(stance.accepts), span)
+    if code.kind == ORDERED:
+        assert isinstance(scale, OrdinalScale | FlagScale)
+        unit = scale._unit
+        lo, hi = unit(span.lo), unit(span.hi)
+        return StanceCode(*common, lo, hi, unit(reservation.lo), unit(reservation.hi),
+                          (min(lo, hi), max(lo, hi)), reservation=reservation)
+    if code.kind == NUMERIC:
+        assert isinstance(scale, NumericScale)
+        t = scale._transform
+        pole = scale.pole_position(span)
+        return StanceCode(*common, t(span.lo), t(span.hi), t(reservation.lo), t(reservation.hi),
+                          pole, reservation=reservation)
+    if code.kind == SET:
+        return StanceCode(*common, masks=_masks(code, span.members),
+                          res_masks=_masks(code, reservation.members), reservation=reservation)
+    return StanceCode(*common, pole=scale.pole_position(span), reservation=reservation)
+
+
+def encode_document(document: Document, taxonomy: Taxonomy) -> DocumentCode:
+    """Encode every stance of ``document`` on ``taxonomy`` (uncached; see :func:`document_code`)."""
+    tcode = taxonomy_code(taxonomy)
+    stances: dict[int, StanceCode] = {}
+    unknown = []
+    for issue_id, stance in document.stances.items():
+        k = tcode.index.get(issue_id)
+        if k is None:
+            unknown.append(issue_id)
+            continue
+        stances[k] = stance_code(tcode.issues[k], stance)
+    return DocumentCode(tcode, dict(sorted(stances.items())), tuple(unknown))
+
+
+def document_code(document: Document, taxonomy: Taxonomy) -> DocumentCode:
+    """The document's :class:`DocumentCode` on ``taxonomy``, computed once and cached.
+
+    The cache holds one code per live document (for the taxonomy last asked for) and
+    forgets it when the document is garbage collected.
+    """
+    key = id(document)
+    hit = _DOCUMENTS.get(key)
+    if hit is not None and hit[1].taxonomy.taxonomy is taxonomy and hit[0]() is document:
+        return hit[1]
+    code = encode_document(document, taxonomy)
+    _DOCUMENTS[key] = (weakref.ref(document, _forget(_DOCUMENTS, key)), code)
+    return code
+
+
+_DESCRIPTIONS: dict[int, tuple[weakref.ref[Stance], dict[tuple[int, str], tuple[Scale, str]]]] = {}
+
+
+def described(stance: Stance, scale: Scale, lang: str = "en") -> str:
+    """``stance.describe(scale, lang)``, remembered while the stance lives (for tables)."""
+    key = id(stance)
+    hit = _DESCRIPTIONS.get(key)
+    if hit is None or hit[0]() is not stance:
+        hit = (weakref.ref(stance, _forget(_DESCRIPTIONS, key)), {})
+        _DESCRIPTIONS[key] = hit
+    memo = hit[1].get((id(scale), lang))
+    if memo is not None and memo[0] is scale:
+        return memo[1]
+    text = stance.describe(scale, lang)  # type: ignore[arg-type]
+    hit[1][(id(scale), lang)] = (scale, text)
+    return text
+
+
+def jaccard_mask(x: int, y: int) -> float:
+    """Jaccard distance of two member bitmasks: the same number as ``SetScale.jaccard``."""
+    union = (x | y).bit_count()
+    return 0.0 if not union else 1.0 - (x & y).bit_count() / union
+
+
+def set_gap(xs: tuple[int, ...], ys: tuple[int, ...]) -> float:
+    """Smallest Jaccard distance between any two alternatives (``SetScale.gap``)."""
+    return min(jaccard_mask(x, y) for x in xs for y in ys)
+
+
+# --- many documents: arrays -------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Encoding:
+    """Documents × issues arrays of normalized positions, for matrices and searches.
+
+    Attributes
+    ----------
+    ids
+        Document ids, one per row.
+    issues
+        Issue ids, one per column, in taxonomy order.
+    lo, hi
+        float64 arrays (documents × issues): each stated stance's interval on [0, 1],
+        low pole to high pole (a bracket covers the span of its alternatives). NaN where
+        the issue is not stated and on set-scale columns.
+    stated
+        bool array: the document states the issue (addressed and not deferred).
+    weights
+        float64 issue weights (the taxonomy's, or the caller's overrides).
+    set_columns
+        Column indices of set-scale issues.
+    masks
+        uint64 array (documents × set issues × alternatives × words): each stated set
+        stance's member sets as bitmasks (64 members a word). A stance with fewer
+        alternatives than the widest repeats its first one, which leaves every minimum
+        unchanged; unstated entries are 0.
+
+    The distance between documents ``i`` and ``j`` on an ordered issue is
+    ``max(0, lo[i] - hi[j], lo[j] - hi[i])``; on a set issue the smallest Jaccard distance
+    between any of their alternatives; the convergence index is one minus the
+    ``weights``-weighted mean over the issues both state. :meth:`convergence` and
+    :func:`negotiation.analysis.matrix.matrix` compute it; ``Encoding.of(documents,
+    taxonomy)`` builds one.
+    """
+
+    ids: tuple[str, ...]
+    issues: tuple[str, ...]
+    lo: np.ndarray
+    hi: np.ndarray
+    stated: np.ndarray
+    weights: np.ndarray
+    set_columns: tuple[int, ...]
+    masks: np.ndarray
+
+    @classmethod
+    def of(cls, documents: Sequence[Document], taxonomy: Taxonomy,
+           weights: Mapping[str, float] | None = None) -> Encoding:
+        """Encode documents on a taxonomy (issue weights optionally overridden).
+
+        Each document's stances are read through :func:`document_code`, so encoding the
+        same documents again costs a copy into arrays.
+        """
+        import numpy as np
+
+        tcode = taxonomy_code(taxonomy)
+        n, m = len(documents), len(tcode.issues)
+        lo = np.full((n, m), np.nan)
+        hi = np.full((n, m), np.nan)
+        stated = np.zeros((n, m), dtype=bool)
+        set_columns = tuple(c.index for c in tcode.issues if c.kind == SET)
+        set_pos = {k: p for p, k in enumerate(set_columns)}
+        words = max((len(tcode.issues[k].vocabulary) + 63) // 64 for k in set_columns) if set_columns else 1
+        alts: list[tuple[int, int, int, tuple[int, ...]]] = []
+        for i, doc in enumerate(documents):
+            code = document_code(doc, taxonomy)
+            if code.unknown:
+                raise KeyError(f"{doc.id}: issues not in the taxonomy: {', '.join(code.unknown)}")
+            for k, sc in code.stances.items():
+                if not sc.stated:
+                    continue
+                stated[i, k] = True
+                kind = tcode.issues[k].kind
+                if kind == SET:
+                    alts.append((i, set_pos[k], k, sc.masks))
+                elif kind == OTHER:
+                    scale = tcode.issues[k].issue.scale
+                    ends = scale.pole_position(sc.span)
+                    if ends is None:
+                        raise TypeError(f"issue {tcode.issues[k].issue.id}: no encoding for its scale")
+                    lo[i, k], hi[i, k] = ends
+                else:
+                    assert sc.pole is not None
+                    lo[i, k], hi[i, k] = sc.pole
+        width = max((len(a[3]) for a in alts), default=1)
+        masks = np.zeros((n, len(set_columns), width, words), dtype=np.uint64)
+        for i, p, _, ms in alts:
+            for a in range(width):
+                mask = ms[a] if a < len(ms) else ms[0]
+                for word in range(words):
+                    masks[i, p, a, word] = (mask >> (64 * word)) & 0xFFFFFFFFFFFFFFFF
+        issue_weights = np.array([(weights or {}).get(c.issue.id, c.weight) for c in tcode.issues], dtype=float)
+        return cls(
+            ids=tuple(d.id for d in documents),
+            issues=tuple(c.issue.id for c in tcode.issues),
+            lo=lo, hi=hi, stated=stated, weights=issue_weights,
+            set_columns=set_columns, masks=masks,
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def take(self, rows: Any) -> Encoding:
+        """The encoding of some documents only (an index array, a slice or a boolean mask)."""
+        import numpy as np
+
+        index = np.arange(len(self.ids))[rows]
+        return Encoding(
+            ids=tuple(self.ids[i] for i in index), issues=self.issues,
+            lo=self.lo[index], hi=self.hi[index], stated=self.stated[index], weights=self.weights,
+            set_columns=self.set_columns, masks=self.masks[index],
+        )
+
+    def distances(self, rows: slice | None = None) -> np.ndarray:
+        """Distances between documents, issue by issue: ``rows`` × documents × issues.
+
+        NaN where the two do not both state the issue. ``rows`` picks a block of documents
+        for the first axis (default: all); memory grows with its size.
+        """
+        import numpy as np
+
+        rows = rows or slice(0, len(self.ids))
+        lo, hi = self.lo[rows], self.hi[rows]
+        gap = np.maximum(0.0, np.maximum(lo[:, None, :] - self.hi[None, :, :],
+                                         self.lo[None, :, :] - hi[:, None, :]))
+        for p, k in enumerate(self.set_columns):
+            gap[:, :, k] = set_distances(self.masks[rows, p], self.masks[:, p])
+        both = self.stated[rows][:, None, :] & self.stated[None, :, :]
+        return np.where(both, np.minimum(gap, 1.0), np.nan)
+
+    def convergence(self, block: int = 64, dtype: Any = None) -> np.ndarray:
+        """Pairwise convergence index (documents × documents), computed block by block.
+
+        See :func:`negotiation.analysis.matrix.convergence`; memory grows with
+        ``block`` × documents × issues. ``dtype`` float32 (default) or float64.
+        """
+        from negotiation.analysis.matrix import convergence
+
+        result: np.ndarray = convergence(self, block=block, dtype=dtype)
+        return result
+
+
+def set_distances(a: np.ndarray, b: np.ndarray, dtype: Any = None) -> np.ndarray:
+    """Jaccard distances between two stacks of bitmask alternatives.
+
+    ``a`` is (rows × alternatives × words) and ``b`` (documents × alternatives × words),
+    uint64, as in :attr:`Encoding.masks`; the result (rows × documents) is the smallest
+    distance over pairs of alternatives; two empty sets are 0 apart, as in
+    ``SetScale.jaccard``. Every pair is measured on first alternatives; further
+    alternatives are measured only for the rows and columns that have them.
+    """
+    import numpy as np
+
+    dt = np.dtype(np.float64 if dtype is None else dtype)
+    out = _jaccard(a[:, 0], b[:, 0], dt)
+    width = a.shape[1]
+    if width > 1:
+        rows = np.flatnonzero((a[:, 1:] != a[:, :1]).any(axis=(1, 2)))
+        cols = np.flatnonzero((b[:, 1:] != b[:, :1]).any(axis=(1, 2)))
+        for x in range(width):
+            for y in range(width):
+                if x and y and rows.size and cols.size:
+                    block = np.ix_(rows, cols)
+                    out[block] = np.minimum(out[block], _jaccard(a[rows, x], b[cols, y], dt))
+                elif x and not y and rows.size:
+                    out[rows] = np.minimum(out[rows], _jaccard(a[rows, x], b[:, 0], dt))
+                elif y and not x and cols.size:
+                    out[:, cols] = np.minimum(out[:, cols], _jaccard(a[:, 0], b[cols, y], dt))
+    return out
+
+
+def _jaccard(x: np.ndarray, y: np.ndarray, dt: Any) -> np.ndarray:
+    """Jaccard distances (len(x) × len(y)) between bitmask rows (members × words)."""
+    import numpy as np
+
+    inter = np.bitwise_count(x[:, None, :] & y[None, :, :]).sum(axis=-1, dtype=np.int32)
+    union = np.bitwise_count(x).sum(axis=-1, dtype=np.int32)[:, None] + \
+        np.bitwise_count(y).sum(axis=-1, dtype=np.int32)[None, :] - inter
+    share = np.ones(inter.shape, dtype=dt)
+    np.divide(inter, union, out=share, where=union > 0)
+    out: np.ndarray = 1 - share
+    return out
