@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,12 +13,22 @@ from hypothesis import HealthCheck, settings
 
 import negotiation as ng
 
+# Corpora cached during the tests go to a throw-away folder, never the user's cache.
+if "NEGOTIATION_CACHE_DIR" not in os.environ:
+    os.environ["NEGOTIATION_CACHE_DIR"] = tempfile.mkdtemp(prefix="negotiation-cache-")
+    atexit.register(shutil.rmtree, os.environ["NEGOTIATION_CACHE_DIR"], True)
+
 settings.register_profile(
     "ci", max_examples=60, derandomize=True, deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=40, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
+# The long fuzz run of tests/test_fuzz.py (see its docstring): FUZZ_EXAMPLES cases per test.
+settings.register_profile(
+    "fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "25000")), deadline=None, database=None,
+    suppress_health_check=list(HealthCheck),
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent

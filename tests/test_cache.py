@@ -1,0 +1,146 @@
+"""The cache of validated corpora: reused while the files are unchanged, never trusted when damaged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import negotiation as ng
+from negotiation.corpus import cache
+from negotiation.corpus.loader import _load
+
+BUNDLED = ng.load()
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEGOTIATION_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NEGOTIATION_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    docs = list(BUNDLED)[:3]
+    return ng.dump(ng.Corpus.of(BUNDLED.taxonomy, docs), tmp_path / "corpus")
+
+
+class Reader:
+    """Reads a folder like the loader and counts how often it had to."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, folder: Path) -> ng.Corpus:
+        self.calls += 1
+        return _load(folder)
+
+
+def _cached_twice(folder: Path) -> tuple[ng.Corpus, ng.Corpus, Reader]:
+    reader = Reader()
+    first = cache.cached(folder, reader)
+    second = cache.cached(folder, reader)
+    return first, second, reader
+
+
+def test_a_second_load_reads_the_cache_not_the_files(cache_dir: Path, folder: Path) -> None:
+    first, second, reader = _cached_twice(folder)
+    assert reader.calls == 1
+    assert second == first == _load(folder)
+
+
+def test_the_cache_lives_in_the_folder_named_by_the_environment(cache_dir: Path, folder: Path) -> None:
+    ng.load(folder)
+    assert [f.parent for f in cache_dir.iterdir()] == [cache_dir]
+    assert cache.cache_file(folder).is_file()
+
+
+def test_cached_documents_still_know_their_taxonomy(cache_dir: Path, folder: Path) -> None:
+    _, second, _ = _cached_twice(folder)
+    assert all(doc.taxonomy is second.taxonomy for doc in second)
+
+
+def test_an_edited_file_is_read_again(cache_dir: Path, folder: Path) -> None:
+    ng.load(folder)
+    file = next((folder / "documents").iterdir())
+    file.write_text(file.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    assert ng.load(folder)[file.stem].title.startswith("Edited ")
+
+
+def test_an_added_document_is_read_again(cache_dir: Path, folder: Path) -> None:
+    ng.load(folder)
+    extra = list(BUNDLED)[5]
+    ng.dump(ng.Corpus.of(BUNDLED.taxonomy, [extra]), folder)
+    assert extra.id in ng.load(folder)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: b"\x00garbage" * 50, id="garbage"),
+        pytest.param(lambda data: b"", id="empty"),
+        pytest.param(lambda data: data[:-20] + bytes(20), id="payload-altered"),
+        pytest.param(lambda data: data.replace(b'"key": "', b'"key": "0', 1), id="foreign-key"),
+    ],
+)
+def test_a_damaged_cache_is_rebuilt_not_trusted(cache_dir: Path, folder: Path, damage) -> None:
+    reader = Reader()
+    cache.cached(folder, reader)
+    file = cache.cache_file(folder)
+    file.write_bytes(damage(file.read_bytes()))
+    assert cache.cached(folder, reader) == _load(folder)
+    assert reader.calls == 2
+    cache.cached(folder, reader)
+    assert reader.calls == 2, "the rebuilt cache is used again"
+
+
+def test_a_cache_of_another_package_version_is_rebuilt(
+    cache_dir: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reader = Reader()
+    cache.cached(folder, reader)
+    monkeypatch.setattr(ng, "__version__", "0.0.0-other")
+    cache.cached(folder, reader)
+    assert reader.calls == 2
+
+
+def test_no_cache_environment_variable_turns_it_off(
+    cache_dir: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEGOTIATION_NO_CACHE", "1")
+    _, _, reader = _cached_twice(folder)
+    assert reader.calls == 2
+    assert not cache_dir.exists()
+
+
+def test_a_folder_that_fails_to_load_is_never_cached(cache_dir: Path, folder: Path) -> None:
+    (folder / "taxonomy.yaml").write_text("poles: [\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ng.CorpusError):
+            ng.load(folder)
+    assert not cache.cache_file(folder).exists()
+
+
+def test_writing_leaves_no_temporary_files(cache_dir: Path, folder: Path) -> None:
+    ng.load(folder)
+    assert [f.name for f in cache_dir.iterdir()] == [cache.cache_file(folder).name]
+
+
+def test_an_unwritable_cache_folder_still_loads(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("NEGOTIATION_CACHE_DIR", str(blocker / "cache"))
+    assert ng.load(folder) == _load(folder)
+
+
+def test_only_the_most_recent_corpora_are_kept(cache_dir: Path, tmp_path: Path) -> None:
+    cache_dir.mkdir()
+    for k in range(cache.KEEP + 3):
+        (cache_dir / f"corpus-{k:04d}.pickle").write_bytes(b"x")
+    cache.prune(cache_dir)
+    assert len(list(cache_dir.iterdir())) == cache.KEEP
