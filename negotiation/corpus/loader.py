@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from negotiation.corpus.cache import cached
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
 from negotiation.corpus.yaml_reader import Parsed, location, read_data
 from negotiation.errors import CorpusError, Problem
@@ -54,12 +55,12 @@ def load(path: str | Path | None = None) -> Corpus:
     """
     if path is None:
         return _load_bundled()
-    return _load(Path(path))
+    return cached(Path(path), _load)  # negotiation.corpus.cache: reused while the files are unchanged
 
 
 @lru_cache(maxsize=1)
 def _load_bundled() -> Corpus:
-    return _load(bundled_path())
+    return cached(bundled_path(), _load)
 
 
 def read_file(file: Path, problems: list[Problem]) -> Any:
