@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
-
+from negotiation.analysis.encoding import NUMERIC, ORDERED, OTHER, SET, StanceCode, described, document_code, set_gap
 from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
-from negotiation.model.scales import Lang, NumericScale
+from negotiation.model.scales import NumericScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,10 +52,13 @@ class Verdict(str, Enum):
         return self.value
 
 
-class IssueDiff(BaseModel):
-    """One issue of a comparison: both stances, their distance and the verdict."""
+@dataclass(frozen=True, slots=True)
+class IssueDiff:
+    """One issue of a comparison: both stances, their distance and the verdict.
 
-    model_config = ConfigDict(frozen=True)
+    A plain frozen record (compared and printed by its fields), built by :func:`compare`
+    or :func:`diff_issue`.
+    """
 
     issue: Issue
     a: Stance | None
@@ -74,7 +78,7 @@ class IssueDiff(BaseModel):
         stance = self.a if side == "a" else self.b
         if stance is None:
             return ""
-        text = stance.describe(self.issue.scale, lang)
+        text = described(stance, self.issue.scale, lang)
         if not stance.stated:
             word = "مؤجل" if lang == "ar" else "deferred"
             text = word if text == "—" else f"{text} ({word})"
@@ -87,10 +91,9 @@ class IssueDiff(BaseModel):
         return describe_diff(self, lang, poles)
 
 
-class Summary(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Summary:
     """Counts per verdict, coverage and the convergence index."""
-
-    model_config = ConfigDict(frozen=True)
 
     counts: dict[str, int]
     coverage: float
@@ -104,14 +107,14 @@ class Summary(BaseModel):
         return f"convergence {conv}, coverage {self.coverage:.2f} ({parts})"
 
 
-class Comparison(BaseModel):
+@dataclass(frozen=True)
+class Comparison:
     """The result of comparing document ``a`` with document ``b``.
 
     ``diffs`` holds one :class:`IssueDiff` per issue, in taxonomy order; ``summary`` the
     counts, coverage and convergence index. Index it by issue id: ``cmp["security.army_cap"]``.
+    A plain frozen record, compared by its fields.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     a: Document
     b: Document
@@ -125,7 +128,7 @@ class Comparison(BaseModel):
                 return d
         raise KeyError(f"issue '{issue_id}' is not in this comparison")
 
-    def __iter__(self) -> Any:  # type: ignore[override,unused-ignore]
+    def __iter__(self) -> Any:
         return iter(self.diffs)
 
     def __len__(self) -> int:
@@ -172,7 +175,11 @@ class Comparison(BaseModel):
 
 
 def diff_issue(issue: Issue, a: Stance | None, b: Stance | None) -> IssueDiff:
-    """Compare two stances on one issue (either may be None: silent)."""
+    """Compare two stances on one issue (either may be None: silent).
+
+    The reference rule, asking the scale for spans and gaps each time; :func:`compare`
+    gives the same diffs from cached encodings.
+    """
     if a is None and b is None:
         return IssueDiff(issue=issue, a=a, b=b, distance=None, verdict=Verdict.SILENT)
     if a is None or b is None:
@@ -262,14 +269,86 @@ def compare(
     <Verdict.APART: 'apart'>
     """
     taxonomy = taxonomy_of((a, b), taxonomy)
-    unknown = sorted((set(a.stances) | set(b.stances)) - set(taxonomy.issues))
-    if unknown:
+    code_a, code_b = document_code(a, taxonomy), document_code(b, taxonomy)
+    if code_a.unknown or code_b.unknown:
+        unknown = sorted(set(code_a.unknown) | set(code_b.unknown))
         raise KeyError(f"issues not in the taxonomy: {', '.join(unknown)}")
+    issues = code_a.taxonomy.issues
+    sa, sb = code_a.stances, code_b.stances
+    keys = range(len(issues)) if all_issues else sorted(sa.keys() | sb.keys())
     diffs = []
-    for issue_id, issue in taxonomy.issues.items():
-        sa, sb = a.stances.get(issue_id), b.stances.get(issue_id)
-        if sa is None and sb is None and not all_issues:
-            continue
-        diffs.append(diff_issue(issue, sa, sb))
-    frozen = tuple(diffs)
-    return Comparison(a=a, b=b, taxonomy=taxonomy, diffs=frozen, summary=summarize(frozen, weights))
+    counts = dict.fromkeys(_VERDICT_VALUES, 0)
+    addressed = both = stated = 0
+    total_w = weighted = 0.0
+    for k in keys:
+        ic = issues[k]
+        x, y = sa.get(k), sb.get(k)
+        if x is None or y is None:
+            if x is None and y is None:
+                diff = IssueDiff(ic.issue, None, None, None, Verdict.SILENT)
+            else:
+                diff = IssueDiff(ic.issue, None if x is None else x.stance, None if y is None else y.stance,
+                                 None, Verdict.ONE_SIDED)
+                addressed += 1
+        elif not (x.stated and y.stated):
+            diff = IssueDiff(ic.issue, x.stance, y.stance, None, Verdict.DEFERRED)
+            addressed += 1
+            both += 1
+        else:
+            kind = ic.kind
+            if kind == ORDERED:
+                distance = min(1.0, max(0.0, y.lo - x.hi, x.lo - y.hi))
+                within = distance <= _EPS
+            elif kind == NUMERIC:
+                distance = min(1.0, max(0.0, y.lo - x.hi, x.lo - y.hi) / ic.width)
+                within = distance <= _EPS or (
+                    max(0.0, y.span.lo - x.span.hi, x.span.lo - y.span.hi) <= ic.tolerance)
+            elif kind == SET:
+                distance = set_gap(x.masks, y.masks)
+                within = distance <= _EPS
+            if kind == OTHER:  # a scale the encoding does not know: ask it
+                diff = diff_issue(ic.issue, x.stance, y.stance)
+                distance = diff.distance or 0.0
+            else:
+                if within and ((not x.bracketed and not y.bracketed) or x.span == y.span):
+                    verdict = Verdict.AGREE
+                elif within:
+                    verdict = Verdict.BRIDGEABLE
+                elif distance <= ic.close + _EPS:
+                    verdict = Verdict.CLOSE
+                elif (x.accepts or y.accepts) and _reservation_gap(kind, ic.width, x, y) <= _EPS:
+                    verdict = Verdict.BRIDGEABLE
+                else:
+                    verdict = Verdict.APART
+                nearer = None
+                pa, pb = x.pole, y.pole
+                if verdict is not Verdict.AGREE and pa is not None and pb is not None and pa != pb:
+                    nearer = "a" if (pa[0] + pa[1]) < (pb[0] + pb[1]) else "b"
+                diff = IssueDiff(ic.issue, x.stance, y.stance, distance, verdict, nearer)
+            addressed += 1
+            both += 1
+            stated += 1
+            w = ic.weight if weights is None else weights.get(ic.issue.id, ic.weight)
+            total_w += w
+            weighted += w * distance
+        counts[diff.verdict.value] += 1
+        diffs.append(diff)
+    summary = Summary(
+        counts=counts,
+        coverage=both / addressed if addressed else math.nan,
+        convergence=1.0 - weighted / total_w if total_w > 0 else math.nan,
+        both_stated=stated,
+        addressed=addressed,
+    )
+    return Comparison(a=a, b=b, taxonomy=taxonomy, diffs=tuple(diffs), summary=summary)
+
+
+_VERDICT_VALUES = tuple(v.value for v in Verdict)
+
+
+def _reservation_gap(kind: int, width: float, x: StanceCode, y: StanceCode) -> float:
+    """The gap between two reservation spans, as ``scale.gap`` measures it."""
+    if kind == SET:
+        return set_gap(x.res_masks, y.res_masks)
+    raw = max(0.0, y.res_lo - x.res_hi, x.res_lo - y.res_hi)
+    return min(1.0, raw / width if kind == NUMERIC else raw)
