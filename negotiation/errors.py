@@ -109,7 +109,10 @@ class UnknownPartyError(NegotiationError, KeyError):
 
     def __init__(self, code: str, known: Iterable[str]) -> None:
         self.code = code
-        self.message = f"unknown party '{code}'; expected one of {', '.join(sorted(known))}"
+        known = sorted(known)
+        near = difflib.get_close_matches(code.upper(), known, n=3, cutoff=0.3)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        self.message = f"unknown party '{code}'{hint} (parties: {', '.join(known)})"
         super().__init__(self.message)
 
     def __str__(self) -> str:

@@ -12,7 +12,8 @@ import pytest
 
 from negotiation.analysis.compare import Comparison, compare
 from negotiation.model.models import Document, Taxonomy
-from negotiation.render.report import VERDICT_COLORS, comparison_html, frame_table
+from negotiation.render.formats import FormatError
+from negotiation.render.report import VERDICT_COLORS, VERDICT_ORDER, comparison_html, frame_table
 
 TAXONOMY: dict[str, Any] = {
     "poles": {
@@ -107,17 +108,11 @@ def empty(tax: Taxonomy) -> Comparison:
 # --- DataFrame
 
 
-def test_frame_has_the_documented_columns_in_order(cmp: Comparison) -> None:
+def test_frame_puts_a_label_beside_every_id(cmp: Comparison) -> None:
     columns = list(cmp.to_frame().columns)
-    assert columns[:8] == [
-        "area",
-        "issue",
-        "label",
-        "value_a",
-        "value_b",
-        "distance",
-        "verdict",
-        "note",
+    assert columns[:11] == [
+        "area", "area_label", "issue", "issue_label", "value_a", "value_a_label",
+        "value_b", "value_b_label", "distance", "verdict", "verdict_label",
     ]
 
 
@@ -127,35 +122,57 @@ def test_frame_has_one_row_per_diff_in_taxonomy_order(cmp: Comparison) -> None:
     assert list(frame["issue"]) == ["t.land", "s.cap", "s.neutral", "s.nuclear"]
 
 
-def test_frame_rows_carry_values_distance_and_verdict(cmp: Comparison) -> None:
+def test_frame_rows_carry_plain_values_their_labels_with_units_and_the_verdict(cmp: Comparison) -> None:
     row = cmp.to_frame().set_index("issue").loc["s.cap"]
-    assert (row["area"], row["label"]) == ("Security", "Army cap")
-    assert (row["value_a"], row["value_b"]) == ("85,000", "600,000")
+    assert (row["area"], row["area_label"], row["issue_label"]) == ("s", "Security", "Army cap")
+    assert (row["value_a"], row["value_b"]) == (85000, 600000)
+    assert (row["value_a_label"], row["value_b_label"]) == ("85,000 troops", "600,000 troops")
     assert row["distance"] == pytest.approx(cmp["s.cap"].distance)
     assert row["verdict"] == "apart"
-    assert row["note"] == "85,000 vs 600,000: 515,000 apart; B nearer Low pole"
+
+
+def test_frame_note_does_not_restate_the_values(cmp: Comparison) -> None:
+    row = cmp.to_frame().set_index("issue").loc["s.cap"]
+    assert row["note"] == "515,000 troops apart; B nearer Low pole"
+    assert cmp["s.cap"].line() == "85,000 troops vs 600,000 troops: 515,000 troops apart"
+
+
+def test_frame_verdict_is_an_ordered_categorical(cmp: Comparison) -> None:
+    verdict = cmp.to_frame()["verdict"]
+    assert isinstance(verdict.dtype, pd.CategoricalDtype) and verdict.dtype.ordered
+    assert list(verdict.cat.categories) == list(VERDICT_ORDER)
+    assert list(verdict.sort_values()) == ["agree", "apart", "apart", "deferred"]
+
+
+def test_frame_verdict_labels_are_ordered_in_the_frames_language(cmp: Comparison) -> None:
+    labels = cmp.to_frame(lang="ar")["verdict_label"]
+    assert labels.dtype.ordered
+    assert labels.min() == "اتفاق"
 
 
 def test_frame_distance_is_missing_where_a_side_defers(cmp: Comparison) -> None:
     row = cmp.to_frame().set_index("issue").loc["s.nuclear"]
     assert pd.isna(row["distance"])
-    assert row["value_a"] == "deferred"
-    assert row["note"] == "deferred by A"
+    assert row["value_a_label"] == "deferred"
 
 
-def test_frame_names_the_sources_of_both_sides(cmp: Comparison) -> None:
+def test_frame_names_each_sides_source_in_its_own_column(cmp: Comparison) -> None:
     row = cmp.to_frame().set_index("issue").loc["t.land"]
-    assert row["sources"] == "A: Outlet doc-a (2025-06-02); B: Outlet doc-b (2025-06-02)"
+    assert (row["source_a"], row["source_b"]) == ("Outlet doc-a (2025-06-02)", "Outlet doc-b (2025-06-02)")
+
+
+def test_frame_points_are_lists(cmp: Comparison) -> None:
+    assert cmp.to_frame()["points_a"].map(type).eq(list).all()
 
 
 def test_frame_in_arabic_uses_arabic_labels(cmp: Comparison) -> None:
     row = cmp.to_frame(lang="ar").set_index("issue").loc["t.land"]
-    assert (row["area"], row["label"]) == ("الأراضي", "الأرض")
-    assert (row["value_a"], row["value_b"]) == ("روسية", "أوكرانية")
-    assert "مقابل" in row["note"]
+    assert (row["area_label"], row["issue_label"]) == ("الأراضي", "الأرض")
+    assert (row["value_a_label"], row["value_b_label"]) == ("روسية", "أوكرانية")
+    assert row["verdict_label"] == "تباعد"
 
 
-def test_frame_in_arabic_keeps_issue_ids_and_verdict_keys(cmp: Comparison) -> None:
+def test_frame_in_arabic_keeps_ids_and_verdict_keys(cmp: Comparison) -> None:
     frame = cmp.to_frame(lang="ar")
     assert list(frame["issue"]) == list(cmp.to_frame()["issue"])
     assert list(frame["verdict"]) == ["apart", "apart", "agree", "deferred"]
@@ -165,16 +182,8 @@ def test_frame_in_arabic_keeps_issue_ids_and_verdict_keys(cmp: Comparison) -> No
 
 
 def test_github_table_is_a_pipe_table_with_headers(cmp: Comparison) -> None:
-    lines = cmp.to_table("github").splitlines()
-    assert [c.strip() for c in lines[0].strip("|").split("|")] == [
-        "Area",
-        "Issue",
-        "A",
-        "B",
-        "Distance",
-        "Verdict",
-        "Note",
-    ]
+    lines = cmp.to_table("github", width=200).splitlines()
+    assert [c.strip() for c in lines[0].strip("|").split("|")] == ["Area", "Issue", "A", "B", "Distance", "Verdict", "Note"]
     assert set(lines[1]) <= {"|", "-", ":"}
     assert len(lines) == 2 + len(cmp.diffs)
 
@@ -185,39 +194,55 @@ def test_grid_table_separates_the_header_with_equals_signs(cmp: Comparison) -> N
     assert "+====" in table
 
 
-def test_html_table_is_an_html_table(cmp: Comparison) -> None:
-    table = cmp.to_table("html")
-    assert table.startswith("<table>")
-    assert "<th>Verdict" in table
+def test_html_table_is_a_page_with_a_charset_and_a_table(cmp: Comparison) -> None:
+    page = cmp.to_table("html")
+    assert '<meta charset="utf-8">' in page
+    assert "<th>Verdict</th>" in page and page.count("<tr class=") == len(cmp.diffs)
 
 
 def test_latex_table_is_a_tabular(cmp: Comparison) -> None:
     assert "\\begin{tabular}" in cmp.to_table("latex")
 
 
-def test_tsv_table_separates_cells_with_tabs(cmp: Comparison) -> None:
-    header = cmp.to_table("tsv").splitlines()[0]
-    assert [c.strip() for c in header.split("\t")] == [
-        "Area",
-        "Issue",
-        "A",
-        "B",
-        "Distance",
-        "Verdict",
-        "Note",
-    ]
+def test_latex_escapes_percent_signs_in_prose(cmp: Comparison) -> None:
+    text = cmp.render("latex")
+    coverage_line = next(line for line in text.splitlines() if line.startswith("Coverage"))
+    assert "100\\%" in coverage_line and "100%" not in coverage_line.replace("\\%", "")
+
+
+def test_tsv_is_machine_readable_with_ids_and_labels(cmp: Comparison) -> None:
+    lines = cmp.render("tsv").splitlines()
+    header = lines[0].split("\t")
+    assert header[:4] == ["area", "area_label", "issue", "issue_label"]
+    assert len(lines) == 1 + len(cmp.diffs)
+    assert all(line.count("\t") == len(header) - 1 for line in lines)
+
+
+def test_unknown_format_raises_a_clear_error(cmp: Comparison) -> None:
+    with pytest.raises(FormatError, match="unknown format 'nonsense'"):
+        cmp.to_table("nonsense")
+
+
+def test_near_format_names_are_suggested(cmp: Comparison) -> None:
+    with pytest.raises(ValueError, match="did you mean.*fancy_grid"):
+        cmp.to_table("fancy_gird")
 
 
 def test_table_formats_distances_with_two_decimals(cmp: Comparison) -> None:
     assert f"{cmp['t.land'].distance:.2f}" in cmp.to_table("github")
-    assert "1.00" in cmp.to_table("github")
 
 
 def test_table_in_arabic_uses_arabic_headers_labels_and_verdicts(cmp: Comparison) -> None:
-    table = cmp.to_table("github", lang="ar")
+    table = cmp.to_table("github", lang="ar", width=200)
     for word in ("المجال", "القضية", "الحكم", "الأرض", "سقف الجيش", "تباعد", "اتفاق", "مؤجل"):
         assert word in table
     assert "Verdict" not in table and "Land" not in table
+
+
+def test_table_in_arabic_runs_right_to_left(cmp: Comparison) -> None:
+    header = cmp.to_table("github", lang="ar").splitlines()[0]
+    cells = [c.strip() for c in header.strip("|").split("|")]
+    assert cells[0] == "ملاحظة" and cells[-1] == "المجال"
 
 
 def test_render_names_both_documents_and_the_summary(cmp: Comparison) -> None:
@@ -229,45 +254,49 @@ def test_render_names_both_documents_and_the_summary(cmp: Comparison) -> None:
 
 def test_frame_table_renders_any_frame() -> None:
     frame = pd.DataFrame({"x": [0.123456], "y": ["z"]})
-    assert frame_table(frame, "github").splitlines()[2] == "| 0.12 | z   |"
+    assert frame_table(frame, "github").splitlines()[2] == "| 0.12 | z |"
 
 
 # --- JSON
 
 
-def test_to_json_is_json_serializable(cmp: Comparison) -> None:
-    json.dumps(cmp.to_json(), allow_nan=False, ensure_ascii=False)
+def test_to_json_is_a_json_string(cmp: Comparison) -> None:
+    assert isinstance(cmp.to_json(), str)
+    assert json.loads(cmp.to_json()) == json.loads(json.dumps(cmp.to_dict()))
 
 
-def test_to_json_round_trips_the_counts(cmp: Comparison) -> None:
-    data = json.loads(json.dumps(cmp.to_json()))
-    assert data["summary"]["counts"] == cmp.summary.counts
+def test_to_dict_round_trips_the_counts(cmp: Comparison) -> None:
+    assert json.loads(cmp.to_json())["summary"]["counts"] == cmp.summary.counts
 
 
-def test_to_json_round_trips_convergence_and_coverage(cmp: Comparison) -> None:
-    summary = json.loads(json.dumps(cmp.to_json()))["summary"]
+def test_to_dict_round_trips_convergence_and_coverage(cmp: Comparison) -> None:
+    summary = json.loads(cmp.to_json())["summary"]
     assert summary["convergence"] == pytest.approx(cmp.summary.convergence)
     assert summary["coverage"] == pytest.approx(cmp.summary.coverage)
 
 
-def test_to_json_lists_every_issue_with_plain_values(cmp: Comparison) -> None:
-    issues = {i["issue"]: i for i in json.loads(json.dumps(cmp.to_json()))["issues"]}
+def test_to_dict_lists_every_issue_with_plain_values_and_labels(cmp: Comparison) -> None:
+    issues = {i["issue"]: i for i in json.loads(cmp.to_json())["issues"]}
     assert list(issues) == [d.issue.id for d in cmp]
     assert issues["s.cap"]["a"]["value"] == 85000
-    assert issues["s.cap"]["value_b"] == "600,000"
+    assert (issues["s.cap"]["value_b"], issues["s.cap"]["value_b_label"]) == (600000, "600,000 troops")
     assert issues["s.nuclear"]["distance"] is None
 
 
-def test_to_json_names_both_documents(cmp: Comparison) -> None:
-    data = cmp.to_json()
-    assert data["a"] == {"id": "doc-a", "title": "Document doc-a", "date": "2025-06-02"}
+def test_to_dict_in_arabic_keeps_ids_and_translates_labels(cmp: Comparison) -> None:
+    issue = cmp.to_dict("ar")["issues"][0]
+    assert (issue["verdict"], issue["verdict_label"]) == ("apart", "تباعد")
+
+
+def test_to_dict_names_both_documents(cmp: Comparison) -> None:
+    data = cmp.to_dict()
+    assert (data["a"]["id"], data["a"]["title"], data["a"]["date"]) == ("doc-a", "Document doc-a", "2025-06-02")
     assert data["b"]["id"] == "doc-b"
 
 
 def test_to_json_writes_nan_convergence_as_null(empty: Comparison) -> None:
     assert math.isnan(empty.summary.convergence)
-    data = json.loads(json.dumps(empty.to_json(), allow_nan=False))
-    assert data["summary"]["convergence"] is None
+    assert json.loads(empty.to_json())["summary"]["convergence"] is None
 
 
 # --- HTML for notebooks
@@ -276,14 +305,15 @@ def test_to_json_writes_nan_convergence_as_null(empty: Comparison) -> None:
 def test_repr_html_is_a_table(cmp: Comparison) -> None:
     page = cmp._repr_html_()
     assert "<table" in page and "</table>" in page
-    assert page.count("<tr style=") == len(cmp.diffs)
+    assert page.count("<tr class=") == len(cmp.diffs)
 
 
-def test_repr_html_colors_each_row_by_its_verdict(cmp: Comparison) -> None:
+def test_repr_html_colors_each_row_by_its_verdict_text_and_background(cmp: Comparison) -> None:
     page = cmp._repr_html_()
     for verdict in ("apart", "agree", "deferred"):
-        assert f'style="background:{VERDICT_COLORS[verdict]}"' in page
-    assert VERDICT_COLORS["close"] not in page
+        assert f'<tr class="v-{verdict}">' in page
+        fg, bg = VERDICT_COLORS[verdict]
+        assert f"color: {fg}; background-color: {bg}" in page
 
 
 def test_repr_html_names_both_documents_in_the_header(cmp: Comparison) -> None:
@@ -302,14 +332,27 @@ def test_repr_html_includes_the_summary(cmp: Comparison) -> None:
 
 def test_html_in_arabic_runs_right_to_left_with_arabic_cells(cmp: Comparison) -> None:
     page = comparison_html(cmp, "ar")
-    assert page.startswith('<div dir="rtl">')
+    assert page.startswith('<div class="negotiation-comparison" lang="ar" dir="rtl">')
     assert "<td>الأرض</td>" in page and "<td>تباعد</td>" in page
+    assert "<th>الحكم</th>" in page and "<th>Verdict</th>" not in page
 
 
-def test_html_in_arabic_uses_arabic_headers(cmp: Comparison) -> None:
-    page = comparison_html(cmp, "ar")
-    assert "<th>الحكم</th>" in page
-    assert "<th>Verdict</th>" not in page
+def test_notebook_view_follows_the_module_language(cmp: Comparison, monkeypatch: pytest.MonkeyPatch) -> None:
+    import negotiation.render.report as report
+
+    monkeypatch.setattr(report, "DISPLAY_LANG", "ar")
+    assert 'dir="rtl"' in cmp._repr_html_()
+
+
+def test_notebook_view_follows_a_per_object_language(cmp: Comparison) -> None:
+    assert 'dir="rtl"' in cmp.view("ar")._repr_html_()
+    assert 'dir="ltr"' in cmp._repr_html_()
+
+
+def test_style_sets_text_and_background_colours_per_verdict(cmp: Comparison) -> None:
+    page = cmp.style().to_html()
+    fg, bg = VERDICT_COLORS["apart"]
+    assert f"color: {fg}" in page and f"background-color: {bg}" in page
 
 
 def test_note_on_different_flags_says_they_are_opposite(tax: Taxonomy) -> None:

@@ -139,28 +139,66 @@ class Comparison:
         return [d for d in self.diffs if d.verdict == Verdict(verdict)]
 
     def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
-        """One row per issue: area, issue, label, value_a, value_b, distance, verdict, note, sources."""
+        """One row per issue; ids with labels beside them, ``verdict`` an ordered categorical.
+
+        Columns: area, area_label, issue, issue_label, value_a, value_a_label, value_b,
+        value_b_label, distance, verdict, verdict_label, note, source_a, source_b,
+        points_a, points_b, weight (see :func:`negotiation.render.report.comparison_frame`).
+        """
         from negotiation.render.report import comparison_frame
 
         return comparison_frame(self, lang)
 
-    def to_table(self, fmt: str = "github", lang: Lang = "en") -> str:
-        """The comparison as a text table in any tabulate format (github, grid, html, latex…)."""
+    def to_table(self, fmt: str = "github", lang: Lang = "en", *, width: int = 100) -> str:
+        """The table in any format of ``negotiation.render.formats.FORMATS``, fitted to ``width``.
+
+        Raises ``FormatError`` (a ValueError) for a format it does not write.
+        """
         from negotiation.render.report import comparison_table
 
-        return comparison_table(self, fmt, lang)
+        return comparison_table(self, fmt, lang, width=width)
 
-    def render(self, fmt: str = "github", lang: Lang = "en") -> str:
+    def render(self, fmt: str = "github", lang: Lang = "en", *, width: int = 100) -> str:
         """A titled report: both documents, the table, and the summary."""
         from negotiation.render.report import comparison_report
 
-        return comparison_report(self, fmt, lang)
+        return comparison_report(self, fmt, lang, width=width)
 
-    def to_json(self) -> dict[str, Any]:
-        """The comparison as plain JSON-ready data."""
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The comparison as plain JSON-ready data: ids, values, labels in ``lang``, summary."""
+        from negotiation.render.report import comparison_dict
+
+        return comparison_dict(self, lang)
+
+    def to_json(self, lang: Lang = "en", indent: int | None = 2) -> str:
+        """The comparison as a JSON string (like pandas, ``to_json`` returns text; see :meth:`to_dict`)."""
         from negotiation.render.report import comparison_json
 
-        return comparison_json(self)
+        return comparison_json(self, lang, indent)
+
+    def style(self, lang: Lang = "en") -> Any:
+        """A pandas Styler for notebooks: rows coloured by verdict, text and background set."""
+        from negotiation.render.report import comparison_style
+
+        return comparison_style(self, lang)
+
+    def plot(self, lang: Lang = "en", ax: Any = None) -> Any:
+        """A dumbbell chart (matplotlib Figure): A and B on each issue's scale. Needs ``[plot]``."""
+        from negotiation.render.charts import dumbbell
+
+        return dumbbell(self, lang=lang, ax=ax)
+
+    def to_html(self, lang: Lang = "en") -> str:
+        """A self-contained report page (UTF-8, escaped, chart inlined when matplotlib is installed)."""
+        from negotiation.render.page import report_page
+
+        return report_page(self, lang)
+
+    def view(self, lang: Lang) -> Any:
+        """This comparison shown in ``lang`` in a notebook (its own ``_repr_html_``)."""
+        from negotiation.render.report import ComparisonView
+
+        return ComparisonView(self, lang)
 
     def _repr_html_(self) -> str:
         from negotiation.render.report import comparison_html

@@ -17,7 +17,10 @@ from negotiation.model.scales import Lang, OrdinalScale, SetScale
 if TYPE_CHECKING:
     import pandas as pd
 
-COLUMNS = ["area", "issue", "label", "from", "to", "steps", "distance", "toward", "closer_to", "change"]
+COLUMNS = [
+    "area", "area_label", "issue", "issue_label", "from", "from_label", "to", "to_label", "steps", "distance",
+    "toward", "toward_label", "closer_to", "change",
+]
 
 
 def concessions(
@@ -30,11 +33,14 @@ def concessions(
 ) -> pd.DataFrame:
     """Per issue, how the stance moved from ``old`` to ``new``.
 
-    Columns: ``area``, ``issue``, ``label``, ``from``, ``to``, ``steps`` (ordinal steps, or
-    None), ``distance`` (0–1), ``toward`` (``low``/``high`` pole, ``none`` if unmoved,
-    ``other`` on a set scale), ``closer_to`` (with ``toward``: ``yes``/``no``/``same``
-    whether ``new`` is nearer the reference than ``old``), and ``change`` (``moved``,
-    ``unchanged``, ``added``, ``dropped``, ``deferred``).
+    Columns: ``area`` and ``area_label``, ``issue`` and ``issue_label``, ``from``/``to``
+    (plain values: a level id, a number, a list of members, a {party: value} bracket; None
+    where absent or deferred) with ``from_label``/``to_label`` (for people, numbers with
+    their unit), ``steps`` (ordinal steps, else missing), ``distance`` (0–1), ``toward``
+    (``low``/``high`` pole, ``none`` if unmoved, ``other`` on a set scale) with
+    ``toward_label`` (the pole's name), ``closer_to`` (with ``toward``:
+    ``yes``/``no``/``same`` whether ``new`` is nearer the reference than ``old``), and
+    ``change`` (``moved``, ``unchanged``, ``added``, ``dropped``, ``deferred``).
 
     Examples
     --------
@@ -46,6 +52,9 @@ def concessions(
     """
     import pandas as pd
 
+    from negotiation.render import i18n
+    from negotiation.render.report import _plain_stance, stance_text
+
     taxonomy = taxonomy_of((old, new, *([toward] if toward else [])), taxonomy)
     rows = []
     for issue_id, issue in taxonomy.issues.items():
@@ -55,10 +64,13 @@ def concessions(
         scale = issue.scale
         row: dict[str, object] = {
             "area": issue.area,
+            "area_label": taxonomy.areas[issue.area].label(lang),
             "issue": issue_id,
-            "label": issue.label(lang),
-            "from": a.describe(scale, lang) if a else "",
-            "to": b.describe(scale, lang) if b else "",
+            "issue_label": issue.label(lang),
+            "from": _plain_stance(a) if a and a.stated else None,
+            "from_label": stance_text(a, issue, lang),
+            "to": _plain_stance(b) if b and b.stated else None,
+            "to_label": stance_text(b, issue, lang),
             "steps": None,
             "distance": None,
             "toward": "none",
@@ -86,5 +98,11 @@ def concessions(
                 span_r = ref.span(scale)
                 before, after = scale.gap(span_a, span_r), scale.gap(span_b, span_r)
                 row["closer_to"] = "yes" if after < before else ("no" if after > before else "same")
+        pole = {"low": taxonomy.poles.low, "high": taxonomy.poles.high}.get(str(row["toward"]))
+        moved_other = row["toward"] == "other"
+        row["toward_label"] = pole.label(lang) if pole is not None else (i18n.word("other", lang) if moved_other else None)
         rows.append(row)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["steps"] = frame["steps"].astype("Int64")
+    frame["distance"] = frame["distance"].astype("float64")
+    return frame

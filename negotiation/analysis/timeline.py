@@ -133,10 +133,11 @@ def trajectory(
 ) -> pd.DataFrame:
     """How far apart two parties' positions were at each date either changed.
 
-    Returns a DataFrame with one row per such date: ``date``, ``convergence``, ``coverage``,
-    ``both_stated`` (issues both sides state), ``apart`` (issues apart), ``moved`` (issues
-    whose stance changed that day, as ``PARTY:issue``) and ``documents`` (the documents of
-    that day).
+    Returns a DataFrame with one row per such date: ``date`` (datetime64, so
+    ``.set_index("date").resample(...)`` works), ``convergence``, ``coverage``,
+    ``both_stated`` (issues both sides state), ``apart`` (issues apart), ``moved`` (a list
+    of the issues whose stance changed that day, as ``PARTY:issue``) and ``documents``
+    (a list of the documents of that day).
     """
     import pandas as pd
 
@@ -161,12 +162,14 @@ def trajectory(
             "coverage": cmp.summary.coverage,
             "both_stated": cmp.summary.both_stated,
             "apart": cmp.summary.counts["apart"],
-            "moved": ", ".join(moved),
-            "documents": ", ".join(docs),
+            "moved": moved,
+            "documents": docs,
         })
         prev = {p: doc.stances for p, doc in now.items()}
     columns = ["date", "convergence", "coverage", "both_stated", "apart", "moved", "documents"]
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
 
 
 def coverage(corpus: Corpus) -> pd.DataFrame:

@@ -20,7 +20,8 @@ from negotiation.model.values import RawValue
 if TYPE_CHECKING:
     import pandas as pd
 
-COLUMNS = ["area", "issue", "label", "zone", "empty", "gap", "positions"]
+COLUMNS = ["area", "area_label", "issue", "issue_label", "zone", "zone_label", "empty", "gap", "positions",
+           "positions_label"]
 
 
 def shared_values(scale: object, spans: Sequence[Span]) -> list[RawValue] | tuple[float, float] | None:
@@ -64,10 +65,12 @@ def zopa(
 ) -> pd.DataFrame:
     """Per issue that every position states, the values all of them accept.
 
-    Columns: ``area``, ``issue``, ``label``, ``zone`` (the shared values for people),
-    ``empty`` (True where there is no shared value), ``gap`` (0 where there is a zone, else
-    the distance between the nearest reservation points) and ``positions`` (each side's
-    demand and what it accepts).
+    Columns: ``area``/``area_label``, ``issue``/``issue_label``, ``zone`` (the shared values
+    as a list: level ids, booleans, member lists, or ``[low, high]`` on a numeric scale;
+    None where there are none) with ``zone_label`` for people, ``empty`` (True where there
+    is no shared value), ``gap`` (0 where there is a zone, else the distance between the
+    nearest reservation points), ``positions`` (the ids of the positions, a list) and
+    ``positions_label`` (each side's demand and what it accepts, a list of texts).
 
     Examples
     --------
@@ -78,6 +81,10 @@ def zopa(
     True
     """
     import pandas as pd
+
+    from negotiation.model.values import plain_value
+    from negotiation.render import i18n
+    from negotiation.render.report import stance_text
 
     if len(positions) < 2:
         raise NegotiationError("zopa needs at least two positions")
@@ -96,17 +103,27 @@ def zopa(
         described = []
         for doc, st in zip(positions, stances, strict=True):
             assert st is not None
-            text = f"{doc.id}: {st.describe(scale, lang)}"
+            text = f"{doc.id}: {stance_text(st, issue, lang)}"
             if st.accepts:
-                text += " (accepts " + ", ".join(scale.format(v, lang) for v in st.accepts) + ")"
+                accepted = ", ".join(scale.format(v, lang) for v in st.accepts)
+                text += " (" + i18n.say("accepts", lang, values=accepted) + ")"
             described.append(text)
+        if zone is None:
+            plain_zone = None
+        elif isinstance(zone, tuple):
+            plain_zone = [plain_value(float(zone[0])), plain_value(float(zone[1]))]
+        else:
+            plain_zone = [plain_value(v) for v in zone]
         rows.append({
             "area": issue.area,
+            "area_label": taxonomy.areas[issue.area].label(lang),
             "issue": issue_id,
-            "label": issue.label(lang),
-            "zone": _zone_text(scale, zone, lang),
+            "issue_label": issue.label(lang),
+            "zone": plain_zone,
+            "zone_label": _zone_text(scale, zone, lang),
             "empty": zone is None,
             "gap": gap,
-            "positions": "; ".join(described),
+            "positions": [doc.id for doc in positions],
+            "positions_label": described,
         })
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,78 +1,123 @@
 """The analysis subcommands of the command line: timeline, matrix, concessions, zopa.
 
-Each takes the loaded corpus and the parsed arguments, prints a table, and returns an exit
-code; :mod:`negotiation.cli` wires them to argparse.
+Each takes the loaded corpus and the parsed arguments, builds its result as data and prints
+it through :func:`negotiation.cli.options.emit`; ``--plot FILE`` also draws a chart.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
-import pandas as pd
-
-from negotiation.analysis.concessions import concessions as concessions_frame
+from negotiation.cli.options import emit
 from negotiation.model.models import Corpus
-from negotiation.render.report import frame_table
-from negotiation.analysis.zopa import zopa as zopa_frame
+from negotiation.render import i18n
+from negotiation.render.formats import Column, Table, table_of
 
 
-def print_frame(frame: pd.DataFrame, fmt: str, index: bool = False) -> None:
-    """Print a DataFrame as JSON records, CSV, or a tabulate table."""
-    if fmt == "json":
-        data = frame.reset_index() if index else frame
-        print(data.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
-    elif fmt == "csv":
-        print(frame.to_csv(index=index), end="")
-    else:
-        print(frame_table(frame.reset_index() if index else frame, fmt))
+def _duplicates(ids: Sequence[str], lang: str) -> list[str]:
+    repeated = [k for k, n in Counter(ids).items() if n > 1]
+    return [i18n.say("duplicates", lang, ids=", ".join(repeated))] if repeated else []
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", "en") or "en"
 
 
 def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     """Convergence of two parties' positions at every date either changed."""
+    lang = _lang(args)
     frame = corpus.trajectory(args.party_a, args.party_b, endorsements=not args.no_endorsements)
+    tax = corpus.taxonomy
+    names = {p: tax.parties[p].label(lang) for p in (args.party_a, args.party_b)}
+    title = i18n.say("trajectory", lang, a=names[args.party_a], b=names[args.party_b])
+    notes = _duplicates([args.party_a, args.party_b], lang)
     if frame.empty:
-        print(f"no documents by {args.party_a} or {args.party_b}")
-        return 0
-    print_frame(frame, args.format)
+        notes = [i18n.say("no_documents", lang, a=args.party_a, b=args.party_b), *notes]
+    table = table_of(frame, lang=lang, title=title, notes=notes)
+    table.columns = [Column(c, show=_percent(lang) if c == "coverage" else None) for c in
+                     ("date", "convergence", "coverage", "both_stated", "apart", "moved", "documents")]
+    emit(table, args)
+    if getattr(args, "plot", None):
+        from negotiation.render.charts import save, trajectory_chart
+
+        save(trajectory_chart(frame, args.party_a, args.party_b, taxonomy=tax, lang=lang), args.plot)
     return 0
 
 
+def _percent(lang: str) -> Any:
+    def show(value: Any) -> str:
+        return "" if value is None else i18n.percent(value, lang)
+
+    return show
+
+
 def matrix(corpus: Corpus, args: argparse.Namespace) -> int:
-    """Pairwise convergence of the given documents (default: all)."""
-    frame = corpus.matrix(args.ids or None)
-    if args.format in ("json", "csv"):
-        print_frame(frame, args.format, index=True)
-    else:
-        short = frame.copy()
-        short.columns = [str(i + 1) for i in range(len(frame.columns))]
-        short.insert(0, "document", [f"{i + 1}. {d}" for i, d in enumerate(frame.index)])
-        print(frame_table(short, args.format))
+    """Pairwise convergence of the given documents (default: all).
+
+    Text shows numbered columns (the numbers of the rows); machine formats write the full
+    ids. A document named twice is compared with itself and the note names it.
+    """
+    lang = _lang(args)
+    ids = list(args.ids or [])
+    frame = corpus.matrix(ids or None)
+    labels = [str(x) for x in frame.index]
+    rows = []
+    for i, doc_id in enumerate(labels):
+        row: dict[str, Any] = {"document": doc_id, "document_label": f"{i + 1}. {doc_id}"}
+        for j, other in enumerate(labels):
+            value = frame.iat[i, j]
+            row[f"{j + 1}"] = None if value != value else float(value)
+        rows.append(row)
+    data = [{"document": doc_id, **{other: rows[i][f"{j + 1}"] for j, other in enumerate(labels)}}
+            for i, doc_id in enumerate(labels)]
+    columns = [Column("document"), *(Column(f"{j + 1}") for j in range(len(labels)))]
+    table = Table(rows=rows, columns=columns, title=i18n.say("matrix", lang), lang=lang, data=data,
+                  notes=_duplicates(ids, lang))
+    fmt = getattr(args, "format", "")
+    if fmt in ("csv", "tsv"):
+        table = Table(rows=data, columns=[Column(k) for k in data[0]] if data else [], lang=lang)
+    emit(table, args)
+    if getattr(args, "plot", None):
+        from negotiation.render.charts import heatmap, save
+
+        save(heatmap(frame, lang=lang), args.plot)
     return 0
 
 
 def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
     """What moved between two versions; with --toward, whether toward a party's position."""
+    from negotiation.analysis.concessions import concessions as concessions_frame
+
+    lang = _lang(args)
     old, new = corpus.resolve(args.old), corpus.resolve(args.new)
     toward = corpus.position(args.toward, new.date) if args.toward else None
-    frame = concessions_frame(old, new, toward=toward, taxonomy=corpus.taxonomy, lang=args.lang)
-    print_frame(frame, args.format)
+    frame = concessions_frame(old, new, toward=toward, taxonomy=corpus.taxonomy, lang=lang)
     moved = frame[frame["change"] == "moved"]
-    if args.format not in ("json", "csv"):
-        up, down = (moved["toward"] == "high").sum(), (moved["toward"] == "low").sum()
-        poles = corpus.taxonomy.poles
-        print(f"\n{len(moved)} issues moved: {down} toward {poles.low.en}, {up} toward {poles.high.en}")
+    poles = corpus.taxonomy.poles
+    summary = i18n.say("moves", lang, n=len(moved), low=int((moved["toward"] == "low").sum()),
+                       high=int((moved["toward"] == "high").sum()), low_pole=poles.low.label(lang),
+                       high_pole=poles.high.label(lang))
+    names = ["issue", "from", "to", "steps", "toward", "change"]
+    if toward is not None:
+        names.insert(5, "closer_to")
+    title = f"{old.id} → {new.id}"
+    emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names), args)
     return 0
 
 
 def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     """Zone of possible agreement among parties' positions at a date."""
+    from negotiation.analysis.zopa import zopa as zopa_frame
+
+    lang = _lang(args)
     positions = [corpus.position(p, args.as_of) for p in args.parties]
-    frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=args.lang)
-    if args.format == "json":
-        print(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2))
-        return 0
-    print_frame(frame, args.format)
-    if args.format != "csv":
-        print(f"\n{(~frame['empty']).sum()} of {len(frame)} issues stated by all have a zone of agreement")
+    frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=lang)
+    summary = i18n.say("zones", lang, n=int((~frame["empty"]).sum()), total=len(frame))
+    names = ["issue", "zone", "gap", "positions"]
+    title = ", ".join(p.id for p in positions)
+    emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names,
+                  notes=_duplicates(list(args.parties), lang)), args)
     return 0

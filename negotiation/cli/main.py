@@ -8,14 +8,34 @@ return 2; nothing prints a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from negotiation.errors import CorpusError, NegotiationError
 
-FORMATS = ("github", "pipe", "grid", "simple", "plain", "html", "latex", "tsv", "rst", "json", "csv")
+
+
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=kwargs.get("help"))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        print(f"negotiation {_version()}")
+        parser.exit()
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("negotiation")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        from negotiation import __version__
+
+        return str(__version__)
 
 COMMAND_MODULES: tuple[str, ...] = (
     "negotiation.cli.validate",
@@ -40,93 +60,94 @@ def _corpus(args: argparse.Namespace) -> Any:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """List the documents: id, date, kind, status, authors, stances."""
-    import pandas as pd
+    """List the documents: id, date, kind, status, authors, stances, title."""
+    from negotiation.cli.options import emit
+    from negotiation.render.views import documents_table
 
-    from negotiation.cli.analyses import print_frame
-
-    corpus = _corpus(args)
-    rows = [
-        [d.id, d.date.isoformat(), d.kind, d.status, ",".join(d.authors), len(d.stances), d.title]
-        for d in corpus
-    ]
-    columns = ["id", "date", "kind", "status", "authors", "stances", "title"]
-    print_frame(pd.DataFrame(rows, columns=columns), args.format)
+    emit(documents_table(_corpus(args), args.lang), args)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one document (or PARTY@DATE position): its stances with points and sources."""
-    from tabulate import tabulate
+    from negotiation.cli.options import emit
+    from negotiation.render.views import document_table
 
     corpus = _corpus(args)
     doc = corpus.resolve(args.id)
-    tax = corpus.taxonomy
-    if args.format == "json":
-        print(json.dumps(doc.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False, indent=2))
-        return 0
-    print(f"{doc.title}\n{doc.id} · {doc.date.isoformat()} · {doc.kind} · {doc.status} · "
-          f"authors {', '.join(doc.authors)}"
-          + (f" · endorsed by {', '.join(doc.endorsed_by)}" if doc.endorsed_by else ""))
-    if doc.summary:
-        print(f"\n{doc.summary.strip()}\n")
-    rows = []
-    for issue_id, issue in tax.issues.items():
-        st = doc.stances.get(issue_id)
-        if st is None:
-            continue
-        value = st.describe(issue.scale, args.lang) + ("" if st.stated else " (deferred)")
-        origin = st.document or ""
-        rows.append([issue.label(args.lang), value, ",".join(st.points), st.confidence.value,
-                     origin or st.source, st.note or ""])
-    headers = ["issue", "value", "points", "confidence", "document" if doc.kind == "position" else "source", "note"]
-    print(tabulate(rows, headers=headers, tablefmt=args.format))
+    data = doc.model_dump(mode="json", exclude_defaults=True)
+    emit(document_table(doc, corpus.taxonomy, args.lang), args, data=data)
     return 0
 
 
+def _nothing_stated(a: Any, b: Any, lang: str) -> int:
+    from negotiation.render import i18n
+
+    print(f"negotiation: {i18n.say('nothing_stated', lang, a=a.id, b=b.id)}", file=sys.stderr)
+    return 1
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
-    """Compare two documents (ids or PARTY@DATE positions) issue by issue."""
+    """Compare two documents (ids or PARTY@DATE positions) issue by issue.
+
+    Exits 1, saying so, when neither side states anything (there is nothing to compare).
+    """
     from negotiation.analysis.compare import compare
+    from negotiation.cli.options import emit
+    from negotiation.render.report import comparison_table_data
 
     corpus = _corpus(args)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
     cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
-    if args.format == "json":
-        print(json.dumps(cmp.to_json(), ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        print(cmp.to_frame(args.lang).to_csv(index=False), end="")
-    else:
-        print(cmp.render(args.format, args.lang))
+    if not any(d.a is not None or d.b is not None for d in cmp.diffs):
+        return _nothing_stated(a, b, args.lang)
+    emit(comparison_table_data(cmp, args.lang), args)
+    if args.plot:
+        from negotiation.render.charts import dumbbell, save
+
+        save(dumbbell(cmp, lang=args.lang), args.plot)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write a self-contained HTML report page comparing two documents."""
+    from pathlib import Path
+
+    from negotiation.analysis.compare import compare
+    from negotiation.render.page import report_page
+
+    corpus = _corpus(args)
+    a, b = corpus.resolve(args.a), corpus.resolve(args.b)
+    cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
+    if not any(d.a is not None or d.b is not None for d in cmp.diffs):
+        return _nothing_stated(a, b, args.lang)
+    page = report_page(cmp, args.lang)
+    if args.output in (None, "-"):
+        sys.stdout.write(page)
+        return 0
+    try:
+        Path(args.output).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise NegotiationError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(args.output)
     return 0
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
     """List the citations behind a document and which issues each supports."""
-    from tabulate import tabulate
+    from negotiation.cli.options import emit
+    from negotiation.render.views import sources_table
 
-    corpus = _corpus(args)
-    doc = corpus.resolve(args.id)
-    if doc.kind == "position":
-        rows = []
-        for issue_id, st in doc.stances.items():
-            src = doc.source(st.source)
-            rows.append([issue_id, st.document, src.cite(), st.quote or ""])
-        print(tabulate(rows, headers=["issue", "document", "source", "quote"], tablefmt=args.format))
-        return 0
-    rows = []
-    for src in doc.sources:
-        issues = [i for i, st in doc.stances.items() if st.source == src.id]
-        rows.append([src.id, src.cite(), ", ".join(issues)])
-    print(tabulate(rows, headers=["id", "source", "issues"], tablefmt=args.format))
+    emit(sources_table(_corpus(args).resolve(args.id), args.lang), args)
     return 0
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Documents × areas: how many issues each document addresses per area."""
-    from negotiation.cli.analyses import print_frame
-    from negotiation.analysis.timeline import coverage
+    from negotiation.cli.options import emit
+    from negotiation.render.views import coverage_table
 
-    print_frame(coverage(_corpus(args)).reset_index(), args.format)
+    emit(coverage_table(_corpus(args), args.lang), args)
     return 0
 
 
@@ -149,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     corpus_help = "a corpus folder (default: the bundled corpus)"
     parser.add_argument("--corpus", metavar="PATH", default=None, help=corpus_help)
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     # --corpus is accepted before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--corpus", metavar="PATH", default=argparse.SUPPRESS, help=corpus_help)
@@ -159,12 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    def output(p: argparse.ArgumentParser, lang: bool = True) -> None:
-        p.add_argument("--format", "-f", default="github", choices=FORMATS, help="table format (default github)")
-        if lang:
-            p.add_argument("--lang", default="en", choices=("en", "ar"), help="label language (default en)")
+    from negotiation.cli.options import add_output_options as output
 
-    output(add("list", cmd_list, "list the documents in the corpus"), lang=False)
+    output(add("list", cmd_list, "list the documents in the corpus"))
     p = add("show", cmd_show, "show one document's stances (ID, or PARTY@YYYY-MM-DD for a position)")
     p.add_argument("id")
     output(p)
@@ -172,20 +191,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a")
     p.add_argument("b")
     p.add_argument("--all-issues", action="store_true", help="also list issues neither side addresses")
-    output(p)
+    output(p, plot=True)
+    p = add("report", cmd_report, "write a self-contained HTML page comparing two documents")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--output", "-o", metavar="FILE", help="the page to write (default: standard output)")
+    p.add_argument("--all-issues", action="store_true", help="also list issues neither side addresses")
+    p.add_argument("--lang", default="en", choices=("en", "ar"), help="language of the page (default en)")
     p = add("sources", cmd_sources, "list the citations behind a document")
     p.add_argument("id")
-    output(p, lang=False)
-    output(add("coverage", cmd_coverage, "documents × areas: issues addressed"), lang=False)
+    output(p)
+    output(add("coverage", cmd_coverage, "documents × areas: issues addressed"))
 
     p = add("timeline", _analysis("timeline"), "convergence of two parties' positions over time")
     p.add_argument("party_a")
     p.add_argument("party_b")
     p.add_argument("--no-endorsements", action="store_true", help="leave out texts a party only endorsed")
-    output(p, lang=False)
+    output(p, plot=True)
     p = add("matrix", _analysis("matrix"), "pairwise convergence of documents")
     p.add_argument("ids", nargs="*", help="document ids (default: all)")
-    output(p, lang=False)
+    output(p, plot=True)
     p = add("concessions", _analysis("concessions"), "what moved between two versions (ids or PARTY@DATE)")
     p.add_argument("old")
     p.add_argument("new")

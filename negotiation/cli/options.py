@@ -1,23 +1,77 @@
 """Options every output command shares, and the one place a command's result is printed.
 
-A command builds its result as data (a DataFrame or a list of records) and calls
-:func:`emit`; it never formats text itself.
+A command builds its result as data (a DataFrame, a list of records, or a
+:class:`~negotiation.render.formats.Table`) and calls :func:`emit`; it never formats text
+itself. :func:`emit` writes it in ``--format`` and ``--lang``, fitted to ``--width`` (or
+the terminal, or ``COLUMNS``; 100 columns when not a terminal), with verdicts in colour on
+a terminal unless ``--no-color`` or ``NO_COLOR`` is set.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping, Sequence
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-FORMATS = ("github", "pipe", "grid", "simple", "plain", "html", "latex", "tsv", "rst", "json", "csv")
+from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, Column, Table, render, table_of
+
+__all__ = ["FORMATS", "add_output_options", "emit", "output_width", "use_color"]
+
+LANGS = ("en", "ar")
 
 
-def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True) -> None:
-    """Add ``--format`` (and ``--lang``) to a subcommand's parser."""
-    parser.add_argument("--format", "-f", default="github", choices=FORMATS, help="output format (default github)")
+def _width(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of columns, got {value!r}") from None
+    if n < 20:
+        raise argparse.ArgumentTypeError(f"--width must be at least 20, got {n}")
+    return n
+
+
+def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, plot: bool = False) -> None:
+    """Add ``--format``, ``--lang``, ``--width`` and ``--no-color`` (and ``--plot``) to a subcommand."""
+    parser.add_argument(
+        "--format", "-f", default=DEFAULT_FORMAT, choices=FORMATS, metavar="FORMAT",
+        help=f"output format (default {DEFAULT_FORMAT}): {', '.join(FORMATS)}",
+    )
     if lang:
-        parser.add_argument("--lang", default="en", help="label language: en, ar, … (default en)")
+        parser.add_argument("--lang", default="en", choices=LANGS, help="language of labels and words (default en)")
+    parser.add_argument("--width", type=_width, metavar="N", help="fit text tables to N columns "
+                        "(default: the terminal's width, COLUMNS, or 100 when not a terminal)")
+    parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal (also NO_COLOR=1)")
+    if plot:
+        parser.add_argument("--plot", metavar="FILE", help="also draw a chart to FILE.png or FILE.svg (needs [plot])")
+
+
+def output_width(args: argparse.Namespace | None = None) -> int:
+    """The width to fit: ``--width``, then ``COLUMNS``, then the terminal, else 100."""
+    explicit = getattr(args, "width", None)
+    if explicit:
+        return int(explicit)
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        if sys.stdout.isatty():
+            return shutil.get_terminal_size((100, 24)).columns
+    except (AttributeError, ValueError):
+        pass
+    return 100
+
+
+def use_color(args: argparse.Namespace | None = None) -> bool:
+    """Colour only on a terminal, and never with ``--no-color`` or ``NO_COLOR``."""
+    if getattr(args, "no_color", False) or os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return bool(sys.stdout.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def emit(
@@ -26,25 +80,21 @@ def emit(
     *,
     title: str | None = None,
     summary: Sequence[str] | str | None = None,
+    columns: Iterable[Column | str] | None = None,
+    notes: Sequence[str] = (),
+    data: Any = None,
 ) -> None:
-    """Print ``result`` (a DataFrame, or records as a list of mappings) in ``args.format``.
+    """Print ``result`` (a DataFrame, records as a list of mappings, or a Table) in ``args.format``.
 
-    ``title`` and ``summary`` lines surround the table in text formats and are left out of
-    machine formats (json, csv, tsv).
+    ``title``, ``summary`` and ``notes`` surround the table in text and markup formats and
+    are left out of machine formats (json, csv, tsv). ``columns`` names the columns people
+    read (default: every key, a ``<key>_label`` shown in place of its id); machine formats
+    write every key. ``data`` replaces the records in ``json``.
     """
-    import pandas as pd
-
-    from negotiation.cli.analyses import print_frame
-
-    frame = result if isinstance(result, pd.DataFrame) else pd.DataFrame(list(_records(result)))
-    machine = args.format in ("json", "csv", "tsv")
-    if title and not machine:
-        print(title + "\n")
-    print_frame(frame, args.format)
-    if summary and not machine:
-        lines = [summary] if isinstance(summary, str) else list(summary)
-        print("\n" + "\n".join(lines))
-
-
-def _records(result: Any) -> Sequence[Mapping[str, Any]]:
-    return list(result)
+    lang = getattr(args, "lang", "en") or "en"
+    table = table_of(result, lang=lang, title=title, summary=summary, columns=columns, notes=notes, data=data)
+    if isinstance(result, Table) and lang != table.lang:
+        table.lang = lang
+    fmt = getattr(args, "format", DEFAULT_FORMAT) or DEFAULT_FORMAT
+    out = render(table, fmt, width=output_width(args), color=use_color(args))
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")

@@ -597,4 +597,8 @@ class Corpus(BaseModel):
         party, sep, when = spec.partition("@")
         if party in self.taxonomy.parties and (sep or spec == party):
             return self.position(party, when or None)
+        if sep:  # PARTY@DATE with a party the corpus does not know
+            from negotiation.errors import UnknownPartyError
+
+            raise UnknownPartyError(party, self.taxonomy.parties)
         raise UnknownDocumentError(spec, self.documents)

@@ -1,7 +1,11 @@
-"""Rendering only: readable lines, DataFrames, text tables, HTML and JSON.
+"""Views of a :class:`~negotiation.analysis.compare.Comparison`: records, frames, tables, JSON, HTML.
 
-Nothing here computes a distance or a verdict; it formats a :class:`Comparison` (or any
-DataFrame the analysis functions return) in English or Arabic.
+Nothing here computes a distance or a verdict. The comparison is turned once into records
+(:func:`comparison_rows`: language-neutral ids with a label beside each), and every view
+is written from them: a text table in any format (:func:`comparison_table`), a titled
+report (:func:`comparison_report`), a DataFrame (:func:`comparison_frame`), JSON
+(:func:`comparison_dict`), the notebook's coloured table (:func:`comparison_html`) and a
+pandas Styler (:func:`comparison_style`).
 """
 
 from __future__ import annotations
@@ -10,247 +14,434 @@ import html
 import math
 from typing import TYPE_CHECKING, Any
 
-from tabulate import tabulate
-
-from negotiation.model.models import Poles
-from negotiation.model.scales import Lang, NumericScale, OrdinalScale, SetScale
+from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy
+from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
+from negotiation.model.values import plain_value
+from negotiation.render import i18n
+from negotiation.render.formats import Column, Table, html_table, page_attributes, render
+from negotiation.render.i18n import Lang
 
 if TYPE_CHECKING:
     import pandas as pd
+    from pandas.io.formats.style import Styler
 
     from negotiation.analysis.compare import Comparison, IssueDiff
 
-VERDICT_LABELS: dict[str, dict[str, str]] = {
-    "agree": {"en": "agree", "ar": "اتفاق"},
-    "close": {"en": "close", "ar": "تقارب"},
-    "bridgeable": {"en": "bridgeable", "ar": "قابل للتجسير"},
-    "apart": {"en": "apart", "ar": "تباعد"},
-    "deferred": {"en": "deferred", "ar": "مؤجل"},
-    "one_sided": {"en": "one-sided", "ar": "من طرف واحد"},
-    "silent": {"en": "silent", "ar": "غائب"},
-}
+VERDICT_ORDER = ("agree", "close", "bridgeable", "apart", "deferred", "one_sided", "silent")
+"""The order of the verdict categorical: agree < close < bridgeable < apart, then the rest."""
 
-HEADERS: dict[str, dict[str, str]] = {
-    "area": {"en": "Area", "ar": "المجال"},
-    "issue": {"en": "Issue", "ar": "القضية"},
-    "a": {"en": "A", "ar": "أ"},
-    "b": {"en": "B", "ar": "ب"},
-    "distance": {"en": "Distance", "ar": "المسافة"},
-    "verdict": {"en": "Verdict", "ar": "الحكم"},
-    "note": {"en": "Note", "ar": "ملاحظة"},
-}
+VERDICT_LABELS = i18n.VERDICTS
+HEADERS = i18n.HEADERS
 
-VERDICT_COLORS = {
-    "agree": "#c8e6c9",
-    "close": "#e6f4c8",
-    "bridgeable": "#fff3c4",
-    "apart": "#ffcdd2",
-    "deferred": "#e0e0e0",
-    "one_sided": "#f5f5f5",
-    "silent": "#ffffff",
+VERDICT_COLORS: dict[str, tuple[str, str]] = {
+    "agree": ("#0f4d12", "#d7f0d8"),
+    "close": ("#2f4d0b", "#e3f3cc"),
+    "bridgeable": ("#5c4300", "#fff1c2"),
+    "apart": ("#7a0d16", "#fbd5d8"),
+    "deferred": ("#3b2a66", "#e6e1f2"),
+    "one_sided": ("#333333", "#eeeeee"),
+    "silent": ("#555555", "#f7f7f7"),
 }
+"""(text, background) per verdict: both set, so a dark notebook theme reads them too."""
+
+DISPLAY_LANG: Lang = "en"
+"""The language of notebook views (``_repr_html_``) unless an object has its own; set it
+with ``negotiation.render.report.DISPLAY_LANG = "ar"`` or :func:`set_display_language`."""
+
+
+def set_display_language(lang: Lang) -> None:
+    """Make notebook views (``_repr_html_``) use ``lang`` from now on."""
+    global DISPLAY_LANG
+    DISPLAY_LANG = lang
 
 
 def verdict_label(verdict: str, lang: Lang = "en") -> str:
     """A verdict's name in ``lang``."""
-    return VERDICT_LABELS[str(verdict)][lang]
+    return i18n.verdict(str(verdict), lang)
 
 
-def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None) -> str:
-    """One readable line for an issue diff, in English or Arabic."""
-    ar = lang == "ar"
-    va, vb = diff.value("a", lang), diff.value("b", lang)
-    verdict = diff.verdict.value
-    if verdict == "silent":
-        return "لا يتناولها أي من الطرفين" if ar else "neither side addresses it"
-    if verdict == "one_sided":
-        side, value = ("أ", va) if diff.a is not None else ("ب", vb)
-        if not ar:
-            side = "A" if diff.a is not None else "B"
-        return f"فقط {side}: {value}" if ar else f"only {side}: {value}"
-    if verdict == "deferred":
-        who = [s for s, st in (("A", diff.a), ("B", diff.b)) if st is not None and not st.stated]
-        if ar:
-            return "مؤجل لدى " + " و".join("أ" if w == "A" else "ب" for w in who)
-        return "deferred by " + " and ".join(who)
-    assert diff.a is not None and diff.b is not None
-    if verdict == "agree":
-        return f"كلاهما: {va}" if ar else f"both: {va}"
-    scale = diff.issue.scale
-    span_a, span_b = diff.a.span(scale), diff.b.span(scale)
-    gap = scale.format_gap(span_a, span_b)
-    if ar:
-        if isinstance(scale, OrdinalScale):
-            gap = f"{scale.steps(span_a, span_b)} درجة"
-        elif isinstance(scale, SetScale):
-            gap = f"مسافة {diff.distance:.2f}"
-        elif not isinstance(scale, NumericScale):
-            gap = "متعاكسان"
-    text = f"{va} مقابل {vb}: فارق {gap}" if ar else f"{va} vs {vb}: {gap} apart"
-    if not ar and (isinstance(scale, SetScale) or gap == "opposite"):
-        text = f"{va} vs {vb}: {gap}"
-    if verdict == "bridgeable" and (diff.distance or 0.0) <= 1e-9:
-        text = (f"{va} مقابل {vb}: أحد البدائل يطابق الطرف الآخر" if ar
-                else f"{va} vs {vb}: the other side's value lies within the bracket")
-    elif verdict == "bridgeable":
-        text += "، لكن ما يقبله الطرفان يتقاطع" if ar else "; what each accepts overlaps"
-    if verdict == "apart" and diff.nearer_low and poles is not None:
-        side = diff.nearer_low.upper()
-        if ar:
-            side = "أ" if side == "A" else "ب"
-            text += f"؛ {side} أقرب إلى {poles.low.ar}"
+# --- values and lines
+
+
+def number_text(scale: NumericScale, value: Any, lang: Lang) -> str:
+    """A number with its unit ("85,000 personnel"); the scale's "no limit" word as is."""
+    text = scale.format(value, lang)
+    if isinstance(value, str):
+        return text
+    return f"{text} {i18n.unit(scale.unit, lang)}"
+
+
+def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
+    """A stance's value(s) for people, numbers with their unit; "deferred" where deferred."""
+    if stance is None:
+        return ""
+    scale = issue.scale
+    if stance.alternatives and isinstance(scale, NumericScale):
+        values = sorted(stance.values, key=lambda v: scale.number(v))
+        lo, hi = values[0], values[-1]
+        if scale.number(lo) == scale.number(hi):
+            text = number_text(scale, lo, lang)
+        elif isinstance(hi, str) or isinstance(lo, str):
+            text = f"{number_text(scale, lo, lang)} – {number_text(scale, hi, lang)}"
         else:
-            text += f"; {side} nearer {poles.low.en}"
+            text = f"{scale.format(lo, lang)}–{number_text(scale, hi, lang)}"
+    elif stance.alternatives:
+        text = " / ".join(f"{p}: {scale.format(v, lang)}" for p, v in stance.alternatives.items())
+    elif stance.value is None:
+        text = ""
+    elif isinstance(scale, NumericScale):
+        text = number_text(scale, stance.value, lang)
+    else:
+        text = scale.format(stance.value, lang)
+    if not stance.stated:
+        word = i18n.word("deferred", lang)
+        text = f"{text} ({word})" if text else word
     return text
 
 
-def _sources(diff: IssueDiff, cmp: Comparison) -> str:
-    parts = []
-    for side, stance, doc in (("A", diff.a, cmp.a), ("B", diff.b, cmp.b)):
-        if stance is None:
-            continue
-        try:
-            src = doc.source(stance.source)
-            parts.append(f"{side}: {src.outlet} ({src.date.isoformat()})")
-        except KeyError:
-            parts.append(f"{side}: {stance.source}")
-    return "; ".join(parts)
+def _gap_text(diff: IssueDiff, lang: Lang) -> str:
+    scale = diff.issue.scale
+    assert diff.a is not None and diff.b is not None
+    span_a, span_b = diff.a.span(scale), diff.b.span(scale)
+    if isinstance(scale, OrdinalScale):
+        n = scale.steps(span_a, span_b)
+        return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
+    if isinstance(scale, NumericScale):
+        return number_text(scale, scale.raw_gap(span_a, span_b), lang)
+    if isinstance(scale, SetScale):
+        x, y = min(((x, y) for x in span_a.members for y in span_b.members), key=lambda p: scale.jaccard(*p))
+        return i18n.say("set_gap", lang, shared=len(x & y), only_a=len(x - y), only_b=len(y - x))
+    return i18n.say("opposite", lang)
+
+
+def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None, *, values: bool = True) -> str:
+    """One readable line for an issue diff: "85,000 personnel vs 600,000 personnel: 515,000 personnel apart".
+
+    With ``values=False`` the line leaves out what the table's value columns already say
+    (the Note column of a table): "515,000 personnel apart; A nearer …".
+    """
+    va, vb = stance_text(diff.a, diff.issue, lang), stance_text(diff.b, diff.issue, lang)
+    verdict = diff.verdict.value
+    pair = i18n.say("a_vs_b", lang, a=va, b=vb)
+
+    def with_pair(note: str) -> str:
+        return f"{pair}: {note}" if values else note
+
+    if verdict == "silent":
+        return i18n.say("neither", lang)
+    if verdict == "one_sided":
+        who = "a" if diff.a is not None else "b"
+        return i18n.say("only", lang, side=i18n.side(who, lang), value=va or vb) if values else ""
+    if verdict == "deferred":
+        who = [i18n.side(s, lang) for s, st in (("a", diff.a), ("b", diff.b)) if st is not None and not st.stated]
+        if not values:  # the value cells already say "deferred"
+            return ""
+        return i18n.say("deferred_by", lang, who=i18n.say("and", lang).join(who))
+    if verdict == "agree":
+        return (f"{va}" if va == vb else pair) if values else ""
+    scale = diff.issue.scale
+    gap = _gap_text(diff, lang)
+    if isinstance(scale, SetScale) or gap == i18n.say("opposite", lang):
+        text = with_pair(gap)
+    else:
+        text = with_pair(i18n.say("apart_by", lang, gap=gap))
+    if verdict == "bridgeable" and (diff.distance or 0.0) <= 1e-9:
+        text = with_pair(i18n.say("bracket_holds", lang))
+    elif verdict == "bridgeable":
+        text += "؛ " if lang == "ar" else "; "
+        text += i18n.say("overlap", lang)
+    if verdict == "apart" and diff.nearer_low and poles is not None:
+        text += "؛ " if lang == "ar" else "; "
+        text += i18n.say("nearer", lang, side=i18n.side(diff.nearer_low, lang), pole=poles.low.label(lang))
+    return text
+
+
+def document_title(doc: Document, lang: Lang = "en", taxonomy: Taxonomy | None = None) -> str:
+    """A document's title in ``lang``; a party's position is titled in ``lang`` too."""
+    tax = taxonomy or doc.taxonomy
+    if doc.kind == "position" and len(doc.authors) == 1 and tax is not None and doc.authors[0] in tax.parties:
+        party = tax.parties[doc.authors[0]].label(lang)
+        return i18n.say("position_as_of", lang, party=party, date=doc.date.isoformat())
+    return doc.label(lang)
+
+
+def title_is_translated(doc: Document, lang: Lang) -> bool:
+    """Whether :func:`document_title` has the title in ``lang`` (positions always do)."""
+    return lang == "en" or doc.kind == "position" or bool(doc.titles.get(lang))
+
+
+def _cite(doc: Document, stance: Stance | None) -> str | None:
+    if stance is None:
+        return None
+    try:
+        src = doc.source(stance.source)
+    except KeyError:
+        return stance.source
+    return f"{src.outlet} ({src.date.isoformat()})"
+
+
+# --- records
 
 
 def comparison_rows(cmp: Comparison, lang: Lang = "en") -> list[dict[str, Any]]:
-    """The comparison as plain rows, one per issue."""
+    """The comparison as records, one per issue: ids with labels beside them.
+
+    Keys: ``area``, ``area_label``, ``issue``, ``issue_label``, ``value_a``,
+    ``value_a_label``, ``value_b``, ``value_b_label``, ``distance``, ``verdict``,
+    ``verdict_label``, ``note`` (what the values do not already say), ``source_a``,
+    ``source_b``, ``points_a``, ``points_b`` (lists), ``weight``.
+    """
     tax = cmp.taxonomy
     rows = []
     for d in cmp.diffs:
         rows.append(
             {
-                "area": tax.areas[d.area].label(lang),
+                "area": d.area,
+                "area_label": tax.areas[d.area].label(lang),
                 "issue": d.issue.id,
-                "label": d.issue.label(lang),
-                "value_a": d.value("a", lang),
-                "value_b": d.value("b", lang),
+                "issue_label": d.issue.label(lang),
+                "value_a": _plain_stance(d.a),
+                "value_a_label": stance_text(d.a, d.issue, lang),
+                "value_b": _plain_stance(d.b),
+                "value_b_label": stance_text(d.b, d.issue, lang),
                 "distance": d.distance,
                 "verdict": d.verdict.value,
-                "note": describe_diff(d, lang, tax.poles),
-                "sources": _sources(d, cmp),
-                "points_a": ", ".join(d.a.points) if d.a else "",
-                "points_b": ", ".join(d.b.points) if d.b else "",
+                "verdict_label": verdict_label(d.verdict.value, lang),
+                "note": describe_diff(d, lang, tax.poles, values=False),
+                "source_a": _cite(cmp.a, d.a),
+                "source_b": _cite(cmp.b, d.b),
+                "points_a": list(d.a.points) if d.a else [],
+                "points_b": list(d.b.points) if d.b else [],
                 "weight": d.issue.weight,
             }
         )
     return rows
 
 
-def comparison_frame(cmp: Comparison, lang: Lang = "en") -> pd.DataFrame:
-    """A DataFrame with one row per issue (see :meth:`Comparison.to_frame`)."""
-    import pandas as pd
-
-    columns = ["area", "issue", "label", "value_a", "value_b", "distance", "verdict",
-               "note", "sources", "points_a", "points_b", "weight"]
-    return pd.DataFrame(comparison_rows(cmp, lang), columns=columns)
-
-
-def _fmt_distance(x: float | None) -> str:
-    return "" if x is None or math.isnan(x) else f"{x:.2f}"
-
-
-def comparison_table(cmp: Comparison, fmt: str = "github", lang: Lang = "en") -> str:
-    """A text table through tabulate: issue, A, B, distance, verdict, note."""
-    rows = comparison_rows(cmp, lang)
-    headers = [HEADERS[k][lang] for k in ("area", "issue", "a", "b", "distance", "verdict", "note")]
-    body = [
-        [r["area"], r["label"], r["value_a"], r["value_b"], _fmt_distance(r["distance"]),
-         verdict_label(r["verdict"], lang), r["note"]]
-        for r in rows
-    ]
-    return str(tabulate(body, headers=headers, tablefmt=fmt, disable_numparse=True))
+def _plain_stance(stance: Stance | None) -> Any:
+    """The stance's value as plain data: a value, a {party: value} bracket, or None."""
+    if stance is None:
+        return None
+    if stance.alternatives:
+        return {p: plain_value(v) for p, v in stance.alternatives.items()}
+    return None if stance.value is None else plain_value(stance.value)
 
 
 def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
     """The summary as short lines: convergence, coverage, counts per verdict."""
     s = cmp.summary
-    conv = "n/a" if math.isnan(s.convergence) else f"{s.convergence:.2f}"
-    cov = "n/a" if math.isnan(s.coverage) else f"{s.coverage:.0%}"
-    counts = ", ".join(f"{verdict_label(k, lang)} {v}" for k, v in s.counts.items() if v)
-    if lang == "ar":
-        return [f"مؤشر التقارب: {conv}", f"التغطية: {cov}", f"الأحكام: {counts}"]
+    counts = "، ".join if lang == "ar" else ", ".join
+    listed = counts(f"{verdict_label(k, lang)} {v}" for k, v in s.counts.items() if v)
     return [
-        f"Convergence index: {conv} (1 = identical on every issue both state)",
-        f"Coverage: {cov} of the issues either side addresses are addressed by both",
-        f"Verdicts: {counts}",
+        i18n.say("convergence", lang, convergence=i18n.decimal(s.convergence, lang)),
+        i18n.say("coverage", lang, coverage=i18n.percent(s.coverage, lang)),
+        i18n.say("verdicts", lang, counts=listed or "—"),
     ]
 
 
-def comparison_report(cmp: Comparison, fmt: str = "github", lang: Lang = "en") -> str:
-    """Both documents named, the table, then the summary."""
-    def head(side: str, doc: Any) -> str:
-        label = HEADERS[side][lang]
-        return f"{label}: {doc.title} ({doc.id}, {doc.date.isoformat()}, {doc.status})"
+def heading(cmp: Comparison, lang: Lang = "en") -> list[str]:
+    """One line per side: "A: title (id, date, status)"."""
+    lines = []
+    for side, doc in (("a", cmp.a), ("b", cmp.b)):
+        title = document_title(doc, lang, cmp.taxonomy)
+        meta = f"{doc.id}, {doc.date.isoformat()}, {i18n.word(doc.status, lang)}"
+        lines.append(f"{i18n.side(side, lang)}: {title} ({meta})")
+    return lines
 
-    lines = [head("a", cmp.a), head("b", cmp.b), "", comparison_table(cmp, fmt, lang), ""]
-    return "\n".join(lines + summary_lines(cmp, lang))
+
+def fallback_notes(cmp: Comparison, lang: Lang) -> list[str]:
+    """A note where some text had to stay in English."""
+    if lang == "en":
+        return []
+    tax = cmp.taxonomy
+    missing = not all(title_is_translated(d, lang) for d in (cmp.a, cmp.b))
+    missing = missing or any(not d.issue.has_label(lang) or not tax.areas[d.area].has_label(lang) for d in cmp.diffs)
+    missing = missing or not i18n.has_words(lang)
+    return [i18n.say("english_fallback", lang)] if missing and i18n.say("english_fallback", lang) else []
 
 
-def comparison_json(cmp: Comparison) -> dict[str, Any]:
-    """Plain JSON-ready data: both documents, every diff with values, and the summary."""
-    def stance(st: Any) -> Any:
+COMPARISON_COLUMNS = ["area", "issue", "value_a", "value_b", "distance", "verdict", "note"]
+
+
+def comparison_table_data(cmp: Comparison, lang: Lang = "en", *, titled: bool = True) -> Table:
+    """The comparison as a :class:`Table`: records, the columns people read, title and summary."""
+    columns = [Column("area", optional=True, group=True), *(Column(c) for c in COMPARISON_COLUMNS[1:])]
+    return Table(
+        rows=comparison_rows(cmp, lang),
+        columns=columns,
+        title="\n".join(heading(cmp, lang)) if titled else None,
+        summary=summary_lines(cmp, lang) if titled else [],
+        notes=fallback_notes(cmp, lang) if titled else [],
+        lang=lang,
+        data=comparison_dict(cmp, lang),
+    )
+
+
+def comparison_table(cmp: Comparison, fmt: str = "github", lang: Lang = "en", *, width: int = 100) -> str:
+    """The table alone in any format of :data:`~negotiation.render.formats.FORMATS`.
+
+    Raises :class:`~negotiation.render.formats.FormatError` for a format it does not write.
+    """
+    return render(comparison_table_data(cmp, lang, titled=False), fmt, width=width)
+
+
+def comparison_report(cmp: Comparison, fmt: str = "github", lang: Lang = "en", *, width: int = 100,
+                      color: bool = False) -> str:
+    """Both documents named, the table, then the summary, in any format."""
+    return render(comparison_table_data(cmp, lang), fmt, width=width, color=color)
+
+
+def comparison_dict(cmp: Comparison, lang: Lang = "en") -> dict[str, Any]:
+    """Plain JSON-ready data: both documents, every issue with ids, values and labels, the summary."""
+
+    def stance(st: Stance | None) -> Any:
         if st is None:
             return None
         data: dict[str, Any] = st.model_dump(mode="json", exclude_defaults=True)
         return data
 
+    def doc(d: Document) -> dict[str, Any]:
+        return {"id": d.id, "title": d.title, "title_label": document_title(d, lang, cmp.taxonomy),
+                "date": d.date.isoformat(), "kind": d.kind, "status": d.status, "authors": list(d.authors)}
+
     s = cmp.summary
+    issues = []
+    for row, d in zip(comparison_rows(cmp, lang), cmp.diffs, strict=True):
+        issues.append({**row, "a": stance(d.a), "b": stance(d.b),
+                       "line": describe_diff(d, lang, cmp.taxonomy.poles)})
     return {
-        "a": {"id": cmp.a.id, "title": cmp.a.title, "date": cmp.a.date.isoformat()},
-        "b": {"id": cmp.b.id, "title": cmp.b.title, "date": cmp.b.date.isoformat()},
+        "lang": lang,
+        "a": doc(cmp.a),
+        "b": doc(cmp.b),
         "summary": {
             "convergence": None if math.isnan(s.convergence) else s.convergence,
             "coverage": None if math.isnan(s.coverage) else s.coverage,
-            "counts": s.counts,
+            "counts": dict(s.counts),
+            "both_stated": s.both_stated,
+            "addressed": s.addressed,
         },
-        "issues": [
-            {
-                "issue": d.issue.id,
-                "area": d.area,
-                "a": stance(d.a),
-                "b": stance(d.b),
-                "value_a": d.value("a"),
-                "value_b": d.value("b"),
-                "distance": d.distance,
-                "verdict": d.verdict.value,
-                "note": describe_diff(d, "en", cmp.taxonomy.poles),
-            }
-            for d in cmp.diffs
-        ],
+        "issues": issues,
     }
 
 
-def comparison_html(cmp: Comparison, lang: Lang = "en") -> str:
-    """A colored HTML table for notebooks: one row per issue, colored by verdict."""
-    rows = comparison_rows(cmp, lang)
-    direction = ' dir="rtl"' if lang == "ar" else ""
-    cells = ["area", "label", "value_a", "value_b", "distance", "verdict", "note"]
-    names = [HEADERS["area"][lang], HEADERS["issue"][lang], cmp.a.id, cmp.b.id,
-             HEADERS["distance"][lang], HEADERS["verdict"][lang], HEADERS["note"][lang]]
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in names)
-    body = []
-    for r in rows:
-        color = VERDICT_COLORS[r["verdict"]]
-        tds = []
-        for c in cells:
-            v = r[c]
-            text = _fmt_distance(v) if c == "distance" else (verdict_label(v, lang) if c == "verdict" else str(v))
-            tds.append(f"<td>{html.escape(text)}</td>")
-        body.append(f'<tr style="background:{color}">{"".join(tds)}</tr>')
-    summary = "<br>".join(html.escape(x) for x in summary_lines(cmp, lang))
+def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) -> str:
+    """:func:`comparison_dict` as a JSON string (NaN written as null)."""
+    import json
+
+    from negotiation.render.formats import _json_safe, json_default
+
+    return json.dumps(_json_safe(comparison_dict(cmp, lang)), ensure_ascii=False, indent=indent, default=json_default)
+
+
+# --- frames
+
+
+def verdict_dtype() -> Any:
+    """The ordered categorical of verdict ids."""
+    import pandas as pd
+
+    return pd.CategoricalDtype(list(VERDICT_ORDER), ordered=True)
+
+
+def verdict_label_dtype(lang: Lang) -> Any:
+    """The ordered categorical of verdict labels in ``lang``."""
+    import pandas as pd
+
+    return pd.CategoricalDtype([verdict_label(v, lang) for v in VERDICT_ORDER], ordered=True)
+
+
+FRAME_COLUMNS = [
+    "area", "area_label", "issue", "issue_label", "value_a", "value_a_label", "value_b", "value_b_label",
+    "distance", "verdict", "verdict_label", "note", "source_a", "source_b", "points_a", "points_b", "weight",
+]
+
+
+def comparison_frame(cmp: Comparison, lang: Lang = "en") -> pd.DataFrame:
+    """A DataFrame with one row per issue (see :meth:`Comparison.to_frame`).
+
+    ``verdict`` is an ordered categorical (agree < close < bridgeable < apart < deferred <
+    one_sided < silent) of ids, ``verdict_label`` the same in ``lang``; ``distance`` is a
+    float (NaN where not both stated); ``points_a``/``points_b`` are lists.
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(comparison_rows(cmp, lang), columns=FRAME_COLUMNS)
+    frame["distance"] = frame["distance"].astype("float64")
+    frame["verdict"] = frame["verdict"].astype(verdict_dtype())
+    frame["verdict_label"] = frame["verdict_label"].astype(verdict_label_dtype(lang))
+    return frame
+
+
+def comparison_style(cmp: Comparison, lang: Lang = "en") -> Styler:
+    """A pandas Styler of the frame's readable columns, each row coloured by its verdict.
+
+    Text and background colour are both set, so the rows read on light and dark themes.
+    """
+    frame = comparison_frame(cmp, lang)
+    shown = frame[["area_label", "issue_label", "value_a_label", "value_b_label", "distance",
+                   "verdict_label", "note"]]
+    shown.columns = [i18n.header(c, lang) for c in ("area", "issue", "a", "b", "distance", "verdict", "note")]
+    verdicts = list(frame["verdict"].astype(str))
+
+    def colour(row: Any) -> list[str]:
+        fg, bg = VERDICT_COLORS[verdicts[row.name]]
+        return [f"color: {fg}; background-color: {bg}"] * len(row)
+
+    styler = shown.style.apply(colour, axis=1).format({shown.columns[4]: "{:.2f}"}, na_rep="")
+    styler = styler.hide(axis="index")
+    if lang in i18n.RTL:
+        styler = styler.set_table_attributes('dir="rtl"')
+    return styler
+
+
+# --- notebook
+
+
+def comparison_html(cmp: Comparison, lang: Lang | None = None) -> str:
+    """A coloured HTML table for notebooks: rows coloured by verdict (text and background).
+
+    ``lang`` defaults to :data:`DISPLAY_LANG`.
+    """
+    lang = lang or DISPLAY_LANG
+    table = comparison_table_data(cmp, lang)
+    table.columns[2] = Column("value_a", header=cmp.a.id)
+    table.columns[3] = Column("value_b", header=cmp.b.id)
+    rules = " ".join(
+        f".negotiation-comparison tr.v-{v} td {{color: {fg}; background-color: {bg};}}"
+        for v, (fg, bg) in VERDICT_COLORS.items()
+    )
+    heads = "".join(f"<div>{html.escape(line)}</div>" for line in heading(cmp, lang))
+    summary = "<br>".join(html.escape(x) for x in [*table.summary, *table.notes])
     return (
-        f'<div{direction}><table class="negotiation-comparison">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-        f"<p>{summary}</p></div>"
+        f'<div class="negotiation-comparison" {page_attributes(lang)}><style>{rules}</style>{heads}'
+        f"{html_table(table)}<p>{summary}</p></div>"
     )
 
 
-def frame_table(frame: pd.DataFrame, fmt: str = "github", floatfmt: str = ".2f") -> str:
-    """Any DataFrame the analysis functions return, as a tabulate table."""
-    cleaned = frame.astype(object).where(frame.notna(), None)
-    return str(tabulate(cleaned, headers="keys", tablefmt=fmt, floatfmt=floatfmt, showindex=False, missingval=""))
+def frame_table(frame: pd.DataFrame, fmt: str = "github", floatfmt: str = ".2f", *, lang: Lang = "en",
+                width: int = 100) -> str:
+    """Any DataFrame the analysis functions return, as a table in any format, fitted to ``width``."""
+    from negotiation.render.formats import table_of
+
+    return render(table_of(frame, lang=lang), fmt, width=width)
+
+
+class ComparisonView:
+    """A comparison bound to a language, for notebooks: ``cmp.view("ar")``."""
+
+    def __init__(self, cmp: Comparison, lang: Lang) -> None:
+        self.comparison = cmp
+        self.lang = lang
+
+    def _repr_html_(self) -> str:
+        return comparison_html(self.comparison, self.lang)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The comparison's frame in this view's language."""
+        return comparison_frame(self.comparison, self.lang)
+
+    def __str__(self) -> str:
+        return comparison_report(self.comparison, "simple_grid", self.lang)
+
+    def __repr__(self) -> str:
+        return f"ComparisonView({self.comparison.a.id!r} vs {self.comparison.b.id!r}, lang={self.lang!r})"

@@ -1,0 +1,293 @@
+"""Charts (the optional extra ``[plot]``): dumbbell, trajectory, clustered heatmap, position map.
+
+Each function returns a matplotlib :class:`~matplotlib.figure.Figure` built without pyplot,
+so it never changes a notebook's backend; notebooks display it, :func:`save` writes it as
+PNG or SVG. SVG keeps text as text, so a browser shapes Arabic labels and runs them right to
+left; matplotlib itself does not shape Arabic, so PNG charts in Arabic are drawn with
+English labels unless ``arabic-reshaper`` and ``python-bidi`` are installed.
+
+The heatmap orders documents by average-linkage agglomerative clustering implemented here
+with numpy (scipy is not a dependency): the leaf order of the merge tree puts documents
+that converge next to each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from negotiation.errors import NegotiationError
+from negotiation.model.scales import SetScale
+from negotiation.render import i18n
+from negotiation.render.i18n import Lang
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from negotiation.analysis.compare import Comparison
+    from negotiation.model.models import Corpus, Taxonomy
+
+A_COLOR = "#1f5fbf"
+B_COLOR = "#c2410c"
+PARTY_COLORS = ("#1f5fbf", "#c2410c", "#15803d", "#7e22ce", "#b45309", "#0e7490", "#be123c", "#4d7c0f")
+
+
+def _figure(width: float, height: float) -> Figure:
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise NegotiationError("charts need matplotlib: pip install 'negotiation[plot]'") from None
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig
+
+
+def _shaper(lang: Lang) -> Any:
+    """A function making Arabic text drawable by matplotlib, or None where it cannot."""
+    if lang not in i18n.RTL:
+        return lambda s: s
+    try:
+        import arabic_reshaper  # type: ignore[import-not-found,unused-ignore]
+        from bidi.algorithm import get_display  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return lambda s: str(get_display(arabic_reshaper.reshape(s)))
+
+
+def chart_lang(lang: Lang, *, svg: bool = False) -> Lang:
+    """The language charts are labelled in: ``lang``, or English where Arabic cannot be drawn."""
+    if lang in i18n.RTL and not svg and _shaper(lang) is None:
+        return "en"
+    return lang
+
+
+def _t(text: str, lang: Lang) -> str:
+    shape = _shaper(lang)
+    return shape(text) if shape is not None else text
+
+
+def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg: bool = False) -> Figure:
+    """One row per issue on an ordered scale: A and B placed from the low pole to the high pole.
+
+    A bracketed stance is drawn as a span; a deferred side as a hollow marker at the row's
+    end labelled "deferred"; a one-sided issue has one marker. Issues on set scales have no
+    poles and are left out.
+    """
+    lang = chart_lang(lang, svg=svg)
+    diffs = [d for d in cmp.diffs if not isinstance(d.issue.scale, SetScale)]
+    height = max(2.5, 0.38 * len(diffs) + 1.6)
+    if ax is None:
+        fig = _figure(9.5, height)
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure  # type: ignore[assignment]
+    tax = cmp.taxonomy
+    ys = list(range(len(diffs)))[::-1]
+    for y, d in zip(ys, diffs, strict=True):
+        ends: list[float] = []
+        for stance, color, marker in ((d.a, A_COLOR, "o"), (d.b, B_COLOR, "s")):
+            if stance is None:
+                continue
+            if not stance.stated:
+                ax.scatter([1.04], [y], marker=marker, facecolors="none", edgecolors=color, s=40, zorder=3,
+                           clip_on=False, gid="deferred")
+                continue
+            pos = d.issue.scale.pole_position(stance.span(d.issue.scale))
+            if pos is None:
+                continue
+            lo, hi = pos
+            if hi > lo:
+                ax.plot([lo, hi], [y, y], color=color, linewidth=6, alpha=0.35, solid_capstyle="butt", gid="span")
+            mid = (lo + hi) / 2
+            ax.scatter([mid], [y], marker=marker, color=color, s=44, zorder=3, gid="stance")
+            ends.append(mid)
+        if len(ends) == 2:
+            ax.plot(ends, [y, y], color="#777777", linewidth=1.2, zorder=2, gid="gap")
+        if d.verdict.value == "deferred":
+            ax.text(1.07, y, _t(i18n.verdict("deferred", lang), lang), va="center", fontsize=8, color="#555555")
+    import textwrap
+
+    ax.set_yticks(ys, [_t("\n".join(textwrap.wrap(d.issue.label(lang), 34)), lang) for d in diffs], fontsize=8.5)
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_ylim(-0.7, len(diffs) - 0.3)
+    ax.set_xticks([0, 0.5, 1], [_t(tax.poles.low.label(lang), lang), "", _t(tax.poles.high.label(lang), lang)],
+                  fontsize=8.5)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.scatter([], [], marker="o", color=A_COLOR, label=_t(f"{i18n.side('a', lang)}: {cmp.a.id}", lang))
+    ax.scatter([], [], marker="s", color=B_COLOR, label=_t(f"{i18n.side('b', lang)}: {cmp.b.id}", lang))
+    fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=8.5)
+    ax.set_title(_t(i18n.say("chart", lang, low=tax.poles.low.label(lang), high=tax.poles.high.label(lang)), lang),
+                 fontsize=10)
+    return fig
+
+
+def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonomy: Taxonomy | None = None,
+                     lang: Lang = "en", svg: bool = False) -> Figure:
+    """Convergence of two parties over time, each change annotated with the documents behind it."""
+    lang = chart_lang(lang, svg=svg)
+    fig = _figure(10, 4.8)
+    ax = fig.add_subplot()
+    stated = frame.dropna(subset=["convergence"])
+    dates = [d.to_pydatetime() if hasattr(d, "to_pydatetime") else d for d in stated["date"]]
+    ax.plot(dates, list(stated["convergence"]), marker="o", color=A_COLOR, linewidth=1.6, gid="convergence")
+    for k, (when, value, docs) in enumerate(zip(dates, stated["convergence"], stated["documents"], strict=True)):
+        names = docs if isinstance(docs, list) else str(docs).split(", ")
+        label = "\n".join(names[:2]) + (" …" if len(names) > 2 else "")
+        ax.annotate(label, (when, value), xytext=(0, 9 if k % 2 == 0 else -22), textcoords="offset points",
+                    fontsize=6.5, ha="center", color="#444444", gid="document")
+    names = {p: (taxonomy.parties[p].label(lang) if taxonomy and p in taxonomy.parties else p)
+             for p in (party_a, party_b)}
+    ax.set_title(_t(i18n.say("trajectory", lang, a=names[party_a], b=names[party_b]), lang), fontsize=10)
+    ax.set_ylabel(_t(i18n.header("convergence", lang), lang))
+    ax.set_xlabel(_t(i18n.header("date", lang), lang))
+    ax.set_ylim(-0.05, 1.12)
+    ax.grid(color="#e5e5e5")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return fig
+
+
+def cluster_order(distances: Any) -> list[int]:
+    """Leaf order of average-linkage agglomerative clustering of a square distance matrix."""
+    import numpy as np
+
+    d = np.array(distances, dtype=float)
+    n = d.shape[0]
+    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while len(clusters) > 1:
+        keys = list(clusters)
+        best: tuple[float, int, int] | None = None
+        for x in range(len(keys)):
+            for y in range(x + 1, len(keys)):
+                a, b = clusters[keys[x]], clusters[keys[y]]
+                score = float(d[np.ix_(a, b)].mean())
+                if best is None or score < best[0]:
+                    best = (score, keys[x], keys[y])
+        assert best is not None
+        _, i, j = best
+        a, b = clusters.pop(i), clusters.pop(j)
+        # Join the ends that are nearest each other.
+        options = [a + b, a + b[::-1], a[::-1] + b, b + a]
+        clusters[min(i, j)] = min(options, key=lambda o: d[o[len(a) - 1], o[len(a)]] if len(o) > len(a) else 0)
+    return next(iter(clusters.values())) if clusters else []
+
+
+def heatmap(frame: pd.DataFrame, *, lang: Lang = "en", svg: bool = False) -> Figure:
+    """The pairwise convergence matrix as a heatmap, rows and columns in clustered order.
+
+    Pairs with no issue in common (NaN) count as far apart for the ordering and are left blank.
+    """
+    import numpy as np
+
+    lang = chart_lang(lang, svg=svg)
+    values = frame.to_numpy(dtype=float)
+    distance = 1.0 - np.nan_to_num(values, nan=0.0)
+    order = cluster_order(distance)
+    ids = [str(frame.index[i]) for i in order]
+    ordered = values[np.ix_(order, order)]
+    n = len(ids)
+    size = max(4.0, 0.28 * n + 2.5)
+    fig = _figure(size + 1.2, size)
+    ax = fig.add_subplot()
+    image = ax.imshow(np.ma.masked_invalid(ordered), cmap="viridis", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_xticks(range(n), ids, rotation=90, fontsize=6.5)
+    ax.set_yticks(range(n), ids, fontsize=6.5)
+    fig.colorbar(image, ax=ax, shrink=0.7, label=_t(i18n.header("convergence", lang), lang))
+    ax.set_title(_t(i18n.say("matrix", lang), lang), fontsize=10)
+    return fig
+
+
+def position_map(corpus: Corpus, issue_id: str, *, lang: Lang = "en", svg: bool = False) -> Figure:
+    """For one issue, every document's stance over time, one colour per party (first author).
+
+    A bracketed stance is a vertical span; a deferred stance a hollow marker on the middle line.
+    """
+    lang = chart_lang(lang, svg=svg)
+    tax = corpus.taxonomy
+    issue = tax.issue(issue_id)
+    if isinstance(issue.scale, SetScale):
+        raise NegotiationError(f"{issue_id} is on a set scale, which has no poles to place stances between")
+    fig = _figure(10, 4.5)
+    ax = fig.add_subplot()
+    parties: list[str] = []
+    for doc in corpus:
+        stance = doc.stances.get(issue_id)
+        if stance is None:
+            continue
+        party = doc.authors[0] if doc.authors else "?"
+        if party not in parties:
+            parties.append(party)
+        color = PARTY_COLORS[parties.index(party) % len(PARTY_COLORS)]
+        when = dt.datetime.combine(doc.date, dt.time())
+        if not stance.stated:
+            ax.scatter([when], [0.5], facecolors="none", edgecolors=color, s=40, gid="deferred")
+            continue
+        pos = issue.scale.pole_position(stance.span(issue.scale))
+        if pos is None:
+            continue
+        lo, hi = pos
+        if hi > lo:
+            ax.plot([when, when], [lo, hi], color=color, linewidth=5, alpha=0.35, gid="span")
+        ax.scatter([when], [(lo + hi) / 2], color=color, s=36, zorder=3, gid="stance")
+    for k, party in enumerate(parties):
+        name = tax.parties[party].label(lang) if party in tax.parties else party
+        ax.scatter([], [], color=PARTY_COLORS[k % len(PARTY_COLORS)], label=_t(name, lang))
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    ax.set_yticks([0, 1], [_t(tax.poles.low.label(lang), lang), _t(tax.poles.high.label(lang), lang)], fontsize=8)
+    ax.set_ylim(-0.08, 1.08)
+    ax.set_title(_t(i18n.say("position_map", lang, issue=issue.label(lang)), lang), fontsize=10)
+    ax.grid(color="#e5e5e5")
+    return fig
+
+
+def save(fig: Figure, path: str | Path) -> Path:
+    """Write a chart to ``path``: ``.png`` or ``.svg`` (text kept as text in SVG)."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise NegotiationError(f"--plot {path}: expected a .png or .svg file name")
+    try:
+        if suffix == ".svg":
+            import matplotlib
+
+            with matplotlib.rc_context({"svg.fonttype": "none"}):
+                fig.savefig(target, format="svg")
+        else:
+            fig.savefig(target, format="png", dpi=150)
+    except OSError as exc:
+        raise NegotiationError(f"cannot write {path}: {exc.strerror}") from None
+    return target
+
+
+def to_svg(fig: Figure) -> str:
+    """A chart as SVG text (text kept as text, so a browser shapes any script), without the XML prolog."""
+    import io
+
+    import matplotlib
+
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg")
+    svg = buffer.getvalue()
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg
+
+
+def count_marks(ax: Axes, gid: str) -> int:
+    """How many marks with a gid an axes holds (points in scatter collections, lines otherwise)."""
+    total = 0
+    for coll in ax.collections:
+        if coll.get_gid() == gid:
+            total += len(coll.get_offsets())
+    total += sum(1 for line in ax.lines if line.get_gid() == gid)
+    return total
+
+
+__all__: Sequence[str] = ["cluster_order", "count_marks", "dumbbell", "heatmap", "position_map", "save",
+                          "to_svg", "trajectory_chart"]

@@ -1,0 +1,250 @@
+"""Every word the project itself writes, in English and Arabic.
+
+Data (titles, labels, levels, party names) carries its own translations in the corpus;
+this module holds the rest: column headers, verdicts, kinds and statuses, units and the
+sentences of summaries. :func:`word` and :func:`say` fall back to English where a language
+is missing, and :func:`missing` tells a renderer that it had to, so it can say so.
+
+A language is a code such as ``en`` or ``ar``; :data:`RTL` lists the languages written
+right to left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+Lang = str
+
+RTL = frozenset({"ar", "fa", "he", "ur"})
+"""Languages written right to left."""
+
+HEADERS: dict[str, dict[str, str]] = {
+    "a": {"en": "A", "ar": "أ"},
+    "b": {"en": "B", "ar": "ب"},
+    "accepts": {"en": "Accepts", "ar": "يقبل"},
+    "apart": {"en": "Apart", "ar": "متباعدة"},
+    "area": {"en": "Area", "ar": "المجال"},
+    "authors": {"en": "Authors", "ar": "المؤلفون"},
+    "both_stated": {"en": "Both state", "ar": "يذكرها الطرفان"},
+    "change": {"en": "Change", "ar": "التغيير"},
+    "closer_to": {"en": "Closer", "ar": "أقرب"},
+    "confidence": {"en": "Confidence", "ar": "الثقة"},
+    "convergence": {"en": "Convergence", "ar": "التقارب"},
+    "count": {"en": "Count", "ar": "العدد"},
+    "coverage": {"en": "Coverage", "ar": "التغطية"},
+    "date": {"en": "Date", "ar": "التاريخ"},
+    "distance": {"en": "Distance", "ar": "المسافة"},
+    "document": {"en": "Document", "ar": "الوثيقة"},
+    "documents": {"en": "Documents", "ar": "الوثائق"},
+    "empty": {"en": "No zone", "ar": "لا منطقة"},
+    "from": {"en": "From", "ar": "من"},
+    "gap": {"en": "Gap", "ar": "الفجوة"},
+    "id": {"en": "Id", "ar": "المعرّف"},
+    "issue": {"en": "Issue", "ar": "القضية"},
+    "issues": {"en": "Issues", "ar": "القضايا"},
+    "kind": {"en": "Kind", "ar": "النوع"},
+    "moved": {"en": "Moved", "ar": "ما تغيّر"},
+    "note": {"en": "Note", "ar": "ملاحظة"},
+    "party": {"en": "Party", "ar": "الطرف"},
+    "side": {"en": "Side", "ar": "الجانب"},
+    "points": {"en": "Points", "ar": "البنود"},
+    "positions": {"en": "Positions", "ar": "المواقف"},
+    "quote": {"en": "Quote", "ar": "الاقتباس"},
+    "source": {"en": "Source", "ar": "المصدر"},
+    "sources": {"en": "Sources", "ar": "المصادر"},
+    "stances": {"en": "Stances", "ar": "المواقف"},
+    "status": {"en": "Status", "ar": "الحالة"},
+    "steps": {"en": "Steps", "ar": "الدرجات"},
+    "title": {"en": "Title", "ar": "العنوان"},
+    "to": {"en": "To", "ar": "إلى"},
+    "total": {"en": "Total", "ar": "المجموع"},
+    "toward": {"en": "Toward", "ar": "باتجاه"},
+    "value": {"en": "Value", "ar": "القيمة"},
+    "value_a": {"en": "A", "ar": "أ"},
+    "value_b": {"en": "B", "ar": "ب"},
+    "verdict": {"en": "Verdict", "ar": "الحكم"},
+    "weight": {"en": "Weight", "ar": "الوزن"},
+    "zone": {"en": "Zone", "ar": "منطقة الاتفاق"},
+}
+"""Column headers by column name (the same name means the same thing in every table)."""
+
+VERDICTS: dict[str, dict[str, str]] = {
+    "agree": {"en": "agree", "ar": "اتفاق"},
+    "close": {"en": "close", "ar": "تقارب"},
+    "bridgeable": {"en": "bridgeable", "ar": "قابل للتجسير"},
+    "apart": {"en": "apart", "ar": "تباعد"},
+    "deferred": {"en": "deferred", "ar": "مؤجل"},
+    "one_sided": {"en": "one-sided", "ar": "من طرف واحد"},
+    "silent": {"en": "silent", "ar": "غائب"},
+}
+"""Verdict names; their order is the order of the ordered categorical in frames."""
+
+VERDICT_MEANINGS: dict[str, dict[str, str]] = {
+    "agree": {"en": "the same value", "ar": "القيمة نفسها"},
+    "close": {"en": "within the issue's close threshold", "ar": "ضمن عتبة التقارب للقضية"},
+    "bridgeable": {"en": "different, but what each side accepts overlaps",
+                   "ar": "مختلفان، لكن ما يقبله كل طرف يتقاطع"},
+    "apart": {"en": "far apart", "ar": "متباعدان"},
+    "deferred": {"en": "left to later talks by one side or both",
+                 "ar": "أرجأه طرف أو الطرفان إلى محادثات لاحقة"},
+    "one_sided": {"en": "addressed by one side only", "ar": "يتناوله طرف واحد فقط"},
+    "silent": {"en": "addressed by neither side", "ar": "لا يتناوله أي طرف"},
+}
+"""What each verdict means, for legends."""
+
+VALUES: dict[str, dict[str, str]] = {
+    # document kinds
+    "proposal": {"en": "proposal", "ar": "مقترح"},
+    "joint_draft": {"en": "joint draft", "ar": "مسودة مشتركة"},
+    "memorandum": {"en": "memorandum", "ar": "مذكرة"},
+    "statement": {"en": "statement", "ar": "تصريح"},
+    "agreement": {"en": "agreement", "ar": "اتفاق"},
+    "position": {"en": "position", "ar": "موقف"},
+    "scenario": {"en": "scenario", "ar": "سيناريو"},
+    # statuses
+    "official": {"en": "official", "ar": "رسمي"},
+    "leaked": {"en": "leaked", "ar": "مسرّب"},
+    "reported": {"en": "reported", "ar": "منقول"},
+    "derived": {"en": "derived", "ar": "مشتق"},
+    # confidence
+    "high": {"en": "high", "ar": "عالية"},
+    "medium": {"en": "medium", "ar": "متوسطة"},
+    "low": {"en": "low", "ar": "منخفضة"},
+    # changes between versions
+    "moved": {"en": "moved", "ar": "تحرّك"},
+    "unchanged": {"en": "unchanged", "ar": "دون تغيير"},
+    "added": {"en": "added", "ar": "أضيف"},
+    "dropped": {"en": "dropped", "ar": "أسقط"},
+    "deferred": {"en": "deferred", "ar": "مؤجل"},
+    "none": {"en": "none", "ar": "لا شيء"},
+    "other": {"en": "other", "ar": "آخر"},
+    "same": {"en": "same", "ar": "كما هو"},
+    "yes": {"en": "yes", "ar": "نعم"},
+    "no": {"en": "no", "ar": "لا"},
+    "stated": {"en": "stated", "ar": "مذكور"},
+}
+"""Words for the project's own enumerations (kinds, statuses, confidence, changes)."""
+
+UNITS: dict[str, dict[str, str]] = {
+    "personnel": {"en": "personnel", "ar": "فرد"},
+    "troops": {"en": "troops", "ar": "جندي"},
+    "tanks": {"en": "tanks", "ar": "دبابة"},
+    "km": {"en": "km", "ar": "كم"},
+    "years": {"en": "years", "ar": "سنة"},
+    "days": {"en": "days", "ar": "يوم"},
+    "USD bn": {"en": "USD bn", "ar": "مليار دولار"},
+}
+"""Units of numeric scales; a unit not listed is written as the taxonomy spells it."""
+
+SENTENCES: dict[str, dict[str, str]] = {
+    "a_vs_b": {"en": "{a} vs {b}", "ar": "{a} مقابل {b}"},
+    "accepts": {"en": "accepts {values}", "ar": "يقبل {values}"},
+    "apart_by": {"en": "{gap} apart", "ar": "فارق {gap}"},
+    "bracket_holds": {"en": "the other side's value lies within the bracket",
+                      "ar": "قيمة الطرف الآخر تقع ضمن البدائل"},
+    "coverage": {"en": "Coverage: {coverage} of the issues either side addresses are addressed by both",
+                 "ar": "التغطية: {coverage} من القضايا التي يتناولها أحد الطرفين يتناولها الطرفان معًا"},
+    "convergence": {"en": "Convergence index: {convergence} (1 = identical on every issue both state)",
+                    "ar": "مؤشر التقارب: {convergence} (1 = تطابق في كل قضية يذكرها الطرفان)"},
+    "deferred_by": {"en": "deferred by {who}", "ar": "أرجأه {who}"},
+    "and": {"en": " and ", "ar": " و"},
+    "english_fallback": {"en": "", "ar": "ملاحظة: بعض النصوص غير متوفرة بالعربية فتظهر بالإنجليزية."},
+    "moves": {"en": "{n} issues moved: {low} toward {low_pole}, {high} toward {high_pole}",
+              "ar": "تحرّكت {n} قضية: {low} باتجاه {low_pole}، و{high} باتجاه {high_pole}"},
+    "n_a": {"en": "n/a", "ar": "غير متاح"},
+    "nearer": {"en": "{side} nearer {pole}", "ar": "{side} أقرب إلى {pole}"},
+    "neither": {"en": "neither side addresses it", "ar": "لا يتناولها أي من الطرفين"},
+    "nothing_stated": {"en": "{a} and {b} state nothing to compare: no issue is addressed by either side",
+                       "ar": "لا تذكر {a} و{b} شيئًا للمقارنة: لا يتناول أيٌّ منهما أي قضية"},
+    "no_documents": {"en": "no documents by {a} or {b}", "ar": "لا توجد وثائق من {a} أو {b}"},
+    "duplicates": {"en": "listed more than once: {ids}", "ar": "مذكورة أكثر من مرة: {ids}"},
+    "only": {"en": "only {side}: {value}", "ar": "فقط {side}: {value}"},
+    "opposite": {"en": "opposite", "ar": "متعاكسان"},
+    "overlap": {"en": "what each accepts overlaps", "ar": "ما يقبله الطرفان يتقاطع"},
+    "position_as_of": {"en": "{party}: position as of {date}", "ar": "{party}: الموقف حتى {date}"},
+    "position_from": {"en": "Newest stance per issue from: {ids}", "ar": "أحدث موقف في كل قضية مأخوذ من: {ids}"},
+    "set_gap": {"en": "{shared} shared, {only_a} only in A, {only_b} only in B",
+                "ar": "{shared} مشترك، {only_a} في أ فقط، {only_b} في ب فقط"},
+    "steps": {"en": "{n} steps", "ar": "{n} درجات"},
+    "step": {"en": "1 step", "ar": "درجة واحدة"},
+    "verdicts": {"en": "Verdicts: {counts}", "ar": "الأحكام: {counts}"},
+    "zones": {"en": "{n} of {total} issues stated by all have a zone of agreement",
+              "ar": "{n} من {total} قضية يذكرها الجميع لها منطقة اتفاق"},
+    "legend": {"en": "Verdicts", "ar": "الأحكام"},
+    "stances_of": {"en": "Stances and their sources", "ar": "المواقف ومصادرها"},
+    "report_title": {"en": "{a} vs {b}", "ar": "{a} مقابل {b}"},
+    "generated": {"en": "Generated by negotiation {version}", "ar": "أُنشئ بواسطة negotiation {version}"},
+    "chart": {"en": "Positions on each issue, from {low} to {high}",
+              "ar": "المواقف في كل قضية، من {low} إلى {high}"},
+    "no_chart": {"en": "(chart not available: install negotiation[plot])",
+                 "ar": "(الرسم غير متاح: ثبّت negotiation[plot])"},
+    "trajectory": {"en": "Convergence of {a} and {b} over time", "ar": "تقارب {a} و{b} عبر الزمن"},
+    "matrix": {"en": "Pairwise convergence", "ar": "التقارب بين كل وثيقتين"},
+    "position_map": {"en": "{issue}: stances over time", "ar": "{issue}: المواقف عبر الزمن"},
+}
+"""Sentences with ``{placeholders}``, filled by :func:`say`."""
+
+TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (HEADERS, VERDICTS, VERDICT_MEANINGS, VALUES, UNITS, SENTENCES)
+"""Every word table; tests check Arabic output against all of them."""
+
+
+def _pick(entry: Mapping[str, str], lang: Lang) -> str:
+    return entry.get(lang) or entry["en"]
+
+
+def has_words(lang: Lang) -> bool:
+    """Whether the project's own words are translated into ``lang``."""
+    return lang == "en" or all(lang in e for e in HEADERS.values())
+
+
+def header(name: str, lang: Lang = "en") -> str:
+    """The header of column ``name``; unknown names are made readable (``both_stated`` → ``Both stated``)."""
+    entry = HEADERS.get(name)
+    if entry is None:
+        base = name[:-6] if name.endswith("_label") else name
+        entry = HEADERS.get(base) or {"en": base.replace("_", " ").capitalize()}
+    return _pick(entry, lang)
+
+
+def verdict(name: str, lang: Lang = "en") -> str:
+    """A verdict's name in ``lang``."""
+    return _pick(VERDICTS[str(name)], lang)
+
+
+def word(value: str, lang: Lang = "en") -> str:
+    """One of the project's own words (a kind, a status, a confidence, a change) in ``lang``.
+
+    A value that is not in the tables is returned unchanged.
+    """
+    entry = VALUES.get(value) or VERDICTS.get(value)
+    return value if entry is None else _pick(entry, lang)
+
+
+def unit(name: str, lang: Lang = "en") -> str:
+    """A unit of a numeric scale in ``lang``."""
+    entry = UNITS.get(name)
+    return name if entry is None else _pick(entry, lang)
+
+
+def say(key: str, lang: Lang = "en", **fields: object) -> str:
+    """A sentence from :data:`SENTENCES` in ``lang``, placeholders filled."""
+    return _pick(SENTENCES[key], lang).format(**fields)
+
+
+def side(name: str, lang: Lang = "en") -> str:
+    """The name of side ``a`` or ``b`` ("A", "B"; "أ", "ب" in Arabic)."""
+    return header(name.lower(), lang)
+
+
+def percent(x: float | None, lang: Lang = "en") -> str:
+    """0.5 → ``50%``; missing → ``n/a``."""
+    if x is None or x != x:
+        return say("n_a", lang)
+    return f"{x:.0%}"
+
+
+def decimal(x: float | None, lang: Lang = "en", digits: int = 2) -> str:
+    """0.456 → ``0.46``; missing → ``n/a``."""
+    if x is None or x != x:
+        return say("n_a", lang)
+    return f"{x:.{digits}f}"

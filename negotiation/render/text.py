@@ -1,0 +1,313 @@
+"""Text tables that fit a width: display width, wrapping inside columns, drawing.
+
+Widths are display widths: wide (East Asian) characters count two, combining marks (Arabic
+harakat) and zero-width characters none. :func:`display_width` measures them with
+``wcwidth``, imported only when a string holds characters outside the plain Latin range,
+so an English table costs no extra import.
+
+A handful of formats are drawn here (``simple_grid``, ``rounded_grid``, ``grid``,
+``github``, ``pipe``, ``simple``, ``plain``); they are the ones the command line uses by
+default and they take colour. Every other tabulate format goes through tabulate with
+the same pre-wrapped cells (see :mod:`negotiation.render.formats`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_SAFE_MAX = 0x0300  # below the combining diacritics block every character is one column wide
+
+
+def _simple(text: str) -> bool:
+    return all(ord(c) < _SAFE_MAX or 0x2010 <= ord(c) <= 0x2027 for c in text)
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes (ANSI colour codes take none)."""
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    if _simple(text):
+        return len(text)
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    if width >= 0:
+        return int(width)
+    return sum(max(0, int(wcwidth(c))) for c in text)  # control characters count zero
+
+
+def _split_word(word: str, width: int) -> list[str]:
+    """Break a word longer than ``width`` into pieces that fit."""
+    pieces, current, used = [], "", 0
+    for ch in word:
+        w = display_width(ch)
+        if used + w > width and current:
+            pieces.append(current)
+            current, used = "", 0
+        current += ch
+        used += w
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+_BREAK_AFTER = re.compile(r"(?<=[-–/])(?=[^\W\d_])")  # after a hyphen, before a letter
+
+
+def _tokens(paragraph: str, hyphens: bool = True) -> list[tuple[str, bool]]:
+    """Words, and the pieces of hyphenated words: (piece, whether a space precedes it)."""
+    out: list[tuple[str, bool]] = []
+    for word in paragraph.split():
+        for k, piece in enumerate(_BREAK_AFTER.split(word) if hyphens else [word]):
+            out.append((piece, k == 0))
+    return out
+
+
+def wrap(text: str, width: int, *, hyphens: bool = True) -> list[str]:
+    """Word-wrap ``text`` to lines of at most ``width`` display columns; explicit newlines kept.
+
+    Lines break at spaces and after hyphens, dashes and slashes; a word still too long is
+    broken where it must.
+    """
+    width = max(1, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        tokens = _tokens(paragraph, hyphens)
+        if not tokens:
+            lines.append("")
+            continue
+        current, used = "", 0
+        for piece, spaced in tokens:
+            w = display_width(piece)
+            sep = 1 if (spaced and current) else 0
+            if w > width:
+                if current:
+                    lines.append(current)
+                pieces = _split_word(piece, width)
+                lines.extend(pieces[:-1])
+                current, used = pieces[-1], display_width(pieces[-1])
+                continue
+            if current and used + sep + w > width:
+                lines.append(current)
+                current, used = piece, w
+            else:
+                current = current + (" " if sep else "") + piece
+                used += sep + w
+        lines.append(current)
+    return lines
+
+
+def wrap_paragraph(text: str, width: int) -> str:
+    """A paragraph of prose wrapped to ``width``."""
+    return "\n".join(wrap(text, width, hyphens=False))
+
+
+def natural_width(cell: str) -> int:
+    """The width of the widest line of a cell."""
+    return max((display_width(line) for line in cell.split("\n")), default=0)
+
+
+def _longest_word(cells: Sequence[str]) -> int:
+    return max((display_width(w) for c in cells for w, _ in _tokens(c)), default=1)
+
+
+def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int) -> bool:
+    """Whether every column can be at least as wide as its longest word."""
+    n = len(headers)
+    return sum(_longest_word([headers[i]] + [r[i] for r in rows]) for i in range(n)) <= available
+
+
+def _water_fill(natural: Sequence[int], floor: Sequence[int], available: int) -> list[int]:
+    """The widest columns cut first, down to ``floor``: the largest cap whose sum fits."""
+    n = len(natural)
+    lo, hi = 1, max(natural)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(min(natural[i], max(mid, floor[i])) for i in range(n)) <= available:
+            lo = mid
+        else:
+            hi = mid - 1
+    return [min(natural[i], max(lo, floor[i])) for i in range(n)]
+
+
+def fit_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int) -> list[int] | None:
+    """Column widths whose sum is at most ``available``.
+
+    Every column first gets its longest word (so words are not broken where that can be
+    helped); the space left goes to the columns with the most text still to place, in
+    proportion. ``None`` when even four columns' worth per column does not fit (the caller
+    then splits the table into column blocks).
+    """
+    n = len(headers)
+    natural = [max(1, max([natural_width(headers[i])] + [natural_width(r[i]) for r in rows])) for i in range(n)]
+    if sum(natural) <= available:
+        return natural
+    words = [min(natural[i], max(_longest_word([headers[i]] + [r[i] for r in rows]), 1)) for i in range(n)]
+    if sum(words) > available:
+        floor = [min(natural[i], 4) for i in range(n)]
+        if sum(floor) > available:
+            return None
+        return _water_fill(words, floor, available)
+    # Text still to place per column beyond its longest word: the measure of its need.
+    need = [natural[i] - words[i] for i in range(n)]
+    widths = list(words)
+    spare = available - sum(widths)
+    total = sum(need)
+    if total:
+        for i in range(n):
+            widths[i] = min(natural[i], widths[i] + spare * need[i] // total)
+    spare = available - sum(widths)
+    for i in sorted(range(n), key=lambda i: -(natural[i] - widths[i])):
+        if spare <= 0:
+            break
+        extra = min(spare, natural[i] - widths[i])
+        widths[i] += extra
+        spare -= extra
+    return widths
+
+
+def wrap_cells(rows: Sequence[Sequence[str]], widths: Sequence[int]) -> list[list[str]]:
+    """Every cell wrapped to its column's width, lines joined by newlines."""
+    return [["\n".join(wrap(cell, widths[i])) if cell else "" for i, cell in enumerate(row)] for row in rows]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One horizontal line of a drawn table: left end, fill, joint, right end."""
+
+    left: str
+    fill: str
+    joint: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a drawn format looks: its rules and cell separators."""
+
+    top: Rule | None
+    below_header: Rule | None
+    between_rows: Rule | None
+    bottom: Rule | None
+    left: str
+    joint: str
+    right: str
+    colons: bool = False  # pipe: alignment colons in the header rule
+
+
+_BOX = "│"
+STYLES: dict[str, Style] = {
+    "simple_grid": Style(Rule("┌", "─", "┬", "┐"), Rule("├", "─", "┼", "┤"), Rule("├", "─", "┼", "┤"),
+                         Rule("└", "─", "┴", "┘"), "│ ", " │ ", " │"),
+    "rounded_grid": Style(Rule("╭", "─", "┬", "╮"), Rule("├", "─", "┼", "┤"), Rule("├", "─", "┼", "┤"),
+                          Rule("╰", "─", "┴", "╯"), "│ ", " │ ", " │"),
+    "grid": Style(Rule("+", "-", "+", "+"), Rule("+", "=", "+", "+"), Rule("+", "-", "+", "+"),
+                  Rule("+", "-", "+", "+"), "| ", " | ", " |"),
+    "github": Style(None, Rule("|", "-", "|", "|"), None, None, "| ", " | ", " |"),
+    "pipe": Style(None, Rule("|", "-", "|", "|"), None, None, "| ", " | ", " |", colons=True),
+    "simple": Style(None, Rule("", "-", "  ", ""), None, None, "", "  ", ""),
+    "plain": Style(None, None, None, None, "", "  ", ""),
+}
+"""The formats drawn here rather than by tabulate."""
+
+
+def overhead(style: Style, columns: int) -> int:
+    """Columns a drawn table spends on borders and separators."""
+    return display_width(style.left) + display_width(style.right) + display_width(style.joint) * (columns - 1)
+
+
+def _pad(text: str, width: int, align: str) -> str:
+    gap = max(0, width - display_width(text))
+    if align == "right":
+        return " " * gap + text
+    if align == "center":
+        return " " * (gap // 2) + text + " " * (gap - gap // 2)
+    return text + " " * gap
+
+
+def _rule(rule: Rule, style: Style, widths: Sequence[int], aligns: Sequence[str]) -> str:
+    # The fill spans the cell plus the padding spaces of the separators around it.
+    def spaces(sep: str, trailing: bool) -> int:
+        if not sep.strip():
+            return 0
+        return len(sep) - len(sep.rstrip() if trailing else sep.lstrip())
+
+    pad_l, pad_r = spaces(style.left, True), spaces(style.right, False)
+    joint_l, joint_r = spaces(style.joint, False), spaces(style.joint, True)
+    parts = []
+    n = len(widths)
+    for i, w in enumerate(widths):
+        extra = (pad_l if i == 0 else joint_r) + (pad_r if i == n - 1 else joint_l)
+        fill = rule.fill * (w + extra)
+        if style.colons and w + extra >= 2:
+            if aligns[i] == "right":
+                fill = fill[:-1] + ":"
+            elif aligns[i] == "center":
+                fill = ":" + fill[1:-1] + ":"
+        parts.append(fill)
+    return (rule.left + rule.joint.join(parts) + rule.right).rstrip() if not rule.left else (
+        rule.left + rule.joint.join(parts) + rule.right)
+
+
+def draw(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    aligns: Sequence[str],
+    style: Style,
+    paint: Callable[[int, int, str], str] | None = None,
+) -> str:
+    """Draw a table of pre-wrapped cells (lines separated by newlines) in ``style``.
+
+    ``paint(row, column, text)`` may wrap a cell line's visible text in colour codes.
+    """
+    out: list[str] = []
+
+    def line_of(cells: Sequence[str], r: int) -> list[str]:
+        split = [c.split("\n") for c in cells]
+        height = max((len(s) for s in split), default=1)
+        lines = []
+        for k in range(height):
+            parts = []
+            for i, s in enumerate(split):
+                text = s[k] if k < len(s) else ""
+                padded = _pad(text, widths[i], aligns[i])
+                if paint is not None and r >= 0 and text:
+                    padded = padded.replace(text, paint(r, i, text), 1)
+                parts.append(padded)
+            lines.append((style.left + style.joint.join(parts) + style.right).rstrip())
+        return lines
+
+    if style.top:
+        out.append(_rule(style.top, style, widths, aligns))
+    out.extend(line_of(headers, -1))
+    if style.below_header:
+        out.append(_rule(style.below_header, style, widths, aligns))
+    multiline = any("\n" in cell for row in rows for cell in row)
+    for r, row in enumerate(rows):
+        if r and style.between_rows and multiline:
+            out.append(_rule(style.between_rows, style, widths, aligns))
+        out.extend(line_of(row, r))
+    if style.bottom:
+        out.append(_rule(style.bottom, style, widths, aligns))
+    return "\n".join(out)
+
+
+COLORS = {
+    "agree": "32",  # green
+    "close": "36",  # cyan
+    "bridgeable": "33",  # yellow
+    "apart": "31",  # red
+    "deferred": "35",  # magenta
+    "one_sided": "2",  # dim
+    "silent": "2",
+}
+"""ANSI colours of verdicts on a terminal (foreground only, so any background reads)."""
+
+
+def ansi(text: str, code: str) -> str:
+    """``text`` in an ANSI colour."""
+    return f"\x1b[{code}m{text}\x1b[0m"

@@ -1,0 +1,125 @@
+"""The tables of the display commands, built as records (no pandas): documents, one document,
+its sources, and coverage of areas.
+
+Each function returns a :class:`~negotiation.render.formats.Table` that
+:func:`~negotiation.render.formats.render` writes in any format.
+"""
+
+from __future__ import annotations
+
+from negotiation.model.models import Corpus, Document, Taxonomy
+from negotiation.render import i18n
+from negotiation.render.formats import Column, Table
+from negotiation.render.i18n import Lang
+from negotiation.render.report import document_title, stance_text, title_is_translated
+
+
+def _fallback(lang: Lang, missing: bool) -> list[str]:
+    note = i18n.say("english_fallback", lang)
+    return [note] if missing and note else []
+
+
+def documents_table(corpus: Corpus, lang: Lang = "en") -> Table:
+    """One row per document: id, date, kind, status, authors, stances, title."""
+    tax = corpus.taxonomy
+    rows = []
+    for d in corpus:
+        rows.append({
+            "id": d.id,
+            "date": d.date,
+            "kind": d.kind,
+            "kind_label": i18n.word(d.kind, lang),
+            "status": d.status,
+            "status_label": i18n.word(d.status, lang),
+            "authors": list(d.authors),
+            "authors_label": [tax.parties[a].label(lang) if a in tax.parties else a for a in d.authors],
+            "stances": len(d.stances),
+            "title": d.title,
+            "title_label": document_title(d, lang, tax),
+        })
+    columns = [Column(c) for c in ("id", "date", "kind", "status", "authors", "stances", "title")]
+    missing = any(not title_is_translated(d, lang) for d in corpus)
+    return Table(rows=rows, columns=columns, lang=lang, notes=_fallback(lang, missing))
+
+
+def _position_title(doc: Document, tax: Taxonomy, lang: Lang) -> str:
+    return document_title(doc, lang, tax)
+
+
+def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Table:
+    """One document's stances: issue, value (with unit), points, confidence, source or document, note."""
+    position = doc.kind == "position"
+    rows = []
+    for issue_id, issue in taxonomy.issues.items():
+        st = doc.stances.get(issue_id)
+        if st is None:
+            continue
+        rows.append({
+            "issue": issue_id,
+            "issue_label": issue.label(lang),
+            "value": _plain(st),
+            "value_label": stance_text(st, issue, lang),
+            "modality": st.modality.value,
+            "points": list(st.points),
+            "confidence": st.confidence.value,
+            "document": st.document,
+            "source": st.source,
+            "note": st.note,
+        })
+    authors = ", ".join(taxonomy.parties[a].label(lang) if a in taxonomy.parties else a for a in doc.authors)
+    meta = [doc.id, doc.date.isoformat(), i18n.word(doc.kind, lang), i18n.word(doc.status, lang), authors]
+    title = _position_title(doc, taxonomy, lang) + "\n" + " · ".join(meta)
+    if doc.summary and not position:
+        title += "\n\n" + doc.summary.strip()
+    elif position and doc.summary:
+        used = doc.summary.split(":", 1)[-1].strip()
+        title += "\n\n" + i18n.say("position_from", lang, ids=used)
+    names = ["issue", "value", "points", "confidence", "document" if position else "source"]
+    notes_present = any(r["note"] for r in rows)
+    if notes_present:
+        names.append("note")
+    columns = [Column(n) for n in names]
+    missing = not title_is_translated(doc, lang) or (lang != "en" and (notes_present or bool(doc.summary)))
+    return Table(rows=rows, columns=columns, title=title, lang=lang, notes=_fallback(lang, missing))
+
+
+def _plain(st: object) -> object:
+    from negotiation.render.report import _plain_stance
+
+    return _plain_stance(st)  # type: ignore[arg-type]
+
+
+def sources_table(doc: Document, lang: Lang = "en") -> Table:
+    """The citations behind a document and the issues each supports (a position: per issue)."""
+    if doc.kind == "position":
+        rows = []
+        for issue_id, st in doc.stances.items():
+            src = doc.source(st.source)
+            rows.append({"issue": issue_id, "document": st.document, "source": src.cite(),
+                         "url": src.url, "quote": st.quote})
+        columns = [Column(c) for c in ("issue", "document", "source", "quote")]
+    else:
+        rows = []
+        for src in doc.sources:
+            issues = [i for i, st in doc.stances.items() if st.source == src.id]
+            rows.append({"id": src.id, "source": src.cite(), "outlet": src.outlet, "date": src.date,
+                         "url": src.url, "issues": issues})
+        columns = [Column(c) for c in ("id", "source", "issues")]
+    title = document_title(doc, lang) + f" ({doc.id})"
+    return Table(rows=rows, columns=columns, title=title, lang=lang,
+                 notes=_fallback(lang, not title_is_translated(doc, lang)))
+
+
+def coverage_table(corpus: Corpus, lang: Lang = "en") -> Table:
+    """Documents × areas: how many issues each document addresses in each area."""
+    tax = corpus.taxonomy
+    areas = list(tax.areas)
+    rows = []
+    for doc in corpus:
+        counts = dict.fromkeys(areas, 0)
+        for issue_id in doc.stances:
+            counts[tax.issues[issue_id].area] += 1
+        rows.append({"document": doc.id, **counts, "total": sum(counts.values())})
+    columns = [Column("document"), *(Column(a, header=tax.areas[a].label(lang)) for a in areas), Column("total")]
+    missing = any(not tax.areas[a].has_label(lang) for a in areas)
+    return Table(rows=rows, columns=columns, lang=lang, notes=_fallback(lang, missing))
