@@ -7,7 +7,8 @@ by the environment variable ``NEGOTIATION_CACHE_DIR``) and reuses it while it is
 be current:
 
 - its key is a BLAKE2b digest of the package, Python and pydantic versions, the model
-  code (``negotiation/model/*.py``), and the name, size and bytes of every data file of
+  and loader code (``negotiation/model/*.py``, ``negotiation/corpus/*.py``, so an edited
+  checkout never reads a stale pickle), and the name, size and bytes of every data file of
   the folder (``*.yaml``, ``*.yml``, ``*.json`` at the top and in ``documents/``), so
   any edited, added or removed file misses;
 - the file starts with a header naming that key and a digest of the payload, both checked
@@ -57,14 +58,14 @@ def cache_dir() -> Path:
 
 
 def _versions() -> bytes:
-    """The package, Python and pydantic versions, and the model code the pickles depend on."""
+    """The package, Python and pydantic versions, and the model and loader code behind a corpus."""
     import pydantic
 
     from negotiation import __version__
 
     digest = hashlib.blake2b(f"{__version__} {sys.version} pydantic {pydantic.VERSION}".encode())
-    model = Path(__file__).resolve().parents[1] / "model"
-    for source in sorted(model.glob("*.py")):
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted([*package.glob("model/*.py"), *package.glob("corpus/*.py")]):
         digest.update(source.read_bytes())
     return digest.digest()
 
