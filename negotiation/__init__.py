@@ -14,6 +14,7 @@ The strategies for hypothesis live in :mod:`negotiation.strategies` (not importe
 hypothesis stays optional).
 """
 
+from negotiation.analysis.align import Alignment, align
 from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
 from negotiation.analysis.concessions import concessions
 from negotiation.errors import (
@@ -34,18 +35,21 @@ from negotiation.model.models import (
     Issue,
     Modality,
     Party,
+    Point,
     Source,
     Stance,
     Taxonomy,
 )
 from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
 from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
+from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
 from negotiation.analysis.timeline import coverage, position, trajectory
 from negotiation.analysis.zopa import zopa
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Alignment",
     "Area",
     "Comparison",
     "Confidence",
@@ -62,7 +66,10 @@ __all__ = [
     "NumericScale",
     "OrdinalScale",
     "Party",
+    "Point",
     "Problem",
+    "Redline",
+    "RedlineChain",
     "Scale",
     "ScaleError",
     "SetScale",
@@ -75,6 +82,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "accept",
+    "align",
     "bundled_path",
     "compare",
     "concede",
@@ -85,6 +93,8 @@ __all__ = [
     "load",
     "matrix",
     "position",
+    "redline",
+    "redline_chain",
     "scenario",
     "set_value",
     "trajectory",

@@ -16,6 +16,7 @@ EXPECTED = {
     "what_moved_28_to_20.py": ["us-20-point-2025-12", "800,000", "moved"],
     "donetsk_buffer_scenario.py": ["Convergence", "Still apart", "Zone of possible agreement"],
     "property_tested_scenarios.py": ["Checked 150 Russian packages", "Donetsk stays apart"],
+    "redline_28_to_20.py": ["Point 7", "struck", "Territory and security points", "precision"],
     "iran_lausanne_vs_jcpoa.py": ["3.67 %", "Converted, no enrichment", "What moved from Lausanne to the JCPOA"],
 }
 

@@ -41,6 +41,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "negotiation.cli.validate",
     "negotiation.cli.init",
     "negotiation.cli.schema",
+    "negotiation.cli.redline",
+    "negotiation.cli.align",
 )
 """Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
 returns the new subcommand's parser (with the common options already on it)."""

@@ -1,0 +1,57 @@
+"""``negotiation redline OLD NEW [MORE...]``: a point-by-point redline of versions of a plan.
+
+Two documents give one row per point with its fate (kept, reworded, changed, merged, split,
+struck, new, unaccounted), both texts and the stance moves; three or more give the chain,
+one line per point followed through every version. ``--format html`` writes a page with
+struck words in ``<del>`` and inserted words in ``<ins>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from negotiation.cli.options import add_output_options, emit
+from negotiation.render.formats import Column
+
+
+def run(args: argparse.Namespace) -> int:
+    """Redline the documents named on the command line and print the result."""
+    from negotiation.analysis.redline import Redline, redline
+    from negotiation.cli.main import _corpus
+    from negotiation.errors import NegotiationError
+
+    corpus = _corpus(args)
+    docs = [corpus.resolve(spec) for spec in [args.old, args.new, *args.more]]
+    unknown = sorted(set(args.area or ()) - set(corpus.taxonomy.areas))
+    if unknown:
+        raise NegotiationError(f"unknown area {unknown[0]!r}; expected one of {', '.join(corpus.taxonomy.areas)}")
+    toward = corpus.position(args.toward, docs[-1].date) if args.toward else None
+    lang = getattr(args, "lang", "en") or "en"
+    result = redline(*docs, corpus=corpus, toward=toward, lang=lang)
+    if args.area:
+        result = result.filter(args.area)
+    if isinstance(result, Redline):
+        if args.format == "html":
+            sys.stdout.write(result.to_html(lang, page=True))
+            return 0
+        emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang),
+             columns=list(Redline.COLUMNS), data=result.to_json(lang))
+        return 0
+    columns = [Column("point"), *(Column(c, header=c) for c in result.columns[1:])]  # document ids as they are
+    emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang),
+         columns=columns, data=result.to_json(lang))
+    return 0
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the ``redline`` subcommand."""
+    p = add("redline", run, "point-by-point redline of two versions (or a chain of several)")
+    p.add_argument("old", metavar="OLD", help="the earlier document (id, or PARTY@YYYY-MM-DD)")
+    p.add_argument("new", metavar="NEW", help="the later document")
+    p.add_argument("more", metavar="MORE", nargs="*", help="further versions: follow each point through all")
+    p.add_argument("--toward", metavar="PARTY", help="also say whether each move came closer to this party's position")
+    p.add_argument("--area", action="append", metavar="AREA",
+                   help="only points that carry a stance in this area (repeatable: --area territory --area security)")
+    add_output_options(p)
