@@ -36,7 +36,8 @@ from negotiation.model.values import Value
 if TYPE_CHECKING:
     import pandas as pd
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+# defer_build: validators are built on first use, not at import (a cached corpus needs none).
+_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -323,7 +324,8 @@ class Point(BaseModel):
     """
 
     model_config = ConfigDict(
-        frozen=True, extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True
+        frozen=True, extra="forbid", validate_by_name=True, validate_by_alias=True, serialize_by_alias=True,
+        defer_build=True,
     )
 
     text: str = Field(min_length=1)
