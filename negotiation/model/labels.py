@@ -22,7 +22,7 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 class Labelled(BaseModel):
     """Anything with a name: ``en`` required, other languages in ``labels``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     en: str = Field(min_length=1)
     labels: dict[str, str] = Field(default_factory=dict)
