@@ -52,7 +52,7 @@ class Span:
 
 
 class _ScaleBase(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     def problem(self, value: Value) -> str | None:  # pragma: no cover - overridden
         raise NotImplementedError
