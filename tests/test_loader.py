@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 import negotiation as ng
-from negotiation.errors import CorpusError, Problem
 from negotiation.corpus.loader import bundled_path, document_schema, dump, load, read_document, validate
+from negotiation.errors import CorpusError, Problem
 
 TAXONOMY_YAML = """\
 poles:
@@ -487,3 +488,349 @@ def test_yaml_is_read_safely(tmp_path: Path) -> None:
     evil = DOC_YAML.replace("title: X", "title: !!python/object/apply:os.system ['true']")
     p = only_problem(make_corpus(tmp_path / "c", {"x.yaml": evil}))
     assert "invalid YAML" in p.message
+
+
+# --- issue 8: each row of the table, tried on a copy of the bundled corpus through the CLI
+
+
+def bundled_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "copy"
+    shutil.copytree(bundled_path(), folder)
+    return folder
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from negotiation.cli.main import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def problem_lines(err: str) -> list[str]:
+    """The problem lines of validate's output (the last line is the count)."""
+    return err.strip().splitlines()[:-1]
+
+
+def a_document(folder: Path) -> Path:
+    return folder / "documents" / "us-28-point-2025-11.yaml"
+
+
+def test_a_stance_key_written_twice_is_one_error_naming_both_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    file = a_document(folder)
+    text = file.read_text(encoding="utf-8")
+    first = text.splitlines().index("  territory.crimea:") + 1
+    text += "  territory.crimea:\n    value: ukrainian\n    source: rbc-ukraine-2025\n"
+    file.write_text(text, encoding="utf-8")
+    again = len(text.splitlines()) - 2
+    code, _, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 2
+    assert problem_lines(err) == [
+        f"{file}:{again}: duplicate key 'territory.crimea' (first at line {first}, again at line {again}): "
+        "a key may be given only once"
+    ]
+
+
+def test_a_party_code_written_twice_is_an_error_in_parties_yaml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    parties = folder / "parties.yaml"
+    text = parties.read_text(encoding="utf-8") + "RU: {en: Russian Federation}\n"
+    parties.write_text(text, encoding="utf-8")
+    code, _, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 2
+    [line] = problem_lines(err)
+    assert line.startswith(f"{parties}:{len(text.splitlines())}: duplicate key 'RU' (first at line ")
+
+
+def test_a_document_nested_5000_lists_deep_is_one_error_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    file = a_document(folder)
+    file.write_text(file.read_text(encoding="utf-8") + "extra: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    code, _, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 2
+    [line] = problem_lines(err)
+    assert re.match(rf"{re.escape(str(file))}:\d+:\d+: invalid YAML: nested too deep", line)
+
+
+def test_a_byte_that_is_not_utf8_is_one_error_with_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    file = a_document(folder)
+    file.write_bytes(file.read_bytes().replace(b"title: US", b"title: \xe9US", 1))
+    code, _, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 2
+    assert problem_lines(err) == [f"{file}:2:8: not UTF-8: byte 0xe9 cannot be read (save the file as UTF-8)"]
+
+
+def test_a_day_out_of_range_is_one_error_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    file = a_document(folder)
+    text = file.read_text(encoding="utf-8")
+    at = text.splitlines().index("date: 2025-11-20") + 1
+    file.write_text(text.replace("date: 2025-11-20", "date: 2025-02-30", 1), encoding="utf-8")
+    code, _, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 2
+    assert problem_lines(err) == [
+        f"{file}:{at}: date: expected a date YYYY-MM-DD, got '2025-02-30' (day value is outside expected range)"
+    ]
+
+
+def test_a_date_in_the_future_is_a_warning_and_exits_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    file = a_document(folder)
+    text = file.read_text(encoding="utf-8")
+    at = text.splitlines().index("date: 2025-11-20") + 1
+    file.write_text(text.replace("date: 2025-11-20", "date: 2099-01-01", 1), encoding="utf-8")
+    code, out, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 0
+    assert f"{file}:{at}: warning: date: 2099-01-01 is in the future" in err.splitlines()
+    assert out.startswith("ok:")
+
+
+def test_a_corpus_without_documents_is_a_warning_and_exits_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for name in ("taxonomy.yaml", "parties.yaml"):
+        shutil.copy(bundled_path() / name, folder / name)
+    code, out, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 0
+    assert err.splitlines() == [f"{folder / 'documents'}: warning: empty corpus: documents/ is missing"]
+    assert out.startswith("ok: 0 documents")
+
+
+def test_other_commands_on_a_broken_corpus_print_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    file = a_document(folder)
+    file.write_bytes(file.read_bytes().replace(b"title: US", b"title: \xe9US", 1))
+    code, out, err = cli(capsys, "--corpus", str(folder), "compare", "ru-draft-2022-03", "UA")
+    assert (code, out) == (2, "")
+    assert err == f"negotiation: error: {file}:2:8: not UTF-8: byte 0xe9 cannot be read (save the file as UTF-8)\n"
+
+
+# --- YAML read as people write it
+
+
+def test_no_on_yes_and_off_are_party_codes_not_booleans(tmp_path: Path) -> None:
+    doc = DOC_YAML.replace("authors: [RU]", "authors: [NO, ON]").replace("value: a\n", "alternatives: {NO: a, ON: b}\n")
+    folder = make_corpus(tmp_path / "c", {"x.yaml": doc})
+    (folder / "parties.yaml").write_text(
+        PARTIES_YAML + "NO: {en: Norway}\nON: {en: Ontario}\nYES: {en: Yes party}\noff: {en: Off}\n", encoding="utf-8"
+    )
+    corpus = load(folder)
+    assert {"NO", "ON", "YES", "off"} <= set(corpus.taxonomy.parties)
+    assert corpus["x"].authors == ("NO", "ON")
+    assert corpus["x"].stances["sec.level"].alternatives == {"NO": "a", "ON": "b"}
+
+
+def test_only_true_and_false_are_booleans(tmp_path: Path) -> None:
+    from negotiation.corpus.yaml_reader import read_data
+
+    file = tmp_path / "x.yaml"
+    file.write_text("a: yes\nb: No\nc: true\nd: FALSE\ne: 600_000\nf: 0o17\ng: 1:30\nh: ~\n", encoding="utf-8")
+    assert read_data(file, []).data == {
+        "a": "yes", "b": "No", "c": True, "d": False, "e": "600_000", "f": 15, "g": "1:30", "h": None
+    }
+
+
+def test_a_duplicate_key_deep_inside_a_source_names_both_lines(tmp_path: Path) -> None:
+    doc = DOC_YAML.replace("  - {id: s1, outlet: Outlet,", "  - {id: s1, outlet: Outlet, outlet: Other,")
+    p = only_problem(make_corpus(tmp_path / "c", {"x.yaml": doc}))
+    assert (p.line, p.message) == (8, "duplicate key 'outlet' (first at line 8, again at line 8): "
+                                      "a key may be given only once")
+
+
+def test_every_duplicate_key_in_a_file_is_reported(tmp_path: Path) -> None:
+    doc = DOC_YAML.replace("title: X\n", "title: X\ntitle: Y\n")
+    doc = doc.replace("    value: a\n", "    value: a\n    value: b\n")
+    found = problems_of(make_corpus(tmp_path / "c", {"x.yaml": doc}))
+    assert [(p.line, p.message.split(" (")[0]) for p in found] == [
+        (3, "duplicate key 'title'"), (13, "duplicate key 'value'")
+    ]
+
+
+def test_a_duplicate_key_in_json_is_reported(tmp_path: Path) -> None:
+    p = only_problem(make_corpus(tmp_path / "c", {"x.json": '{"id": "x", "id": "y"}'}))
+    assert p.message == "duplicate key 'id': a key may be given only once"
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_read(tmp_path: Path) -> None:
+    doc = "\ufeff" + DOC_YAML.replace("\n", "\r\n")
+    assert load(make_corpus(tmp_path / "c", {"x.yaml": doc})).ids == ["x"]
+
+
+def test_a_file_over_the_size_limit_is_reported_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from negotiation.corpus import yaml_reader
+
+    monkeypatch.setattr(yaml_reader, "MAX_FILE_BYTES", 5_000)
+    big = DOC_YAML.replace("title: X", "title: X\nsummary: " + "x" * 5_000)
+    p = only_problem(make_corpus(tmp_path / "c", {"x.yaml": big}))
+    assert (Path(p.file).name, p.line) == ("x.yaml", 1)
+    assert p.message == f"file is {len(big) + 0:,} bytes, over the 5,000-byte limit for a data file"
+
+
+def test_deep_json_is_reported_not_a_recursion_error(tmp_path: Path) -> None:
+    p = only_problem(make_corpus(tmp_path / "c", {"x.json": "[" * 100_000}))
+    assert p.message == "invalid JSON: nested too deep"
+
+
+def test_a_yaml_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    bomb = "\n".join(lines) + "\n" + "b: [" + ", ".join(["*a8"] * 1200) + "]\n"
+    p = only_problem(make_corpus(tmp_path / "c", {"x.yaml": bomb}))
+    assert "aliases" in p.message
+
+
+# --- problems carry the line of the key at fault, against the file they are in
+
+
+def test_a_validation_problem_carries_the_line_of_its_key(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "kind: proposal", "kind: rumour"))
+    assert (p.location, p.line) == ("kind", 4)
+
+
+def test_a_missing_field_carries_the_line_of_its_mapping(tmp_path: Path) -> None:
+    p = only_problem(broken(tmp_path, "    value: a\n    source: s1\n", "    value: a\n"))
+    assert (p.location, p.line) == ("stances.sec.level.source", 10)
+
+
+def test_a_party_problem_is_reported_against_parties_yaml(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "parties.yaml").write_text(PARTIES_YAML + "XX: {ar: اكس}\n", encoding="utf-8")
+    p = only_problem(folder)
+    assert (Path(p.file).name, p.location, p.line) == ("parties.yaml", "XX.en", 4)
+    assert p.message == "required field is missing"
+
+
+def test_english_labels_alone_are_enough(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c")
+    (folder / "taxonomy.yaml").write_text(re.sub(r", ar: [^}]+}", "}", TAXONOMY_YAML).replace(
+        "    ar: مستوى\n", "").replace("    ar: سقف الجيش\n", "").replace("    ar: الضامنون\n", ""), encoding="utf-8")
+    (folder / "parties.yaml").write_text("RU: {en: Russia}\nUA: {en: Ukraine}\nUS: {en: USA}\n", encoding="utf-8")
+    assert "ar:" not in (folder / "taxonomy.yaml").read_text(encoding="utf-8")
+    assert load(folder).taxonomy.issues["sec.level"].label("ar") == "Level"
+
+
+def test_problems_are_sorted_by_file_and_line(tmp_path: Path) -> None:
+    text = DOC_YAML.replace("authors: [RU]", "authors: [XX]").replace("value: 85000", "value: lots")
+    folder = make_corpus(tmp_path / "c", {"y.yaml": text.replace("id: x", "id: y"), "x.yaml": text})
+    found = problems_of(folder)
+    assert [(Path(p.file).name, p.line) for p in found] == sorted((Path(p.file).name, p.line or 0) for p in found)
+
+
+def test_a_quote_missing_from_the_stored_text_is_a_warning(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c", {"x.yaml": DOC_YAML.replace(
+        "date: 2022-01-01}", "date: 2022-01-01, text_file: sources/s1.txt}").replace(
+        "    value: a\n", "    value: a\n    quote: level a\n").replace(
+        "    value: 85000\n", "    value: 85000\n    quote: eighty-five thousand\n")})
+    (folder / "sources").mkdir()
+    (folder / "sources" / "s1.txt").write_text("They asked for\nlevel   a.", encoding="utf-8")
+    [p] = validate(folder)
+    assert (p.severity, p.location, p.line) == ("warning", "stances.sec.army_cap.quote", 16)
+    assert p.message == "the quote does not occur in s1.txt, the text of 's1'"
+
+
+def test_a_document_without_stances_is_a_warning(tmp_path: Path) -> None:
+    doc = DOC_YAML[: DOC_YAML.index("stances:")]
+    [p] = validate(make_corpus(tmp_path / "c", {"x.yaml": doc}))
+    assert (p.severity, p.location) == ("warning", "stances")
+
+
+def test_a_citation_names_outlet_title_date_and_url_never_a_seed_file() -> None:
+    src = ng.Source(id="s", outlet="Al-Araby Al-Jadeed", title="Headline", date="2026-02-24",
+                    seed="000_9c0425b4b54f0f0d.txt", url="https://example.org/a")
+    assert src.cite() == 'Al-Araby Al-Jadeed, "Headline", 2026-02-24 <https://example.org/a>'
+
+
+# --- which corpus, and saying so
+
+
+def test_the_corpus_is_found_by_flag_then_env_then_working_folder_then_bundled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from negotiation.corpus.locate import find_corpus
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEGOTIATION_CORPUS", raising=False)
+    assert find_corpus(None) == (bundled_path(), "bundled")
+    (tmp_path / "positions").mkdir()
+    assert find_corpus(None) == (Path("positions"), "working folder")
+    monkeypatch.setenv("NEGOTIATION_CORPUS", "/elsewhere")
+    assert find_corpus(None) == (Path("/elsewhere"), "NEGOTIATION_CORPUS")
+    assert find_corpus("mine") == (Path("mine"), "--corpus")
+
+
+def test_corpus_given_after_the_command_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = make_corpus(tmp_path / "c")
+    code, out, _ = cli(capsys, "validate", "--corpus", str(folder))
+    assert code == 0
+    assert out == f"ok: 1 documents, 2 stances, 3 issues; corpus: {folder} (--corpus)\n"
+
+
+def test_validate_json_lists_problems_with_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = broken(tmp_path, "value: a", "value: z")
+    code, out, _ = cli(capsys, "validate", str(folder), "--format", "json")
+    data = json.loads(out)
+    assert code == 2
+    assert (data["corpus"], data["errors"], data["warnings"], data["ok"]) == (str(folder), 1, 0, False)
+    assert data["problems"][0] == {
+        "file": str(folder / "documents" / "x.yaml"), "line": 11, "column": None,
+        "location": "stances.sec.level.value", "severity": "error", "message": "expected one of a, b, c, got 'z'",
+    }
+
+
+def test_the_hint_to_run_validate_names_the_corpus_that_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_corpus(tmp_path / "c", {"x.yaml": DOC_YAML.replace("value: a", "value: z").replace(
+        "authors: [RU]", "authors: [XX]")})
+    code, _, err = cli(capsys, "--corpus", str(folder), "list")
+    assert code == 2
+    assert err.rstrip().endswith(f"(and 1 more; run `negotiation validate {folder}`)")
+
+
+# --- schemas
+
+
+@pytest.mark.parametrize(("kind", "file"), [("taxonomy", "taxonomy.yaml"), ("parties", "parties.yaml")])
+def test_the_schema_of_a_file_accepts_the_bundled_file(kind: str, file: str) -> None:
+    from negotiation.corpus.schemas import schema
+
+    data = json.loads(json.dumps(yaml.safe_load((bundled_path() / file).read_text(encoding="utf-8")), default=str))
+    Draft202012Validator.check_schema(schema(kind))
+    Draft202012Validator(schema(kind)).validate(data)
+
+
+def test_the_parties_schema_rejects_a_party_without_an_english_name() -> None:
+    from negotiation.corpus.schemas import parties_schema
+
+    assert not Draft202012Validator(parties_schema()).is_valid({"NO": {"fr": "Norvège"}})
+
+
+def test_schema_out_writes_the_three_schemas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = cli(capsys, "schema", "--out", str(tmp_path / "s"))
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["document.json", "parties.json", "taxonomy.json"]
+
+
+def test_schema_kind_taxonomy_prints_the_taxonomy_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.corpus.schemas import taxonomy_schema
+
+    code, out, _ = cli(capsys, "schema", "--kind", "taxonomy")
+    assert (code, json.loads(out)) == (0, taxonomy_schema())

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(schema(args.kind), ensure_ascii=False, indent=2))
         return 0
     files = write_schemas(args.out)
-    rows = [{"kind": kind, "file": str(file)} for kind, file in zip(KINDS, files)]
+    rows = [{"kind": kind, "file": str(file)} for kind, file in zip(KINDS, files, strict=True)]
     hint = "first line of a data file, for editors: # yaml-language-server: $schema=<path to the file above>"
     emit(rows, args, title=f"schemas written to {args.out}", summary=hint)
     return 0
