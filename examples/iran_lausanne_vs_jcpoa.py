@@ -55,6 +55,7 @@ for party in ("IR", "US"):
         if diff.verdict not in (ng.Verdict.AGREE, ng.Verdict.ONE_SIDED):
             print(f"    {diff.issue.label()}: {diff.line(poles=poles)}")
 
+
 def pole_points(doc: ng.Document) -> dict[str, tuple[float, float]]:
     """Where each stated stance of ``doc`` sits between the poles: 0 low, 1 high (a span for brackets)."""
     points = {}
