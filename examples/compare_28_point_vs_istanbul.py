@@ -17,7 +17,7 @@ print("\nFurthest apart (both texts state the issue):")
 frame = cmp.to_frame()
 stated = frame.dropna(subset=["distance"]).sort_values("distance", ascending=False)
 for row in stated.head(5).itertuples():
-    print(f"- {row.label}: {row.note}")
+    print(f"- {row.issue_label}: {row.note}")
 
 army = cmp["security.army_cap"]
 print(f"\nArmy cap: {army.value('a')} in 2022 against {army.value('b')} in 2025 ({army.verdict}).")

@@ -18,8 +18,8 @@ print(frame_table(table, "github"))
 stated = trajectory.dropna(subset=["convergence"])
 best = stated.loc[stated["convergence"].idxmax()]
 last = stated.iloc[-1]
-print(f"\nClosest: {best['date']} (index {best['convergence']:.2f}, after {best['documents']}).")
-print(f"Latest:  {last['date']} (index {last['convergence']:.2f}, {last['apart']} issues apart).")
+print(f"\nClosest: {best['date']:%Y-%m-%d} (index {best['convergence']:.2f}, after {', '.join(best['documents'])}).")
+print(f"Latest:  {last['date']:%Y-%m-%d} (index {last['convergence']:.2f}, {last['apart']} issues apart).")
 
 EVE = "2026-02-24"
 print(f"\nOn the eve of the fifth year ({EVE}), issue by issue:\n")

@@ -30,4 +30,4 @@ for d in apart:
 
 print("\nZone of possible agreement between the edited positions:\n")
 zone = ng.zopa([ru_moves, ua_moves])
-print(frame_table(zone[["label", "zone", "empty", "gap"]], "github"))
+print(frame_table(zone[["issue_label", "zone_label", "empty", "gap"]], "github"))

@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError
 from negotiation.model.labels import Labelled, Lang
+from negotiation.model.salience import Salience
 from negotiation.model.scales import NumericScale, Scale, Span
 from negotiation.model.values import Value
 
@@ -508,6 +509,8 @@ class Corpus(BaseModel):
 
     taxonomy: Taxonomy
     documents: dict[str, Document] = Field(default_factory=dict)
+    salience: Salience = Field(default_factory=Salience)
+    """Parties' salience per issue and capability (``salience.yaml``; empty: defaults)."""
 
     @model_validator(mode="after")
     def _check(self) -> Corpus:

@@ -187,7 +187,7 @@ def cell_text(value: Any, name: str, lang: Lang) -> str:
 
 def _shown(table: Table, row: Mapping[str, Any], col: Column) -> str:
     label_key = f"{col.name}_label"
-    if label_key in row and row[label_key] is not None:
+    if label_key in row:  # a label, even a missing one, is what people read
         value = row[label_key]
     else:
         value = row.get(col.name)
