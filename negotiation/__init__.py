@@ -40,9 +40,13 @@ from negotiation.model.models import (
     Stance,
     Taxonomy,
 )
+from negotiation.model.salience import Salience
 from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
 from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
 from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
+from negotiation.analysis.search import search
+from negotiation.analysis.backtest import BacktestResult, backtest
+from negotiation.analysis.bargaining import BargainResult, bargain, predict
 from negotiation.analysis.timeline import coverage, position, trajectory
 from negotiation.analysis.zopa import zopa
 
@@ -51,6 +55,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Alignment",
     "Area",
+    "BacktestResult",
+    "BargainResult",
     "Comparison",
     "Confidence",
     "Corpus",
@@ -70,6 +76,7 @@ __all__ = [
     "Problem",
     "Redline",
     "RedlineChain",
+    "Salience",
     "Scale",
     "ScaleError",
     "SetScale",
@@ -83,6 +90,8 @@ __all__ = [
     "__version__",
     "accept",
     "align",
+    "backtest",
+    "bargain",
     "bundled_path",
     "compare",
     "concede",
@@ -93,9 +102,11 @@ __all__ = [
     "load",
     "matrix",
     "position",
+    "predict",
     "redline",
     "redline_chain",
     "scenario",
+    "search",
     "set_value",
     "trajectory",
     "validate",

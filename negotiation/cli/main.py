@@ -43,6 +43,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "negotiation.cli.schema",
     "negotiation.cli.redline",
     "negotiation.cli.align",
+    "negotiation.cli.search",
+    "negotiation.cli.predict",
+    "negotiation.cli.backtest",
 )
 """Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
 returns the new subcommand's parser (with the common options already on it)."""

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from negotiation.corpus.cache import cached
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
+from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE, corpus_salience, salience_data
 from negotiation.corpus.yaml_reader import Parsed, location, read_data
 from negotiation.errors import CorpusError, Problem
 from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Source, Stance, Taxonomy, lineage_problems
@@ -235,7 +236,7 @@ def _load(folder: Path) -> Corpus:
         ]
     if problems:
         raise CorpusError(sorted(problems, key=lambda p: p.sort_key), corpus=str(folder))
-    return Corpus(taxonomy=taxonomy, documents=documents)
+    return Corpus(taxonomy=taxonomy, documents=documents, salience=corpus_salience(folder, taxonomy, documents))
 
 
 def validate(path: str | Path | None = None, *, today: dt.date | None = None) -> list[Problem]:
@@ -349,6 +350,8 @@ def dump(corpus: Corpus, folder: str | Path) -> Path:
     _write_yaml(folder / "parties.yaml", parties)
     for doc in corpus.documents.values():
         _write_yaml(folder / "documents" / f"{doc.id}.yaml", _plain(doc))
+    if corpus.salience:
+        _write_yaml(folder / SALIENCE_FILE, salience_data(corpus.salience))
     return folder
 
 

@@ -1,0 +1,216 @@
+"""A backtest: would the bargaining models have predicted the real drafts, issue by issue?
+
+For each target draft (by default the US 28-point plan, the US–Ukraine Geneva framework
+and the 20-point plan), the corpus is cut to the documents dated *before* the target, the
+parties' positions are taken as of the day before, and every model of
+:func:`negotiation.analysis.bargaining.predict` predicts each issue the target states. Three
+naive baselines predict the same issues:
+
+- ``previous_draft``: the status quo of the talks, the position of the target's first author
+  as of the day before (its previous draft or statement);
+- ``midpoint``: halfway between the first two parties (Russia and Ukraine), on the scale's
+  pole positions (nearest level on ordinal scales; no midpoint of sets);
+- ``stronger_side``: the position of whichever of those two has the higher capability in
+  ``salience.yaml``.
+
+A prediction is a hit at the *exact level* when ``compare`` finds no distance between it and
+the target's stance (numbers within the scale's tolerance; a bracketed target counts any
+value of its span), and *within one step* when the distance is within the issue's close
+threshold (one level on ordinal scales, 15 % of the range on numeric ones).
+
+No look-ahead: positions come from the cut corpus, so no document dated on or after the
+target can be read; salience judgements whose source is such a document fall back to their
+defaults. :attr:`BacktestResult.documents` records every document each target's predictions
+read. (The assumptions in ``salience.yaml`` are undated judgements made later; they are the
+one input the cut cannot date.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from negotiation.analysis.bargaining import MODELS, _midpoint, _to_value, predict_issue
+from negotiation.analysis.compare import diff_issue
+from negotiation.errors import NegotiationError
+from negotiation.model.models import Corpus, Stance
+from negotiation.model.salience import Salience
+from negotiation.model.scales import SetScale
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TARGETS = ("us-28-point-2025-11", "us-ua-geneva-framework-2025-11", "us-20-point-2025-12")
+"""The drafts the default backtest predicts."""
+
+BASELINES = ("previous_draft", "midpoint", "stronger_side")
+
+SHORT = {
+    "us-28-point-2025-11": "28-pt",
+    "us-ua-geneva-framework-2025-11": "Geneva",
+    "us-20-point-2025-12": "20-pt",
+}
+
+
+@dataclass
+class BacktestResult:
+    """Per target, issue and model: prediction, actual and hits; plus the documents read.
+
+    ``issues``: one row per (target, issue, model) with ``predicted``, ``actual``,
+    ``distance``, ``exact`` and ``within_one``. ``documents``: target id → the ids of every
+    document whose stances the predictions used.
+    """
+
+    issues: pd.DataFrame
+    documents: dict[str, set[str]] = field(default_factory=dict)
+
+    def summary(self) -> pd.DataFrame:
+        """Hit rates per model and target: one row per model, ``k/n`` cells and overall rates."""
+        import pandas as pd
+
+        frame = self.issues
+        rows = []
+        targets = list(dict.fromkeys(frame["target"]))
+        for model in list(MODELS) + list(BASELINES):
+            sub = frame[frame["model"] == model]
+            row: dict[str, Any] = {"model": model, "kind": "model" if model in MODELS else "baseline"}
+            for t in targets:
+                part = sub[sub["target"] == t]
+                name = SHORT.get(t, t)
+                row[f"{name} exact"] = f"{int(part['exact'].sum())}/{len(part)}"
+                row[f"{name} ±1"] = f"{int(part['within_one'].sum())}/{len(part)}"
+            n = len(sub)
+            row["all exact"] = f"{int(sub['exact'].sum())}/{n}" + (f" ({sub['exact'].mean():.0%})" if n else "")
+            row["all ±1"] = f"{int(sub['within_one'].sum())}/{n}" + (f" ({sub['within_one'].mean():.0%})" if n else "")
+            rows.append(row)
+        table: pd.DataFrame = pd.DataFrame(rows)
+        return table
+
+
+def corpus_before(corpus: Corpus, day: dt.date) -> Corpus:
+    """The corpus cut to documents dated strictly before ``day``; salience sourced later falls back to defaults."""
+    kept = {d.id: d for d in corpus if d.date < day}
+    dates = {d.id: d.date for d in corpus}
+    return Corpus(taxonomy=corpus.taxonomy, documents=kept, salience=_salience_before(corpus.salience, day, dates))
+
+
+def _salience_before(salience: Salience, day: dt.date, dates: dict[str, dt.date]) -> Salience:
+    source_dates = {s.id: s.date for s in salience.sources}
+    parties = {}
+    for code, entry in salience.parties.items():
+        def known(j: Any) -> bool:
+            if j is None or j.source is None:
+                return True
+            when = source_dates.get(j.source) or dates.get(j.source)
+            return when is not None and when < day
+
+        kept = {k: v for k, v in entry.salience.items() if known(v)}
+        capability = entry.capability if known(entry.capability) else None
+        parties[code] = entry.model_copy(update={"salience": kept, "capability": capability})
+    return salience.model_copy(update={"parties": parties})
+
+
+def backtest(
+    corpus: Corpus | None = None,
+    targets: Sequence[str] = TARGETS,
+    parties: Sequence[str] = ("RU", "UA", "US"),
+) -> BacktestResult:
+    """Predict each target draft from what was known the day before, and score models and baselines.
+
+    Parameters
+    ----------
+    corpus
+        The corpus (default: the bundled one).
+    targets
+        Document ids of the drafts to predict.
+    parties
+        Whose positions the models weigh; the first two are the sides the ``midpoint`` and
+        ``stronger_side`` baselines use.
+
+    Returns
+    -------
+    BacktestResult
+        ``.issues`` (one row per target, issue and model or baseline), ``.summary()`` (hit
+        rates) and ``.documents`` (what each target's predictions read).
+
+    Examples
+    --------
+    >>> import negotiation as ng
+    >>> result = ng.backtest()
+    >>> list(result.summary()["model"])[:3]
+    ['weighted_median', 'nash', 'smp']
+    """
+    import pandas as pd
+
+    from negotiation.corpus.loader import load
+
+    corpus = corpus or load()
+    if len(parties) < 2:
+        raise NegotiationError("backtest needs at least two parties")
+    rows: list[dict[str, Any]] = []
+    read: dict[str, set[str]] = {}
+    for target_id in targets:
+        target = corpus[target_id]
+        before = corpus_before(corpus, target.date)
+        as_of = target.date - dt.timedelta(days=1)
+        positions = {p: before.position(p, as_of) for p in parties}
+        author = target.authors[0]
+        status_quo = before.position(author, as_of)
+        a, b = parties[0], parties[1]
+        stronger = a if before.salience.capability(a) >= before.salience.capability(b) else b
+        used: set[str] = set()
+        for issue_id, actual in target.stances.items():
+            if not actual.stated:
+                continue
+            issue = corpus.taxonomy.issues[issue_id]
+            stances = {p: positions[p].stances.get(issue_id) for p in parties}
+            sal = {p: before.salience.salience(p, issue_id, corpus.taxonomy) for p in parties}
+            cap = {p: before.salience.capability(p) for p in parties}
+            weights = {p: sal[p] * cap[p] for p in parties}
+            predictions = [(pr.model, pr.value) for pr in predict_issue(issue, stances, weights, sal, cap)]
+            if any(st is not None and st.stated for st in stances.values()):
+                used |= {st.document for st in stances.values() if st is not None and st.document}
+            sq = status_quo.stances.get(issue_id)
+            if sq is not None and sq.stated:
+                predictions.append(("previous_draft", _single(issue, sq)))
+                if sq.document:
+                    used.add(sq.document)
+            sa, sb = stances[a], stances[b]
+            both = sa is not None and sb is not None and sa.stated and sb.stated
+            if both and not isinstance(issue.scale, SetScale):
+                assert sa is not None and sb is not None
+                mid = (_midpoint(issue.scale, sa) + _midpoint(issue.scale, sb)) / 2
+                predictions.append(("midpoint", _to_value(issue.scale, mid)))
+            strong = stances[stronger]
+            if strong is not None and strong.stated:
+                predictions.append(("stronger_side", _single(issue, strong)))
+            for model, value in predictions:
+                diff = diff_issue(issue, Stance(value=value, source="prediction"), actual)
+                distance = float(diff.distance if diff.distance is not None else np.nan)
+                exact = distance <= 1e-9 or diff.verdict.value == "agree"
+                rows.append({
+                    "target": target_id,
+                    "issue": issue_id,
+                    "model": model,
+                    "predicted": issue.scale.format(value),
+                    "actual": actual.describe(issue.scale),
+                    "distance": distance,
+                    "exact": bool(exact),
+                    "within_one": bool(exact or distance <= issue.close_threshold + 1e-9),
+                })
+        read[target_id] = used
+    columns = ["target", "issue", "model", "predicted", "actual", "distance", "exact", "within_one"]
+    return BacktestResult(issues=pd.DataFrame(rows, columns=columns), documents=read)
+
+
+def _single(issue: Any, stance: Stance) -> Any:
+    """One value for a stance: itself, or the middle of a bracket."""
+    if len(stance.values) == 1:
+        return stance.values[0]
+    if isinstance(issue.scale, SetScale):
+        return stance.values[0]
+    return _to_value(issue.scale, _midpoint(issue.scale, stance))

@@ -1,0 +1,42 @@
+"""``negotiation predict PARTY… --as-of DATE``: where each issue could settle, by three models.
+
+Weighted median, Nash bargaining point (where the parties' accepted values overlap) and the
+Spatial Model of Politics rounds; see :mod:`negotiation.analysis.bargaining`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from negotiation.cli.options import add_output_options, emit
+
+
+def run(args: argparse.Namespace) -> int:
+    """Predict each issue and print one row per issue and model."""
+    from negotiation.analysis.bargaining import MODELS, predict
+    from negotiation.cli.main import _corpus
+
+    corpus = _corpus(args)
+    models = args.model or list(MODELS)
+    frame = predict(corpus, args.parties, args.as_of, models=models, issues=args.issue or None,
+                    lang=getattr(args, "lang", "en") or "en")
+    distance = [c for c in frame.columns if c.startswith("distance_")]
+    summary = [
+        "Weights: capability × salience from salience.yaml (defaults: equal capability, taxonomy weights).",
+        "distance_PARTY: how far the prediction is from that party's stance (0–1, as compare measures it).",
+    ]
+    title = f"Predicted outcomes as of {frame.attrs.get('as_of', args.as_of)}: {', '.join(args.parties)}"
+    emit(frame, args, title=title, summary=summary, columns=["issue", "model", "predicted", "position", *distance])
+    return 0
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the ``predict`` subcommand."""
+    p = add("predict", run, "predict where each issue could settle between parties' positions")
+    p.add_argument("parties", nargs="+", metavar="PARTY")
+    p.add_argument("--as-of", metavar="DATE", default=None, help="YYYY-MM-DD (default: latest)")
+    p.add_argument("--model", action="append", choices=("weighted_median", "nash", "smp"),
+                   help="only this model (repeatable; default all three)")
+    p.add_argument("--issue", action="append", metavar="ISSUE", help="only this issue (repeatable)")
+    add_output_options(p)

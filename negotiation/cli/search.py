@@ -1,0 +1,64 @@
+"""``negotiation search A B``: ranked packages of concessions that bring two sides closer.
+
+``A`` and ``B`` are document ids or ``PARTY@YYYY-MM-DD`` positions. Each side moves only
+toward the other (steps on ordinal scales, parts of the gap on numeric ones, one member at a
+time on sets); see :mod:`negotiation.analysis.search`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from negotiation.cli.options import add_output_options, emit
+
+
+def _target(value: str) -> tuple[str, str]:
+    issue, sep, verdict = value.partition("=")
+    if not sep or not issue or not verdict:
+        raise argparse.ArgumentTypeError(f"expected ISSUE=VERDICT (e.g. territory.donetsk=close), got {value!r}")
+    return issue, verdict
+
+
+def run(args: argparse.Namespace) -> int:
+    """Search packages and print them ranked, best first."""
+    from negotiation.analysis.search import search
+    from negotiation.cli.main import _corpus
+
+    corpus = _corpus(args)
+    a, b = corpus.resolve(args.a), corpus.resolve(args.b)
+    frame = search(
+        a, b, taxonomy=corpus.taxonomy, fix=args.fix, fix_a=args.fix_a, fix_b=args.fix_b,
+        max_steps=args.max_steps, balance=args.balance, target=dict(args.target) or None,
+        numeric_steps=args.numeric_steps, top=args.top, method=args.method,
+    )
+    base = frame.attrs["base_convergence"]
+    summary = [
+        f"Base convergence {base:.3f}; {frame.attrs['evaluated']:,} packages evaluated ({frame.attrs['method']}).",
+        "Concessions are each side's weighted movement, in the units of the convergence index.",
+    ]
+    if frame.empty:
+        summary.insert(0, "No package meets the constraints.")
+    emit(frame.drop(columns=["edits_a", "edits_b"]), args, title=f"Packages: {a.id} ↔ {b.id}", summary=summary,
+         columns=["rank", "package", "convergence", "gain", "concession_a", "concession_b", "steps_a", "steps_b"])
+    return 0
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the ``search`` subcommand."""
+    p = add("search", run, "rank packages of concessions that bring two sides closer (ids or PARTY@DATE)")
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    p.add_argument("--fix", nargs="+", default=[], metavar="ISSUE", help="issues neither side moves on")
+    p.add_argument("--fix-a", nargs="+", default=[], metavar="ISSUE", help="issues A will not move on")
+    p.add_argument("--fix-b", nargs="+", default=[], metavar="ISSUE", help="issues B will not move on")
+    p.add_argument("--max-steps", type=int, default=2, metavar="N", help="at most N steps per side (default 2)")
+    p.add_argument("--balance", type=float, default=None, metavar="X",
+                   help="the two sides' weighted movement differs by at most X (0: equal)")
+    p.add_argument("--target", type=_target, action="append", default=[], metavar="ISSUE=VERDICT",
+                   help="reach at least this verdict on an issue (cheapest packages first); repeatable")
+    p.add_argument("--numeric-steps", type=int, default=4, metavar="K", help="cut numeric gaps into K steps")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="how many packages (default 10)")
+    p.add_argument("--method", choices=("auto", "exhaustive", "beam"), default="auto",
+                   help="exhaustive, beam search, or auto (exhaustive while the space is small)")
+    add_output_options(p)

@@ -1,0 +1,74 @@
+"""The backtest: each draft predicted from earlier documents only, scored against baselines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import negotiation as ng
+from negotiation.analysis.backtest import BASELINES, TARGETS, backtest, corpus_before
+from negotiation.analysis.bargaining import MODELS
+
+
+@pytest.fixture(scope="module")
+def result(corpus: ng.Corpus) -> ng.BacktestResult:
+    return backtest(corpus)
+
+
+def test_no_document_dated_on_or_after_a_target_is_read(corpus, result) -> None:
+    for target in TARGETS:
+        read = result.documents[target]
+        assert read, f"{target}: nothing was read"
+        for doc_id in read:
+            assert corpus[doc_id].date < corpus[target].date, f"{target} read {doc_id}"
+
+
+def test_a_document_dated_on_the_target_day_changes_nothing(corpus, result) -> None:
+    """Plant a Russian statement on each target's own date with other values: no prediction moves."""
+    day = corpus["us-28-point-2025-11"].date
+    source = ng.Source(id="planted", outlet="test", title="planted", date=day)
+    planted = ng.Document(
+        id="ru-planted", title="planted", date=day, kind="statement", status="reported", authors=("RU",),
+        sources=(source,), stances={
+            "territory.donetsk": ng.Stance(value="ukrainian", source="planted"),
+            "security.army_cap": ng.Stance(value=990000, source="planted"),
+            "reconstruction.sanctions": ng.Stance(value="maintained", source="planted"),
+        })
+    poisoned = ng.Corpus(taxonomy=corpus.taxonomy, documents={**corpus.documents, planted.id: planted},
+                         salience=corpus.salience)
+    again = backtest(poisoned, targets=["us-28-point-2025-11"])
+    before = result.issues[result.issues["target"] == "us-28-point-2025-11"].reset_index(drop=True)
+    assert again.issues.equals(before)
+    assert "ru-planted" not in again.documents["us-28-point-2025-11"]
+
+
+def test_the_cut_corpus_holds_only_earlier_documents(corpus) -> None:
+    day = dt.date(2025, 11, 23)
+    cut = corpus_before(corpus, day)
+    assert cut.ids and all(d.date < day for d in cut)
+    assert len(cut) == sum(d.date < day for d in corpus)
+
+
+def test_salience_sourced_after_the_target_falls_back_to_the_default(corpus) -> None:
+    cut = corpus_before(corpus, dt.date(2025, 11, 20))
+    later = corpus.salience.judgement("UA", "security.guarantee")
+    assert later is not None and corpus[later.source].date >= dt.date(2025, 11, 20)
+    assert cut.salience.judgement("UA", "security.guarantee") is None
+
+
+def test_every_model_and_baseline_is_scored_on_every_target(result) -> None:
+    summary = result.summary()
+    assert list(summary["model"]) == list(MODELS) + list(BASELINES)
+    assert set(result.issues["target"]) == set(TARGETS)
+
+
+def test_an_exact_hit_is_also_within_one_step(result) -> None:
+    issues = result.issues
+    assert (issues["within_one"] | ~issues["exact"]).all()
+
+
+def test_only_issues_the_target_states_are_scored(corpus, result) -> None:
+    for row in result.issues.itertuples():
+        stance = corpus[row.target].stances[row.issue]
+        assert stance.stated
