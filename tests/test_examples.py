@@ -17,6 +17,8 @@ EXPECTED = {
     "donetsk_buffer_scenario.py": ["Convergence", "Still apart", "Zone of possible agreement"],
     "property_tested_scenarios.py": ["Checked 150 Russian packages", "Donetsk stays apart"],
     "redline_28_to_20.py": ["Point 7", "struck", "Territory and security points", "precision"],
+    "backtest.py": ["previous_draft", "28-pt exact", "The 28-point plan was predicted from"],
+    "package_search.py": ["packages evaluated (exhaustive)", "Donetsk oblast", "Applied with scenario() and compare()"],
     "iran_lausanne_vs_jcpoa.py": ["3.67 %", "Converted, no enrichment", "What moved from Lausanne to the JCPOA"],
 }
 
