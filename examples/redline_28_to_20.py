@@ -30,11 +30,12 @@ print("\n".join(red.summary()))
 [row] = [r for r in red.rows if r.old == ("7",)]
 print(f"\nPoint 7 ({row.old_text}) → {row.fate}: {row.note}")
 
-# The chain: territory and security points from the 28 points through the E3 redline and the
-# 20 points, with the European 24 points beside them.
+# The chain: each territory and security point of the 28, and what the E3 redline, the 20 points
+# and the European 24 points made of it (each against the 28 points, which all three answer).
 chain = ng.redline_chain(
     [corpus[i] for i in ("us-28-point-2025-11", "e3-counterproposal-2025-11", "us-20-point-2025-12",
                          "eu-24-point-2025-11")],
+    base="first",
     corpus=corpus,
 ).filter(["territory", "security"])
 print("\nTerritory and security points through the chain\n")

@@ -597,8 +597,9 @@ class Thread:
     """One point followed through every version of a chain.
 
     ``points[i]`` are the keys of the point(s) in document ``i`` (empty where it has none);
-    ``fates[i]`` is how it arrived in document ``i`` from document ``i - 1`` (``""`` for the
-    first document, and where the thread had no point in either).
+    ``fates[i]`` is how it arrived in document ``i`` from the document it is redlined against
+    (the previous one, or the first; ``""`` for the first document, and where the thread had
+    no point in either).
     """
 
     points: tuple[tuple[str, ...], ...]
@@ -611,13 +612,15 @@ class Thread:
 class RedlineChain:
     """A point followed through several versions (see :func:`redline_chain`).
 
-    ``steps`` are the pairwise redlines of consecutive documents; ``threads`` follow each
-    point from version to version.
+    ``steps`` are the redlines of each document against the previous one (or, with
+    ``base="first"``, against the first); ``threads`` follow each point from version to
+    version.
     """
 
     documents: tuple[Document, ...]
     steps: tuple[Redline, ...]
     threads: tuple[Thread, ...]
+    base: Literal["previous", "first"] = "previous"
 
     def column(self, i: int) -> str:
         """The column name of document ``i``: its id without the trailing ``-YYYY-MM``."""
@@ -652,7 +655,9 @@ class RedlineChain:
         return ["point", *(self.column(i) for i in range(len(self.documents)))]
 
     def title(self, lang: Lang = "en") -> str:
-        """``Redline chain: a → b → c``."""
+        """``Redline chain: a → b → c`` (or ``Redline against a: b, c``)."""
+        if self.base == "first":
+            return f"Redline against {self.documents[0].id}: " + ", ".join(d.id for d in self.documents[1:])
         return "Redline chain: " + " → ".join(d.id for d in self.documents)
 
     def summary(self, lang: Lang = "en") -> list[str]:
@@ -681,7 +686,7 @@ class RedlineChain:
         """Only the threads whose points carry a stance on an issue of ``areas``."""
         wanted = set(areas)
         threads = tuple(t for t in self.threads if any(i.split(".", 1)[0] in wanted for i in t.issues))
-        return RedlineChain(self.documents, self.steps, threads)
+        return RedlineChain(self.documents, self.steps, threads, self.base)
 
     def __len__(self) -> int:
         return len(self.threads)
@@ -693,6 +698,7 @@ class RedlineChain:
 def redline_chain(
     documents: Sequence[Document],
     *,
+    base: Literal["previous", "first"] = "previous",
     corpus: Corpus | Iterable[Document] | None = None,
     toward: Document | None = None,
     taxonomy: Taxonomy | None = None,
@@ -700,9 +706,12 @@ def redline_chain(
 ) -> RedlineChain:
     """Follow every point through several versions, in the order given.
 
-    Consecutive documents are redlined (:func:`redline`); a thread joins the points that
-    correspond from one version to the next, so ``28-point 21 → E3 21 → 20-point 14``
-    reads as one line.
+    Each version is redlined against the one before it (``base="previous"``, a chain of
+    revisions) or against the first (``base="first"``: several answers to one plan, such as
+    the E3 redline, the 20 points and the European 24 points beside the US 28 points). A
+    thread joins the points that correspond, by declared lineage between any two of the
+    documents or by the redline of neighbours, so ``28-point 21 → E3 21 → 20-point 14``
+    reads as one line even where a version in between has no public points.
 
     Examples
     --------
@@ -716,12 +725,17 @@ def redline_chain(
     docs = tuple(documents)
     if len(docs) < 2:
         raise NegotiationError("a redline needs at least two documents")
+    if base not in ("previous", "first"):
+        raise NegotiationError(f"base must be 'previous' or 'first', not {base!r}")
     pool = list(corpus) if corpus is not None else []
     pool += [d for d in docs if d not in pool]
     tax = taxonomy if taxonomy is not None else getattr(corpus, "taxonomy", None)
+    pairs = list(pairwise(range(len(docs)))) if base == "previous" else [(0, j) for j in range(1, len(docs))]
     steps = tuple(
-        _redline(a, b, corpus=pool, toward=toward, taxonomy=tax, lang=lang) for a, b in pairwise(docs)
+        _redline(docs[i], docs[j], corpus=pool, toward=toward, taxonomy=tax, lang=lang) for i, j in pairs
     )
+    if base == "first":
+        return RedlineChain(docs, steps, _threads_from_first(docs, steps), base)
     parent: dict[tuple[int, str], tuple[int, str]] = {}
 
     def find(x: tuple[int, str]) -> tuple[int, str]:
@@ -730,26 +744,70 @@ def redline_chain(
             x = parent[x]
         return x
 
-    for i, step in enumerate(steps):
+    def join(nodes: Sequence[tuple[int, str]]) -> None:
+        for n in nodes[1:]:
+            parent[find(n)] = find(nodes[0])
+
+    for (i, j), step in zip(pairs, steps, strict=True):
         for row in step.rows:
-            nodes = [(i, k) for k in row.old] + [(i + 1, k) for k in row.new]
-            for n in nodes[1:]:
-                parent[find(n)] = find(nodes[0])
+            join([(i, k) for k in row.old] + [(j, k) for k in row.new])
+    stepped = set(pairs)
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            if (i, j) in stepped:
+                continue
+            found = lineage(docs[i], docs[j], corpus=pool)
+            if found.basis == "declared":
+                for p, q in found.links:
+                    join([(i, p), (j, q)])
+    order = [{k: n for n, k in enumerate(d.points)} for d in docs]
     groups: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    sequence: list[tuple[int, str]] = []
     for i, doc in enumerate(docs):
+        previous: tuple[int, str] | None = None
         for k in doc.points:
-            groups.setdefault(find((i, k)), []).append((i, k))
+            root = find((i, k))
+            groups.setdefault(root, []).append((i, k))
+            if root not in sequence:  # a thread first met here follows the thread of the point before
+                sequence.insert(sequence.index(previous) + 1 if previous in sequence else len(sequence), root)
+            previous = root
     issues_of = [point_issues(d) for d in docs]
     threads = []
-    for members in groups.values():
+    for root in sequence:
+        members = groups[root]
         keys = tuple(tuple(k for j, k in members if j == i) for i in range(len(docs)))
         fates = [""]
-        for i, step in enumerate(steps):
-            touched = [r.fate for r in step.rows if set(r.old) & set(keys[i]) or set(r.new) & set(keys[i + 1])]
+        for (i, j), step in zip(pairs, steps, strict=True):
+            touched = [r.fate for r in step.rows if set(r.old) & set(keys[i]) or set(r.new) & set(keys[j])]
             fates.append("/".join(dict.fromkeys(touched)))
-        first = min(members)
+        first = min(members, key=lambda m: (m[0], order[m[0]][m[1]]))
         issues = tuple(dict.fromkeys(x for i, k in sorted(members) for x in issues_of[i][k]))
-        threads.append((first, Thread(keys, tuple(fates), docs[first[0]].points[first[1]].text, issues)))
-    order = [{k: n for n, k in enumerate(d.points)} for d in docs]
-    threads.sort(key=lambda ft: (ft[0][0], order[ft[0][0]][ft[0][1]]))
-    return RedlineChain(docs, steps, tuple(t for _, t in threads))
+        threads.append(Thread(keys, tuple(fates), docs[first[0]].points[first[1]].text, issues))
+    return RedlineChain(docs, steps, tuple(threads), base)
+
+
+def _threads_from_first(docs: Sequence[Document], steps: Sequence[Redline]) -> tuple[Thread, ...]:
+    """One thread per point of the first document; points of the others with no ancestor there follow."""
+    issues_of = [point_issues(d) for d in docs]
+    n = len(docs)
+    threads: list[Thread] = []
+    for k in docs[0].points:
+        keys: list[tuple[str, ...]] = [(k,)] + [()] * (n - 1)
+        fates = [""] * n
+        for j, step in enumerate(steps, start=1):
+            for row in step.rows:
+                if k in row.old:
+                    keys[j], fates[j] = row.new, row.fate
+        issues = tuple(dict.fromkeys(x for i in range(n) for key in keys[i] for x in issues_of[i][key]))
+        threads.append(Thread(tuple(keys), tuple(fates), docs[0].points[k].text, issues))
+    for j, step in enumerate(steps, start=1):
+        for row in step.rows:
+            if row.old or not row.new:
+                continue
+            keys = [()] * n
+            keys[j] = row.new
+            fates = [""] * n
+            fates[j] = row.fate
+            issues = tuple(dict.fromkeys(x for key in row.new for x in issues_of[j][key]))
+            threads.append(Thread(tuple(keys), tuple(fates), docs[j].points[row.new[0]].text, issues))
+    return tuple(threads)

@@ -18,7 +18,7 @@ from negotiation.render.formats import Column
 
 def run(args: argparse.Namespace) -> int:
     """Redline the documents named on the command line and print the result."""
-    from negotiation.analysis.redline import Redline, redline
+    from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
     from negotiation.cli.main import _corpus
     from negotiation.errors import NegotiationError
 
@@ -29,7 +29,10 @@ def run(args: argparse.Namespace) -> int:
         raise NegotiationError(f"unknown area {unknown[0]!r}; expected one of {', '.join(corpus.taxonomy.areas)}")
     toward = corpus.position(args.toward, docs[-1].date) if args.toward else None
     lang = getattr(args, "lang", "en") or "en"
-    result = redline(*docs, corpus=corpus, toward=toward, lang=lang)
+    if len(docs) > 2:
+        result: Redline | RedlineChain = redline_chain(docs, base=args.base, corpus=corpus, toward=toward, lang=lang)
+    else:
+        result = redline(docs[0], docs[1], corpus=corpus, toward=toward, lang=lang)
     if args.area:
         result = result.filter(args.area)
     if isinstance(result, Redline):
@@ -52,6 +55,8 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("new", metavar="NEW", help="the later document")
     p.add_argument("more", metavar="MORE", nargs="*", help="further versions: follow each point through all")
     p.add_argument("--toward", metavar="PARTY", help="also say whether each move came closer to this party's position")
+    p.add_argument("--base", choices=("previous", "first"), default="previous",
+                   help="with three or more documents, redline each against the previous one (default) or the first")
     p.add_argument("--area", action="append", metavar="AREA",
                    help="only points that carry a stance in this area (repeatable: --area territory --area security)")
     add_output_options(p)
