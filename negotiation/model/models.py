@@ -593,6 +593,15 @@ class Corpus(BaseModel):
 
         return matrix(self, documents, **kwargs)
 
+    def nearest(self, document: str | Document, k: int = 5, **kwargs: Any) -> list[tuple[str, float]]:
+        """The ``k`` documents closest to ``document`` as ``(id, convergence)``, best first.
+
+        One row of the matrix, never the whole: see :func:`negotiation.analysis.nearest.nearest`.
+        """
+        from negotiation.analysis.nearest import nearest
+
+        return nearest(self, document, k, **kwargs)
+
     def resolve(self, spec: str | Document) -> Document:
         """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today)."""
         if isinstance(spec, Document):
