@@ -157,3 +157,85 @@ def test_zopa_is_empty_exactly_when_no_value_is_accepted_by_all(case, data):
     shared = accepted(stance) & accepted(other)
     assert bool(row["empty"]) == (not shared)
     assert (row["gap"] == 0) == bool(shared)
+
+
+# --- fast paths equal the reference rules (encodings, matrix kernel, nearest) ---------------
+
+
+@st.composite
+def encoded_corpora(draw: st.DrawFn, max_documents: int = 6) -> ng.Corpus:
+    """Generated corpora with every feature the encodings handle: brackets, sets, accepts, deferrals."""
+    tax = draw(st.one_of(st.just(TAXONOMY), nst.taxonomies()))
+    n = draw(st.integers(1, max_documents))
+    parties = sorted(tax.parties)[:3]
+    docs = []
+    for k in range(n):
+        joint = draw(st.booleans())
+        authors = parties[:2] if joint else [draw(st.sampled_from(parties))]
+        docs.append(draw(nst.documents(tax, authors=authors, brackets=joint, deferred=True, id=f"doc-{k}")))
+    return ng.Corpus.of(tax, docs)
+
+
+def _reference(a: ng.Document, b: ng.Document, tax: ng.Taxonomy, all_issues: bool = False):
+    from negotiation.analysis.compare import diff_issue, summarize
+
+    diffs = tuple(
+        diff_issue(issue, a.stances.get(i), b.stances.get(i))
+        for i, issue in tax.issues.items()
+        if all_issues or i in a.stances or i in b.stances
+    )
+    return diffs, summarize(diffs)
+
+
+def _same_number(x: float, y: float) -> bool:
+    return (math.isnan(x) and math.isnan(y)) or x == y
+
+
+@given(encoded_corpora(), st.booleans())
+def test_compare_on_encodings_gives_exactly_the_reference_diffs_and_summary(corpus, all_issues):
+    docs = list(corpus)
+    for a in docs:
+        for b in docs:
+            cmp = ng.compare(a, b, taxonomy=corpus.taxonomy, all_issues=all_issues)
+            diffs, summary = _reference(a, b, corpus.taxonomy, all_issues)
+            assert cmp.diffs == diffs
+            assert cmp.summary.counts == summary.counts
+            assert (cmp.summary.both_stated, cmp.summary.addressed) == (summary.both_stated, summary.addressed)
+            assert _same_number(cmp.summary.convergence, summary.convergence)
+            assert _same_number(cmp.summary.coverage, summary.coverage)
+
+
+@given(encoded_corpora(), st.sampled_from(["float32", "float64"]), st.integers(1, 4))
+def test_matrix_kernel_equals_compare_for_every_pair(corpus, dtype, block):
+    m = corpus.matrix(dtype=dtype, block=block).to_numpy()
+    tol = 1e-5 if dtype == "float32" else 1e-12
+    docs = list(corpus)
+    for i, a in enumerate(docs):
+        for j, b in enumerate(docs):
+            expected = ng.compare(a, b, taxonomy=corpus.taxonomy).summary.convergence
+            assert (math.isnan(expected) and math.isnan(m[i, j])) or abs(m[i, j] - expected) <= tol
+
+
+@given(encoded_corpora())
+def test_encoded_issue_distances_equal_the_reference_distances(corpus):
+    from negotiation.analysis.encoding import Encoding
+
+    docs = list(corpus)
+    enc = Encoding.of(docs, corpus.taxonomy)
+    d = enc.distances()
+    for i, a in enumerate(docs):
+        for j, b in enumerate(docs):
+            for k, diff in enumerate(_reference(a, b, corpus.taxonomy, all_issues=True)[0]):
+                expected = math.nan if diff.distance is None else diff.distance
+                assert _same_number(d[i, j, k], expected) or abs(d[i, j, k] - expected) <= 1e-12
+
+
+@given(encoded_corpora(max_documents=8), st.integers(1, 4))
+def test_nearest_returns_the_k_best_convergences_that_compare_finds(corpus, k):
+    docs = list(corpus)
+    query = docs[0]
+    truth = {d.id: ng.compare(query, d, taxonomy=corpus.taxonomy).summary.convergence for d in docs[1:]}
+    best = sorted((c for c in truth.values() if not math.isnan(c)), reverse=True)[:k]
+    got = corpus.nearest(query, k)
+    assert [c for _, c in got] == pytest.approx(best, abs=1e-12)
+    assert all(truth[doc_id] == pytest.approx(c, abs=1e-12) for doc_id, c in got)

@@ -229,7 +229,7 @@ def described(stance: Stance, scale: Scale, lang: str = "en") -> str:
     memo = hit[1].get((id(scale), lang))
     if memo is not None and memo[0] is scale:
         return memo[1]
-    text = stance.describe(scale, lang)  # type: ignore[arg-type]
+    text = stance.describe(scale, lang)
     hit[1][(id(scale), lang)] = (scale, text)
     return text
 

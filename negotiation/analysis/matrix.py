@@ -162,32 +162,37 @@ def cross_convergence(rows: Encoding, columns: Encoding, *, block: int = 64, dty
     return out
 
 
+def _strip(prep: _Prepared, rows: slice, work: dict[str, Any]) -> np.ndarray:
+    """Rows of the convergence matrix, full width, with 1 on the diagonal."""
+    import numpy as np
+
+    n = prep.lo.shape[0]
+    strip = np.empty((rows.stop - rows.start, n), dtype=prep.lo.dtype)
+    for c0 in range(0, n, COLUMNS):
+        cols = slice(c0, min(n, c0 + COLUMNS))
+        strip[:, cols] = _tile(prep, rows, prep, cols, work)
+    _unit_diagonal(strip, rows.start)
+    return strip
+
+
 def strips(enc: Encoding, *, block: int = 64, dtype: Any = None) -> Iterator[tuple[slice, np.ndarray]]:
     """The convergence matrix as full-width row strips: ``(rows, block × documents array)``.
 
     Memory stays at one strip whatever the corpus size; used to stream a matrix to disk.
     """
-    import numpy as np
-
-    dt = _dtype(dtype)
-    prep = _Prepared.of(enc, dt)
+    prep = _Prepared.of(enc, _dtype(dtype))
     work: dict[str, Any] = {}
     n = len(enc)
     for r0 in range(0, n, block):
         rows = slice(r0, min(n, r0 + block))
-        strip = np.empty((rows.stop - r0, n), dtype=dt)
-        for c0 in range(0, n, COLUMNS):
-            cols = slice(c0, min(n, c0 + COLUMNS))
-            strip[:, cols] = _tile(prep, rows, prep, cols, work)
-        _unit_diagonal(strip, r0)
-        yield rows, strip
+        yield rows, _strip(prep, rows, work)
 
 
 def _unit_diagonal(values: np.ndarray, offset: int = 0) -> None:
     """1 on the diagonal wherever it is not NaN (a document always agrees with itself)."""
     import numpy as np
 
-    k = np.arange(values.shape[0])
+    k = np.arange(min(values.shape[0], values.shape[1] - offset))
     diag = values[k, k + offset]
     values[k, k + offset] = np.where(np.isnan(diag), diag, 1.0)
 
@@ -195,8 +200,9 @@ def _unit_diagonal(values: np.ndarray, offset: int = 0) -> None:
 def convergence_dask(enc: Encoding, *, block: int = 64, dtype: Any = None) -> Any:
     """The convergence matrix as a lazy ``dask.array`` of row strips (needs the ``[dask]`` extra).
 
-    Each chunk is one strip of :func:`strips`; compute it on any scheduler or a
-    ``distributed`` cluster, or store it with ``dask.array.to_zarr``.
+    Each chunk is one strip of :func:`strips`, computed independently (tasks share only
+    the read-only encoding); compute it on any scheduler or a ``distributed`` cluster,
+    or store it with ``dask.array.to_zarr``.
     """
     try:
         import dask.array as da
@@ -209,16 +215,9 @@ def convergence_dask(enc: Encoding, *, block: int = 64, dtype: Any = None) -> An
     dt = _dtype(dtype)
     n = len(enc)
     prep = _Prepared.of(enc, dt)
-    work: dict[str, Any] = {}
 
     def strip(index: np.ndarray) -> np.ndarray:
-        rows = slice(int(index[0]), int(index[-1]) + 1)
-        out = np.empty((rows.stop - rows.start, n), dtype=dt)
-        for c0 in range(0, n, COLUMNS):
-            cols = slice(c0, min(n, c0 + COLUMNS))
-            out[:, cols] = _tile(prep, rows, prep, cols, work)
-        _unit_diagonal(out, rows.start)
-        return out
+        return _strip(prep, slice(int(index[0]), int(index[-1]) + 1), {})
 
     index = da.arange(n, chunks=block)
     return da.map_blocks(  # type: ignore[no-untyped-call]
