@@ -20,7 +20,6 @@ from negotiation.render.i18n import Lang
 from negotiation.render.report import (
     comparison_table_data,
     document_title,
-    heading,
     stance_text,
     summary_lines,
 )
@@ -39,6 +38,8 @@ header p { margin: 0.15rem 0; }
 blockquote { margin: 0; font-style: italic; }
 footer { margin-top: 2rem; font-size: 0.85rem; }
 table { width: 100%; }
+td, .bidi { unicode-bidi: plaintext; }
+figure { margin: 1rem 0; }
 """
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -58,7 +59,8 @@ def _chart(cmp: Comparison, lang: Lang) -> str:
     try:
         from negotiation.render.charts import dumbbell, to_svg
 
-        return f'<figure class="chart">{to_svg(dumbbell(cmp, lang=lang, svg=True))}</figure>'
+        # dir="ltr": the chart's own layout; its text is still shaped and ordered by the browser.
+        return f'<figure class="chart" dir="ltr">{to_svg(dumbbell(cmp, lang=lang, svg=True))}</figure>'
     except Exception as exc:  # no matplotlib: the page is whole without the chart
         if type(exc).__name__ not in ("NegotiationError", "ImportError", "ModuleNotFoundError"):
             raise
@@ -101,13 +103,21 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
     table.columns[3] = Column("value_b", header=f"{i18n.side('b', lang)}: {cmp.b.id}")
     title = i18n.say("report_title", lang, a=document_title(cmp.a, lang, cmp.taxonomy),
                      b=document_title(cmp.b, lang, cmp.taxonomy))
+    # Each title isolated, so a Latin title in an Arabic page keeps its own order.
+    title_html = i18n.say("report_title", lang, a="\0", b="\1")
+    title_html = _e(title_html).replace("\0", f"<bdi>{_e(document_title(cmp.a, lang, cmp.taxonomy))}</bdi>").replace(
+        "\1", f"<bdi>{_e(document_title(cmp.b, lang, cmp.taxonomy))}</bdi>")
     legend = "".join(
         f'<li class="v-{v}"><strong>{_e(i18n.verdict(v, lang))}</strong>: {_e(i18n.VERDICT_MEANINGS[v].get(lang) or i18n.VERDICT_MEANINGS[v]["en"])}</li>'
         for v in i18n.VERDICTS if cmp.summary.counts.get(v) or v != "silent"
     )
     summary = "".join(f"<li>{_e(line)}</li>" for line in summary_lines(cmp, lang))
     notes = "".join(f'<p class="muted">{_e(n)}</p>' for n in table.notes)
-    heads = "".join(f"<p>{_e(line)}</p>" for line in heading(cmp, lang))
+    heads = "".join(
+        f"<p>{_e(i18n.side(side, lang))}: <bdi>{_e(document_title(doc, lang, cmp.taxonomy))}</bdi> "
+        f"(<bdi>{_e(doc.id)}</bdi>, {_e(doc.date.isoformat())}, {_e(i18n.word(doc.status, lang))})</p>"
+        for side, doc in (("a", cmp.a), ("b", cmp.b))
+    )
     parts = [
         "<!DOCTYPE html>",
         f"<html {page_attributes(lang)}>",
@@ -119,7 +129,7 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
         f"<style>\n{VERDICT_STYLE}{PAGE_STYLE}</style>",
         "</head>",
         "<body>",
-        f"<header><h1>{_e(title)}</h1>{heads}</header>",
+        f"<header><h1>{title_html}</h1>{heads}</header>",
         f'<section class="summary"><ul>{summary}</ul>{notes}</section>',
         f"<section><h2>{_e(i18n.say('legend', lang))}</h2><ul class=\"legend\">{legend}</ul></section>",
         f'<section class="comparison">{html_table(table)}</section>',
