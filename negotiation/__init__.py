@@ -25,7 +25,10 @@ from negotiation.errors import (
     UnknownDocumentError,
     UnknownPartyError,
 )
+from negotiation.corpus.init import init_corpus
 from negotiation.corpus.loader import bundled_path, document_schema, dump, load, validate
+from negotiation.corpus.locate import find_corpus
+from negotiation.corpus.schemas import parties_schema, taxonomy_schema
 from negotiation.analysis.matrix import Encoding, matrix
 from negotiation.model.models import (
     Area,
@@ -99,8 +102,11 @@ __all__ = [
     "coverage",
     "document_schema",
     "dump",
+    "find_corpus",
+    "init_corpus",
     "load",
     "matrix",
+    "parties_schema",
     "position",
     "predict",
     "redline",
@@ -108,6 +114,7 @@ __all__ = [
     "scenario",
     "search",
     "set_value",
+    "taxonomy_schema",
     "trajectory",
     "validate",
     "zopa",

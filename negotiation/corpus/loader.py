@@ -24,8 +24,9 @@ import yaml
 from pydantic import ValidationError
 
 from negotiation.corpus.cache import cached
+from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE
+from negotiation.corpus.salience import corpus_salience, salience_data
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
-from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE, corpus_salience, salience_data
 from negotiation.corpus.yaml_reader import Parsed, location, read_data
 from negotiation.errors import CorpusError, Problem
 from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Source, Stance, Taxonomy, lineage_problems
@@ -243,7 +244,7 @@ def validate(path: str | Path | None = None, *, today: dt.date | None = None) ->
     """Every problem in a corpus folder, errors and warnings, sorted by file and line; never raises.
 
     Errors (``severity == "error"``) mean the folder does not load. When it loads, the
-    warnings follow: legal but suspicious things (:func:`warnings`). An empty list means a
+    warnings follow: legal but suspicious things (:func:`corpus_warnings`). An empty list means a
     clean corpus. ``path`` None is the bundled corpus.
     """
     folder = Path(path) if path is not None else bundled_path()
@@ -251,7 +252,7 @@ def validate(path: str | Path | None = None, *, today: dt.date | None = None) ->
         corpus = _load(folder)
     except CorpusError as exc:
         return list(exc.problems)
-    return warnings(corpus, folder, today=today)
+    return corpus_warnings(corpus, folder, today=today)
 
 
 def _file_of(folder: Path, document_id: str) -> Path:
@@ -302,7 +303,7 @@ def _quote_note(
     return None
 
 
-def warnings(corpus: Corpus, folder: str | Path, *, today: dt.date | None = None) -> list[Problem]:
+def corpus_warnings(corpus: Corpus, folder: str | Path, *, today: dt.date | None = None) -> list[Problem]:
     """Things legal but suspicious in a loaded corpus, as problems of severity ``warning``.
 
     A corpus without documents; a document without stances; a document or source dated

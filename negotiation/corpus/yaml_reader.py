@@ -154,10 +154,15 @@ class Parsed:
     file: Path
     data: Any = None
     root: yaml.Node | None = None
+    json_text: str | None = field(default=None, repr=False)
+    """The text of a JSON file: composed as YAML (JSON is YAML 1.2) only when a line is asked for."""
     _lines: dict[str, int] | None = field(default=None, repr=False)
 
     def line(self, location: str) -> int | None:
         """The line of ``location`` (a field path), or of the nearest field enclosing it."""
+        if self.root is None and self.json_text is not None:
+            self.root = _compose(self.json_text)
+            self.json_text = None
         if self.root is None:
             return None
         if self._lines is None:
@@ -180,6 +185,17 @@ def location(path: tuple[int | str, ...] | list[int | str]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = Loader12(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def _node_lines(root: yaml.Node) -> Iterator[tuple[str, int]]:
@@ -261,6 +277,7 @@ def _read_json(text: str, parsed: Parsed, problems: list[Problem]) -> None:
     except RecursionError:
         problems.append(Problem(name, "", "invalid JSON: nested too deep"))
         return
+    parsed.json_text = text
     for key in duplicates:
         problems.append(Problem(name, "", f"duplicate key {key!r}: a key may be given only once"))
     if duplicates:
