@@ -14,7 +14,7 @@ from negotiation.model.scales import SetScale
 
 pytest.importorskip("matplotlib", reason="charts need the [plot] extra (matplotlib)")
 
-from negotiation.render.charts import (  # noqa: E402
+from negotiation.render.charts import (
     cluster_order,
     count_marks,
     dumbbell,
@@ -129,7 +129,7 @@ def test_save_writes_png_or_svg(cmp: ng.Comparison, tmp_path: Path, suffix: str)
 
 
 def test_save_refuses_other_suffixes(cmp: ng.Comparison, tmp_path: Path) -> None:
-    with pytest.raises(NegotiationError, match=".png or .svg"):
+    with pytest.raises(NegotiationError, match=r"\.png or \.svg"):
         save(dumbbell(cmp), tmp_path / "chart.jpg")
 
 

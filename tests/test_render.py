@@ -311,7 +311,9 @@ def test_no_colour_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
     assert "\x1b[" not in out
 
 
-def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_colour_on_a_terminal_unless_no_color(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sys
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)

@@ -183,7 +183,8 @@ def test_frame_in_arabic_keeps_ids_and_verdict_keys(cmp: Comparison) -> None:
 
 def test_github_table_is_a_pipe_table_with_headers(cmp: Comparison) -> None:
     lines = cmp.to_table("github", width=200).splitlines()
-    assert [c.strip() for c in lines[0].strip("|").split("|")] == ["Area", "Issue", "A", "B", "Distance", "Verdict", "Note"]
+    headers = [c.strip() for c in lines[0].strip("|").split("|")]
+    assert headers == ["Area", "Issue", "A", "B", "Distance", "Verdict", "Note"]
     assert set(lines[1]) <= {"|", "-", ":"}
     assert len(lines) == 2 + len(cmp.diffs)
 
@@ -224,7 +225,7 @@ def test_unknown_format_raises_a_clear_error(cmp: Comparison) -> None:
 
 
 def test_near_format_names_are_suggested(cmp: Comparison) -> None:
-    with pytest.raises(ValueError, match="did you mean.*fancy_grid"):
+    with pytest.raises(ValueError, match=r"did you mean.*fancy_grid"):
         cmp.to_table("fancy_gird")
 
 

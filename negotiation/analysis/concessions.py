@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.model.models import Document, Taxonomy
-from negotiation.model.scales import Lang, OrdinalScale, SetScale
+from negotiation.model.labels import Lang
+from negotiation.model.scales import OrdinalScale, SetScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -105,4 +106,4 @@ def concessions(
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["steps"] = frame["steps"].astype("Int64")
     frame["distance"] = frame["distance"].astype("float64")
-    return frame
+    return frame  # type: ignore[no-any-return,unused-ignore]

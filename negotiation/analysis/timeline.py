@@ -169,7 +169,7 @@ def trajectory(
     columns = ["date", "convergence", "coverage", "both_stated", "apart", "moved", "documents"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
-    return frame
+    return frame  # type: ignore[no-any-return,unused-ignore]
 
 
 def coverage(corpus: Corpus) -> pd.DataFrame:
@@ -186,4 +186,4 @@ def coverage(corpus: Corpus) -> pd.DataFrame:
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=areas)
     frame.index.name = "document"
     frame["total"] = frame.sum(axis=1)
-    return frame
+    return frame  # type: ignore[no-any-return,unused-ignore]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from negotiation.errors import NegotiationError
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.model.models import Document, Taxonomy
-from negotiation.model.scales import FlagScale, Lang, NumericScale, OrdinalScale, SetScale, Span
+from negotiation.model.labels import Lang
+from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, SetScale, Span
 from negotiation.model.values import RawValue
 
 if TYPE_CHECKING:
@@ -126,4 +127,4 @@ def zopa(
             "positions": [doc.id for doc in positions],
             "positions_label": described,
         })
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=COLUMNS)  # type: ignore[no-any-return,unused-ignore]

@@ -67,8 +67,8 @@ def matrix(corpus: Corpus, args: argparse.Namespace) -> int:
     rows = []
     for i, doc_id in enumerate(labels):
         row: dict[str, Any] = {"document": doc_id, "document_label": f"{i + 1}. {doc_id}"}
-        for j, other in enumerate(labels):
-            value = frame.iat[i, j]
+        for j in range(len(labels)):
+            value: Any = frame.iat[i, j]
             row[f"{j + 1}"] = None if value != value else float(value)
         rows.append(row)
     data = [{"document": doc_id, **{other: rows[i][f"{j + 1}"] for j, other in enumerate(labels)}}

@@ -141,9 +141,9 @@ def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonom
         label = "\n".join(names[:2]) + (" …" if len(names) > 2 else "")
         ax.annotate(label, (when, value), xytext=(0, 9 if k % 2 == 0 else -22), textcoords="offset points",
                     fontsize=6.5, ha="center", color="#444444", gid="document")
-    names = {p: (taxonomy.parties[p].label(lang) if taxonomy and p in taxonomy.parties else p)
+    party = {p: (taxonomy.parties[p].label(lang) if taxonomy and p in taxonomy.parties else p)
              for p in (party_a, party_b)}
-    ax.set_title(_t(i18n.say("trajectory", lang, a=names[party_a], b=names[party_b]), lang), fontsize=10)
+    ax.set_title(_t(i18n.say("trajectory", lang, a=party[party_a], b=party[party_b]), lang), fontsize=10)
     ax.set_ylabel(_t(i18n.header("convergence", lang), lang))
     ax.set_xlabel(_t(i18n.header("date", lang), lang))
     ax.set_ylim(-0.05, 1.12)
@@ -226,15 +226,18 @@ def position_map(corpus: Corpus, issue_id: str, *, lang: Lang = "en", svg: bool 
         color = PARTY_COLORS[parties.index(party) % len(PARTY_COLORS)]
         when = dt.datetime.combine(doc.date, dt.time())
         if not stance.stated:
-            ax.scatter([when], [0.5], facecolors="none", edgecolors=color, s=40, gid="deferred")
+            ax.scatter([when], [0.5], facecolors="none"  # type: ignore[arg-type]
+                       , edgecolors=color, s=40, gid="deferred")
             continue
         pos = issue.scale.pole_position(stance.span(issue.scale))
         if pos is None:
             continue
         lo, hi = pos
         if hi > lo:
-            ax.plot([when, when], [lo, hi], color=color, linewidth=5, alpha=0.35, gid="span")
-        ax.scatter([when], [(lo + hi) / 2], color=color, s=36, zorder=3, gid="stance")
+            ax.plot([when, when], [lo, hi], color=color  # type: ignore[arg-type]
+                    , linewidth=5, alpha=0.35, gid="span")
+        ax.scatter([when], [(lo + hi) / 2], color=color  # type: ignore[arg-type]
+                   , s=36, zorder=3, gid="stance")
     for k, party in enumerate(parties):
         name = tax.parties[party].label(lang) if party in tax.parties else party
         ax.scatter([], [], color=PARTY_COLORS[k % len(PARTY_COLORS)], label=_t(name, lang))
@@ -284,7 +287,7 @@ def count_marks(ax: Axes, gid: str) -> int:
     total = 0
     for coll in ax.collections:
         if coll.get_gid() == gid:
-            total += len(coll.get_offsets())
+            total += len(coll.get_offsets())  # type: ignore[arg-type]
     total += sum(1 for line in ax.lines if line.get_gid() == gid)
     return total
 

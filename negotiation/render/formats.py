@@ -19,6 +19,7 @@ data unescaped.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import json
@@ -130,10 +131,8 @@ def _plain(value: Any) -> Any:
     if value is None:
         return None
     if hasattr(value, "item") and not isinstance(value, str | bytes | list | tuple | dict):
-        try:
+        with contextlib.suppress(ValueError, AttributeError, TypeError):
             value = value.item()
-        except (ValueError, AttributeError, TypeError):
-            pass
     if type(value).__name__ == "Timestamp":
         if value != value:  # NaT
             return None
@@ -187,10 +186,8 @@ def cell_text(value: Any, name: str, lang: Lang) -> str:
 
 def _shown(table: Table, row: Mapping[str, Any], col: Column) -> str:
     label_key = f"{col.name}_label"
-    if label_key in row:  # a label, even a missing one, is what people read
-        value = row[label_key]
-    else:
-        value = row.get(col.name)
+    # A label, even a missing one, is what people read.
+    value = row[label_key] if label_key in row else row.get(col.name)
     if col.show is not None:
         return col.show(value)
     return cell_text(value, col.name, table.lang)
@@ -559,6 +556,9 @@ def table_of(result: Any, *, lang: Lang = "en", title: str | None = None,
             result.data = data
         return result
     rows, _ = records_of(result)
-    cols = [c if isinstance(c, Column) else Column(c) for c in columns] if columns is not None else default_columns(rows)
+    if columns is not None:
+        cols = [c if isinstance(c, Column) else Column(c) for c in columns]
+    else:
+        cols = default_columns(rows)
     lines = [summary] if isinstance(summary, str) else list(summary or [])
     return Table(rows=rows, columns=cols, title=title, summary=lines, notes=list(notes), lang=lang, data=data, key=key)

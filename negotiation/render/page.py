@@ -107,8 +107,9 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
     title_html = i18n.say("report_title", lang, a="\0", b="\1")
     title_html = _e(title_html).replace("\0", f"<bdi>{_e(document_title(cmp.a, lang, cmp.taxonomy))}</bdi>").replace(
         "\1", f"<bdi>{_e(document_title(cmp.b, lang, cmp.taxonomy))}</bdi>")
+    meaning = {v: m.get(lang) or m["en"] for v, m in i18n.VERDICT_MEANINGS.items()}
     legend = "".join(
-        f'<li class="v-{v}"><strong>{_e(i18n.verdict(v, lang))}</strong>: {_e(i18n.VERDICT_MEANINGS[v].get(lang) or i18n.VERDICT_MEANINGS[v]["en"])}</li>'
+        f'<li class="v-{v}"><strong>{_e(i18n.verdict(v, lang))}</strong>: {_e(meaning[v])}</li>'
         for v in i18n.VERDICTS if cmp.summary.counts.get(v) or v != "silent"
     )
     summary = "".join(f"<li>{_e(line)}</li>" for line in summary_lines(cmp, lang))

@@ -133,10 +133,10 @@ def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None
         who = "a" if diff.a is not None else "b"
         return i18n.say("only", lang, side=i18n.side(who, lang), value=va or vb) if values else ""
     if verdict == "deferred":
-        who = [i18n.side(s, lang) for s, st in (("a", diff.a), ("b", diff.b)) if st is not None and not st.stated]
+        sides = [i18n.side(s, lang) for s, st in (("a", diff.a), ("b", diff.b)) if st is not None and not st.stated]
         if not values:  # the value cells already say "deferred"
             return ""
-        return i18n.say("deferred_by", lang, who=i18n.say("and", lang).join(who))
+        return i18n.say("deferred_by", lang, who=i18n.say("and", lang).join(sides))
     if verdict == "agree":
         return (f"{va}" if va == vb else pair) if values else ""
     scale = diff.issue.scale
@@ -369,7 +369,7 @@ def comparison_frame(cmp: Comparison, lang: Lang = "en") -> pd.DataFrame:
     frame["distance"] = frame["distance"].astype("float64")
     frame["verdict"] = frame["verdict"].astype(verdict_dtype())
     frame["verdict_label"] = frame["verdict_label"].astype(verdict_label_dtype(lang))
-    return frame
+    return frame  # type: ignore[no-any-return]
 
 
 def comparison_style(cmp: Comparison, lang: Lang = "en") -> Styler:
@@ -391,7 +391,7 @@ def comparison_style(cmp: Comparison, lang: Lang = "en") -> Styler:
     styler = styler.hide(axis="index")
     if lang in i18n.RTL:
         styler = styler.set_table_attributes('dir="rtl"')
-    return styler
+    return styler  # type: ignore[no-any-return]
 
 
 # --- notebook

@@ -92,7 +92,7 @@ def _plain(st: object) -> object:
 def sources_table(doc: Document, lang: Lang = "en") -> Table:
     """The citations behind a document and the issues each supports (a position: per issue)."""
     if doc.kind == "position":
-        rows = []
+        rows: list[dict[str, object]] = []
         for issue_id, st in doc.stances.items():
             src = doc.source(st.source)
             rows.append({"issue": issue_id, "document": st.document, "source": src.cite(),
