@@ -29,6 +29,7 @@ table.redline th { background: #f0f0f0; }
 table.redline del { color: #a40000; background: #fde2e2; text-decoration: line-through; }
 table.redline ins { color: #0b5d1e; background: #dcf5e0; text-decoration: underline; }
 table.redline .fate { white-space: nowrap; font-weight: 600; }
+table.redline .unaccounted { color: #666; font-style: italic; }
 table.redline .changes, table.redline .note { font-size: .9em; color: #444; }
 @media (prefers-color-scheme: dark) {
   body { color: #eee; background: #161616; }
@@ -37,6 +38,7 @@ table.redline .changes, table.redline .note { font-size: .9em; color: #444; }
   table.redline del { color: #ffb4b4; background: #4a1414; }
   table.redline ins { color: #b7f5c4; background: #123d1d; }
   table.redline .changes, table.redline .note { color: #bbb; }
+  table.redline .unaccounted { color: #aaa; }
 }
 """
 """Colours that read in light and dark schemes; struck red and crossed out, inserted green and underlined."""
@@ -96,7 +98,9 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     head = "".join(f"<th>{esc(h)}</th>" for h in (red.old.id, red.new.id, "fate", "text", "changes", "note"))
     body = []
     for row in red.rows:
-        if row.fate == "struck" or (row.old and not row.new):
+        if row.fate == "unaccounted":  # not known to be struck or new: shown unmarked
+            text = f'<span class="unaccounted">{esc(row.old_text or row.new_text)}</span>'
+        elif row.old and not row.new:
             text = f"<del>{esc(row.old_text)}</del>"
         elif not row.old and row.new:
             text = f"<ins>{esc(row.new_text)}</ins>"
