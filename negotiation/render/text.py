@@ -21,8 +21,11 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SAFE_MAX = 0x0300  # below the combining diacritics block every character is one column wide
 
 
+_NARROW = ((0x2010, 0x2027), (0x2190, 0x21FF), (0x2500, 0x259F))  # dashes, quotes, arrows, box drawing
+
+
 def _simple(text: str) -> bool:
-    return all(ord(c) < _SAFE_MAX or 0x2010 <= ord(c) <= 0x2027 for c in text)
+    return all(ord(c) < _SAFE_MAX or any(lo <= ord(c) <= hi for lo, hi in _NARROW) for c in text)
 
 
 def display_width(text: str) -> int:
