@@ -173,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="negotiation",
         description="Compare negotiating positions issue by issue (Russia–Ukraine talks 2022–2026).",
     )
-    corpus_help = "a corpus folder (default: the bundled corpus)"
+    corpus_help = ("a corpus folder, before or after the command (default: $NEGOTIATION_CORPUS, "
+                   "else ./positions if it exists, else the bundled corpus)")
     parser.add_argument("--corpus", metavar="PATH", default=None, help=corpus_help)
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     # --corpus is accepted before or after the subcommand.

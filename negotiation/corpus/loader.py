@@ -92,12 +92,16 @@ def _path_of(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 _LOCATED = re.compile(r"^(?P<at>[\w.\[\]-]+): (?P<msg>.+)$", re.S)
 
 
-def _message(err: Any) -> str:
+def _file_kind(file: Path) -> str:
+    return {"taxonomy.yaml": "taxonomy", "parties.yaml": "parties"}.get(file.name, "document")
+
+
+def _message(err: Any, file_kind: str = "document") -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        return "unknown field (not part of the format; see positions/README.md)"
+        return f"unknown field (not part of a {file_kind} file; `negotiation schema --kind {file_kind}` lists them)"
     if kind.startswith(("date_", "datetime_")):
         return f"expected a date YYYY-MM-DD, got {err.get('input')!r} ({msg.split(', ', 1)[-1]})"
     text = str(msg)
@@ -113,7 +117,7 @@ def _validation_problems(
     problems = []
     for err in exc.errors(include_url=False):
         path = prefix + _path_of(tuple(err["loc"]))
-        message = _message(err)
+        message = _message(err, _file_kind(parsed.file))
         if len(path) == len(prefix) and (match := _LOCATED.match(message)):
             # a model validator's "issues.x.scale: unknown scale ref": the path is in the message
             path, message = (*prefix, match["at"]), match["msg"]
