@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from negotiation.cli.options import add_output_options, emit
 from negotiation.render.formats import Column
+from negotiation.render.redline import header
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(result.to_html(lang, page=True))
             return 0
         emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang),
-             columns=list(Redline.COLUMNS), data=result.to_json(lang))
+             columns=[Column(c, header=header(c, lang)) for c in Redline.COLUMNS], data=result.to_json(lang))
         return 0
-    columns = [Column("point"), *(Column(c, header=c) for c in result.columns[1:])]  # document ids as they are
+    columns = [Column("point", header=header("point", lang)), *(Column(c, header=c) for c in result.columns[1:])]
     emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang),
          columns=columns, data=result.to_json(lang))
     return 0

@@ -19,6 +19,25 @@ if TYPE_CHECKING:
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
+HEADERS: dict[str, dict[str, str]] = {
+    "old": {"en": "Old", "ar": "القديم"},
+    "new": {"en": "New", "ar": "الجديد"},
+    "fate": {"en": "Fate", "ar": "المصير"},
+    "old_text": {"en": "Old text", "ar": "النص القديم"},
+    "new_text": {"en": "New text", "ar": "النص الجديد"},
+    "changes": {"en": "Stance changes", "ar": "تغيّر المواقف"},
+    "point": {"en": "Point", "ar": "البند"},
+    "text": {"en": "Text", "ar": "النص"},
+    "note": {"en": "Note", "ar": "ملاحظة"},
+}
+"""Column headers of a redline in English and Arabic."""
+
+
+def header(name: str, lang: Lang = "en") -> str:
+    """The header of redline column ``name`` in ``lang`` (the name itself where unknown)."""
+    entry = HEADERS.get(name)
+    return name if entry is None else entry.get(lang) or entry["en"]
+
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; background: #fff; }
 table.redline { border-collapse: collapse; width: 100%; }
@@ -95,7 +114,8 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     from negotiation.analysis.redline import fate_label
 
     esc = html.escape
-    head = "".join(f"<th>{esc(h)}</th>" for h in (red.old.id, red.new.id, "fate", "text", "changes", "note"))
+    names = (header(n, lang) for n in ("fate", "text", "changes", "note"))
+    head = "".join(f"<th>{esc(h)}</th>" for h in (red.old.id, red.new.id, *names))
     body = []
     for row in red.rows:
         if row.fate == "unaccounted":  # not known to be struck or new: shown unmarked
