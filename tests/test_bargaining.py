@@ -8,58 +8,119 @@ import numpy as np
 import pytest
 
 import negotiation as ng
-from negotiation.analysis.bargaining import nash_point, weighted_mean, weighted_median
+from negotiation.analysis.bargaining import nash_point, smp_rounds, weighted_mean, weighted_median
 
-# KTAB's SOE example: KAPSARC's Toolkit for Behavioral Analysis, github.com/KAPSARC/KTAB
-# (MIT licence), file examples/smp/doc/SOE-Policy.csv: "Appetite for reforming government
-# policy towards private sector involvement in the upstream oil and gas sector in China",
-# 26 actors with influence (capability), position (0-100) and salience (0-100); the data of
-# the KAPSARC study the file names as its origin (examples/smp/doc/SOE-data-from-paper.xlsx).
-SOE_POLICY = [  # actor, capability, position, salience
-    ("XJ", 100, 30, 30), ("LK", 65, 45, 65), ("ZG", 35, 30, 40), ("MK", 35, 45, 25),
-    ("LH", 40, 50, 70), ("XS", 20, 15, 40), ("NEA", 15, 20, 40), ("MLR", 25, 60, 70),
-    ("MEP", 20, 30, 30), ("MOF", 35, 45, 50), ("SHX", 20, 50, 70), ("HLJ", 20, 20, 70),
-    ("PC", 15, 15, 75), ("COG", 50, 10, 80), ("WY", 40, 15, 80), ("SPC", 45, 15, 80),
-    ("PSOE", 15, 60, 60), ("CPCIA", 20, 40, 80), ("CUCBM", 10, 45, 60), ("USA", 8, 100, 50),
-    ("USCC", 8, 90, 50), ("EUCC", 5, 90, 50), ("IOC", 10, 90, 75), ("MY", 10, 75, 75),
-    ("ZD", 15, 30, 50), ("ZGB", 15, 20, 50),
+# KTAB's published example: KAPSARC's Toolkit for Behavioral Analysis, github.com/KAPSARC/KTAB
+# (MIT licence). Input: examples/smp/doc/SOE-Pol-Comp.csv, "China Policy/Competitive; scen 2",
+# 13 actors of China's upstream oil and gas reform with influence and, on two dimensions
+# (policy, competitiveness), a position (0-100) and a salience (0-100).
+SOE_POL_COMP = [  # actor, capability, policy position, policy salience, competitive position, salience
+    ("XJ", 100.0, 30, 24.0, 20, 48.0), ("LK", 60.2, 45, 44.7, 65, 41.3), ("ZG", 35.0, 30, 28.9, 15, 65.1),
+    ("MK", 35.0, 45, 20.6, 45, 49.4), ("LH", 40.0, 50, 44.7, 65, 47.8), ("XS", 20.0, 15, 32.0, 10, 32.0),
+    ("NEA", 15.0, 20, 32.0, 15, 32.0), ("MLR", 25.0, 60, 43.9, 50, 50.1), ("MEP", 20.0, 30, 26.4, 15, 17.6),
+    ("MOF", 35.0, 45, 35.9, 40, 46.6), ("SHX", 20.0, 50, 44.7, 50, 47.8), ("HLJ", 20.0, 20, 47.4, 30, 40.6),
+    ("WY", 40.0, 15, 49.0, 60, 46.0),
 ]
-# KTAB's published run of that file: the last column (round 9) of
-# examples/smp/doc/SOE-Policy.csv_posLog.csv, committed to the KTAB repository on
-# 2016-06-27 (commit 105b0186), the position history its smpc program wrote.
-KTAB_FINAL = [41.6, 43.7, 42.0, 42.6, 41.9, 43.3, 44.0, 43.5, 42.8, 44.0, 42.3, 44.1, 43.5,
-              25.3, 43.2, 42.8, 43.3, 43.6, 43.8, 42.7, 43.3, 42.6, 43.5, 42.9, 42.0, 43.7]
+# KTAB's published run of that file with its default parameters (Linear, Prop, Conditional,
+# Deterministic, Mid, OneThird, SemiCommit, S2P2, InitOnlyInterp): the reference log
+# examples/smp/doc/20170530_ref-SOE-Pol-Comp.txt ("History of actor positions over time",
+# 28 states). Rounds 1, 2 and the last, per actor: (policy...), (competitive...).
+KTAB_RUN = {
+    "XJ": ((30.0, 30.9, 43.2), (20.0, 20.4, 43.3)), "LK": ((44.8, 44.7, 43.2), (64.6, 64.4, 43.3)),
+    "ZG": ((30.0, 30.0, 38.7), (15.0, 15.0, 28.8)), "MK": ((44.9, 44.8, 38.6), (45.0, 45.0, 28.8)),
+    "LH": ((49.6, 49.6, 38.7), (64.4, 64.4, 28.8)), "XS": ((42.9, 39.7, 38.6), (38.8, 35.4, 29.5)),
+    "NEA": ((20.0, 39.7, 38.7), (15.0, 35.4, 29.0)), "MLR": ((59.7, 59.4, 38.7), (49.8, 49.6, 29.0)),
+    "MEP": ((29.6, 44.8, 38.7), (14.7, 45.0, 28.9)), "MOF": ((42.9, 42.0, 38.8), (38.8, 38.2, 30.7)),
+    "SHX": ((49.9, 49.9, 38.8), (50.0, 49.9, 30.8)), "HLJ": ((20.0, 20.0, 38.8), (29.9, 29.9, 30.8)),
+    "WY": ((15.0, 15.0, 15.0), (60.0, 60.0, 60.0)),
+}
+KTAB_STATES = 28
+
+
+def soe_run() -> np.ndarray:
+    cap = np.array([row[1] for row in SOE_POL_COMP])
+    x = np.array([[row[2], row[4]] for row in SOE_POL_COMP]) / 100
+    sal = np.array([[row[3], row[5]] for row in SOE_POL_COMP]) / 100
+    return np.array(smp_rounds(x, cap, sal)) * 100
+
+
+def test_rounds_reproduce_ktab_published_reference_run() -> None:
+    """Every actor, both dimensions, rounds 1, 2 and the last: within KTAB's printed precision (0.1)."""
+    run = soe_run()
+    assert len(run) == KTAB_STATES
+    for a, (actor, *_rest) in enumerate(SOE_POL_COMP):
+        for dim, published in enumerate(KTAB_RUN[actor]):
+            ours = (run[1, a, dim], run[2, a, dim], run[-1, a, dim])
+            assert ours == pytest.approx(published, abs=0.051), (actor, dim)
+
+
+def test_where_ktab_lands_the_weighted_median_and_mean_do_not() -> None:
+    """KTAB's run ends with 10 of 13 actors within a point of (38.7, 29.5); the weighted median
+    (45, 40) and weighted mean (36.3, 38.9) of the inputs (weights capability × salience) are
+    more than 5 points away, our last round is not."""
+    final = np.array([[KTAB_RUN[a][0][-1], KTAB_RUN[a][1][-1]] for a, *_ in SOE_POL_COMP])
+    landing = np.median(final, axis=0)
+    ours = np.median(soe_run()[-1], axis=0)
+    assert np.linalg.norm(ours - landing) <= 1
+    cap = np.array([row[1] for row in SOE_POL_COMP])
+    dims = [([r[p] for r in SOE_POL_COMP], cap * [r[s] for r in SOE_POL_COMP]) for p, s in ((2, 3), (4, 5))]
+    median = [weighted_median(x, w) for x, w in dims]
+    mean = [weighted_mean(x, w) for x, w in dims]
+    assert np.linalg.norm(np.array(median) - landing) > 5
+    assert np.linalg.norm(np.array(mean) - landing) > 5
+
+
+# A second published run: examples/smp/doc/dummyData_3Dim.csv (7 actors, 3 dimensions) and its
+# reference log examples/smp/doc/20170530_ref-dummyData_3Dim.txt (same defaults, 11 states).
+DUMMY_3DIM = [  # actor, power, (position, salience) × 3
+    ("SActor-00", 102.543, 75.79, 49.53, 6.37, 5.91, 70.45, 28.15),
+    ("SActor-01", 53.393, 82.72, 30.33, 73.50, 21.22, 64.00, 24.79),
+    ("SActor-02", 129.643, 82.45, 48.47, 90.89, 13.55, 0.07, 34.62),
+    ("SActor-03", 75.920, 62.52, 20.76, 50.82, 39.24, 62.33, 22.21),
+    ("SActor-04", 63.224, 82.34, 40.96, 45.77, 25.43, 73.31, 22.59),
+    ("SActor-05", 120.048, 84.48, 22.92, 33.70, 39.35, 88.11, 15.42),
+    ("SActor-06", 54.178, 70.96, 31.75, 33.46, 27.93, 90.36, 26.03),
+]
+DUMMY_3DIM_RUN = {  # actor: (round 1, last round) per dimension, from the reference log
+    "SActor-00": ((79.5, 78.6), (44.7, 31.8), (72.0, 74.1)),
+    "SActor-01": ((78.9, 78.6), (56.3, 31.8), (72.5, 74.1)),
+    "SActor-02": ((82.5, 82.5), (90.9, 90.9), (0.1, 0.1)),
+    "SActor-03": ((65.8, 67.1), (50.8, 50.1), (63.0, 63.7)),
+    "SActor-04": ((79.5, 78.6), (44.7, 31.6), (72.0, 74.1)),
+    "SActor-05": ((84.4, 79.9), (34.1, 34.4), (86.3, 75.2)),
+    "SActor-06": ((75.6, 78.6), (24.8, 31.6), (72.0, 74.1)),
+}
+
+
+def test_rounds_reproduce_ktab_reference_run_on_three_dimensions() -> None:
+    cap = np.array([r[1] for r in DUMMY_3DIM])
+    x = np.array([r[2::2] for r in DUMMY_3DIM]) / 100
+    sal = np.array([r[3::2] for r in DUMMY_3DIM]) / 100
+    run = np.array(smp_rounds(x, cap, sal)) * 100
+    assert len(run) == 11
+    for a, row in enumerate(DUMMY_3DIM):
+        for dim, published in enumerate(DUMMY_3DIM_RUN[row[0]]):
+            assert (run[1, a, dim], run[-1, a, dim]) == pytest.approx(published, abs=0.051), (row[0], dim)
+
+
+def test_bargain_is_the_one_dimension_front_end() -> None:
+    """On one dimension ``bargain`` runs the same rounds as :func:`smp_rounds`."""
+    actors = [{"actor": r[0], "capability": r[1], "position": r[2], "salience": r[3]} for r in SOE_POL_COMP]
+    result = ng.bargain(actors)
+    cap = np.array([r[1] for r in SOE_POL_COMP])
+    rounds = smp_rounds(np.array([r[2] for r in SOE_POL_COMP]) / 100, cap, np.array([r[3] for r in SOE_POL_COMP]) / 100)
+    assert result.rounds.to_numpy() == pytest.approx(np.array([h[:, 0] for h in rounds]) * 100)
+    assert result.outcome in set(result.final)
 
 
 def soe_actors() -> list[dict[str, object]]:
-    return [{"actor": a, "capability": c, "position": x, "salience": s} for a, c, x, s in SOE_POLICY]
-
-
-@pytest.mark.parametrize("risk_adjust", ["one_third", "ktab_2016"])
-def test_round_model_lands_where_ktab_published_run_does(risk_adjust: str) -> None:
-    """On KTAB's SOE-Policy example our rounds end within 5 points (of 100) of KTAB's published
-    final round (median 43.25, 25 of 26 actors between 41.6 and 44.1), where the weighted
-    median (30) and weighted mean (35.0) of the inputs do not.
-
-    Round-by-round paths differ from KTAB's log (its first round already moves Xi Jinping to
-    55); only where the rounds land is compared.
-    """
-    result = ng.bargain(soe_actors(), risk_adjust=risk_adjust)
-    published = float(np.median(KTAB_FINAL))
-    assert abs(result.outcome - published) <= 5
-    assert abs(float(np.median(result.final)) - published) <= 5
-    caps = [c for _, c, _, _ in SOE_POLICY]
-    xs = [x for _, _, x, _ in SOE_POLICY]
-    w = [c * s for _, c, _, s in SOE_POLICY]
-    assert abs(weighted_median(xs, w) - published) > 5
-    assert abs(weighted_mean(xs, w) - published) > 5
-    assert abs(weighted_mean(xs, caps) - published) > 5
+    return [{"actor": r[0], "capability": r[1], "position": r[2], "salience": r[3]} for r in SOE_POL_COMP]
 
 
 def test_rounds_start_from_the_input_positions() -> None:
     result = ng.bargain(soe_actors())
-    assert list(result.rounds.columns) == [a for a, *_ in SOE_POLICY]
-    assert list(result.rounds.iloc[0]) == [float(x) for _, _, x, _ in SOE_POLICY]
+    assert list(result.rounds.columns) == [r[0] for r in SOE_POL_COMP]
+    assert list(result.rounds.iloc[0]) == [float(r[2]) for r in SOE_POL_COMP]
     assert 1 < len(result.rounds) <= 101
 
 
@@ -72,7 +133,7 @@ def test_actors_who_already_agree_stay_put() -> None:
 
 def test_positions_never_leave_the_range_of_the_inputs() -> None:
     result = ng.bargain(soe_actors())
-    assert result.rounds.min().min() >= 10 - 1e-9 and result.rounds.max().max() <= 100 + 1e-9
+    assert result.rounds.min().min() >= 15 - 1e-9 and result.rounds.max().max() <= 60 + 1e-9
 
 
 def test_bargain_explains_bad_tables_in_one_line() -> None:

@@ -14,10 +14,12 @@ disagreement point :math:`u_i(d) = 1 - |r_i - x_i|`, the worst value it still ac
 The Nash solution maximises :math:`\\prod_i (u_i(z) - u_i(d))^{w_i}` over :math:`z \\in Z`
 (weights :math:`w_i` as above, normalised: the asymmetric Nash solution).
 
-**Spatial Model of Politics** (:func:`bargain`), the expected-utility round model of the
-Bueno de Mesquita family as implemented in KAPSARC's Toolkit for Behavioral Analysis
-(KTAB). Each round, on positions :math:`x_i \\in [0,1]`, capabilities :math:`c_i` and
-saliences :math:`s_i \\in [0,1]`:
+**Spatial Model of Politics** (:func:`bargain`; :func:`smp_rounds` on several dimensions),
+the expected-utility round model of the Bueno de Mesquita family as implemented in
+KAPSARC's Toolkit for Behavioral Analysis (KTAB). Each round, on positions
+:math:`x_i \\in [0,1]`, capabilities :math:`c_i` and saliences :math:`s_i \\in [0,1]` (on several
+dimensions, distances are :math:`\\sqrt{\\sum_k ((x_{ik} - x_{jk}) s_{ik})^2 / \\sum_k s_{ik}^2}`
+and :math:`s_i` is the sum of :math:`i`'s saliences):
 
 1. *Risk attitudes.* With risk-neutral utilities :math:`u_{ij} = 1 - |x_i - x_j|`, every
    actor votes between any two positions with :math:`v_k(i{:}j) = c_k (u_{ki} - u_{kj})`;
@@ -52,12 +54,17 @@ The result's outcome is the position the final probabilistic Condorcet election
 
 References
 ----------
-- B. Wise, L. S. Yaseen, B. Efird, "A Spatial Model of Politics (SMP) in KTAB",
-  KAPSARC discussion papers, 2015–2017; KTAB source, ``examples/smp/libsrc/smp.cpp`` and
+- KAPSARC, "An Introduction to the KAPSARC Toolkit for Behavioral Analysis (KTAB)" and
+  "Multidimensional Bargaining using KTAB", KAPSARC discussion papers (kapsarc.org), the
+  papers the KTAB SMP user guide (``web/tutorial/SMPTutorial.md``, 2019) refers to for the
+  model; the guide documents the parameters.
+- KTAB source, ``examples/smp/libsrc/smp.cpp``, ``smpbcn.cpp`` and
   ``KTAB/kmodel/libsrc/kmodel.cpp`` (github.com/KAPSARC/KTAB, MIT licence), whose defaults
-  (Linear victory probability, Proportional voting, Mid risk range, OneThird risk
-  adjustment, SemiCommit, S2P2, InitOnlyInterp, Deterministic transitions) are used here.
-- KTAB SMP user guide (``web/tutorial/SMPTutorial.md``, 2019) for the parameters' meaning.
+  (Linear victory probability, Proportional voting, Conditional PCE, Mid risk range,
+  OneThird risk adjustment, SemiCommit, S2P2, InitOnlyInterp, Deterministic transitions,
+  identity accommodation of ideals) are the ones implemented here. With them this module
+  reproduces KTAB's published reference run ``examples/smp/doc/20170530_ref-SOE-Pol-Comp.txt``
+  (13 actors, 2 dimensions, 28 states) to its printed precision: ``tests/test_bargaining.py``.
 - B. Bueno de Mesquita, "A decision making model: its structure and form", International
   Interactions 23 (1997) 235–266.
 - J. F. Nash, "The bargaining problem", Econometrica 18 (1950) 155–162.
@@ -183,13 +190,23 @@ def _condorcet(votes_weight: np.ndarray, util: np.ndarray) -> np.ndarray:
     return normalised
 
 
-def _risk(x: np.ndarray, cap: np.ndarray) -> np.ndarray:
+def _distance(x: np.ndarray, sal: np.ndarray) -> np.ndarray:
+    """KTAB ``bvDiff``: ``d[i, j]``, the salience-weighted distance from ``x[i]`` to ``x[j]`` in ``i``'s eyes.
+
+    :math:`d_{ij} = \\sqrt{\\sum_k ((x_{ik} - x_{jk}) s_{ik})^2 / \\sum_k s_{ik}^2}`; on one dimension
+    simply :math:`|x_i - x_j|`.
+    """
+    diff = (x[:, None, :] - x[None, :, :]) * sal[:, None, :]
+    result: np.ndarray = np.sqrt((diff**2).sum(axis=2) / (sal**2).sum(axis=1)[:, None])
+    return result
+
+
+def _risk(d: np.ndarray, cap: np.ndarray) -> np.ndarray:
     """Risk attitudes from the risk-neutral Condorcet election (``BigRRange::Mid``)."""
-    d = np.abs(x[:, None] - x[None, :])
     p = _condorcet(cap, 1 - d)
     pmin, pmax = p.min(), p.max()
     if pmax - pmin < 1e-12:
-        return np.zeros_like(x)
+        return np.zeros(len(d))
     result: np.ndarray = (3 * p - (pmax + 2 * pmin)) / (2 * (pmax - pmin))
     return result
 
@@ -198,19 +215,21 @@ def _round4(x: np.ndarray | float) -> Any:
     return np.floor(0.5 + np.asarray(x) * 10000.0) / 10000.0
 
 
-def _step(x: np.ndarray, cap: np.ndarray, sal: np.ndarray, risk_adjust: str) -> np.ndarray:
-    """One KTAB SMP round: challenges, bargains, and each actor's choice among its bargains."""
+def _step(x: np.ndarray, cap: np.ndarray, sal: np.ndarray) -> np.ndarray:
+    """One KTAB SMP round on positions ``x`` (actors × dimensions, 0–1) and saliences ``sal`` (same shape).
+
+    Challenges, bargains, and each actor's choice among the bargains that involve it.
+    """
     n = len(x)
-    d = np.abs(x[:, None] - x[None, :])
-    r = _risk(x, cap)
-    # r_est[h, i]: h's estimate of i's risk attitude
-    # "ktab_2016": KTAB's kmodel.cpp of 2016 computed (2 * 0 + R_i) / 3
-    r_est = (2 * r[:, None] + r[None, :]) / 3 if risk_adjust == "one_third" else np.tile(r[None, :] / 3, (n, 1))
+    d = _distance(x, sal)
+    r = _risk(d, cap)
+    r_est = (2 * r[:, None] + r[None, :]) / 3  # r_est[h, i]: h's estimate of i's risk attitude (OneThird)
     # a_util[h, i, j]: h's estimate of the utility to i of j's position.
     a_util = _util(d[None, :, :], r_est[:, :, None])
-    power = sal * cap
+    s_total = sal.sum(axis=1)
+    power = s_total * cap
     idx = np.arange(n)
-    bargains: list[list[tuple[int, int, float, float] | None]] = [[None] for _ in range(n)]
+    bargains: list[list[tuple[int, int, np.ndarray, np.ndarray] | None]] = [[None] for _ in range(n)]
     for i in range(n):
         u = a_util[i]
         uii, uij = u[i, i], u[i, :]  # over targets j
@@ -236,7 +255,7 @@ def _step(x: np.ndarray, cap: np.ndarray, sal: np.ndarray, risk_adjust: str) -> 
         p_win = chij / (chij + chji)
         eu_sq = uii + uij
         vict, lose = 2 * uii, 2 * uij
-        eu = (1 - sal) * vict + sal * (p_win * vict + (1 - p_win) * lose) - eu_sq
+        eu = (1 - s_total) * vict + s_total * (p_win * vict + (1 - p_win) * lose) - eu_sq
         eu[i] = -np.inf
         best, best_eu = -1, 0.0
         for j in range(n):  # first strict maximum, as KTAB's scan does
@@ -245,34 +264,71 @@ def _step(x: np.ndarray, cap: np.ndarray, sal: np.ndarray, risk_adjust: str) -> 
         if best < 0:
             continue
         p = float(p_win[best])
-        wi = (sal[i] * p) ** 2
+        wi = (sal[i] * p) ** 2  # per dimension
         wj = (sal[best] * (1 - p)) ** 2
         total = wi + _MIN_W + wj
-        bi = float(_round4(((wi + _MIN_W) * x[i] + wj * x[best]) / total))
-        bj = float(_round4((wi * x[i] + (_MIN_W + wj) * x[best]) / total))
+        bi = _round4(((wi + _MIN_W) * x[i] + wj * x[best]) / total)
+        bj = _round4((wi * x[i] + (_MIN_W + wj) * x[best]) / total)
         bargain = (i, best, bi, bj)
         bargains[i].append(bargain)
         bargains[best].append(bargain)
     # utility to actor a of each actor's own position n, from a's perspective
     base = a_util[idx, idx, :]  # base[a, n]
+    total_u = base.sum(axis=1)
     new: np.ndarray = x.copy()
+
+    def pos_util(point: np.ndarray) -> np.ndarray:
+        """Each actor's utility (own risk attitude) for one position."""
+        dist = np.sqrt((((x - point[None, :]) * sal) ** 2).sum(axis=1) / (sal**2).sum(axis=1))
+        result: np.ndarray = _util(dist, r)
+        return result
+
     for k in range(n):
         options = bargains[k]
         util = np.empty((n, len(options)))
-        total = base.sum(axis=1)
         for m, b in enumerate(options):
             if b is None:
-                util[:, m] = total / n
+                util[:, m] = total_u / n
                 continue
             ii, jj, bi, bj = b
-            u_init = _util(np.abs(x - bi), r)
-            u_rcvr = _util(np.abs(x - bj), r)
-            util[:, m] = (total - base[:, ii] - base[:, jj] + u_init + u_rcvr) / n
+            util[:, m] = (total_u - base[:, ii] - base[:, jj] + pos_util(bi) + pos_util(bj)) / n
         prob = _condorcet(cap, util)
         chosen = options[int(np.argmax(prob))]
         if chosen is not None:
             new[k] = chosen[2] if chosen[0] == k else chosen[3]
     return new
+
+
+def smp_rounds(
+    positions: np.ndarray, capability: np.ndarray, salience: np.ndarray, *,
+    max_rounds: int = 100, min_rounds: int = 3, quiet: float = 50.0,
+) -> list[np.ndarray]:
+    """The Spatial Model of Politics on several dimensions at once: positions per round.
+
+    ``positions`` and ``salience`` are actors × dimensions on 0–1 (each actor's saliences
+    summing to at most 1, as KTAB requires), ``capability`` one positive number per actor.
+    Returns the list of position arrays, the input first. Rounds stop as :func:`bargain`
+    says, the movement of a round being the sum over actors of the length of their moves
+    (KTAB's ``stateDist``). :func:`bargain` is the one-dimension front end.
+    """
+    x = np.asarray(positions, dtype=float)
+    sal = np.asarray(salience, dtype=float)
+    cap = np.asarray(capability, dtype=float)
+    if x.ndim == 1:
+        x, sal = x[:, None], sal[:, None]
+    history = [x]
+    first = None
+    for it in range(1, max_rounds + 1):
+        x = _step(x, cap, sal)
+        history.append(x)
+        moved = float(np.sqrt(((history[-1] - history[-2]) ** 2).sum(axis=1)).sum())
+        if first is None:
+            first = moved
+        if first <= 1e-12:
+            break
+        if it >= min_rounds and moved / first < 1.0 / quiet:
+            break
+    return history
 
 
 def _actors_frame(actors: Any) -> pd.DataFrame:
@@ -305,7 +361,6 @@ def bargain(
     max_rounds: int = 100,
     min_rounds: int = 3,
     quiet: float = 50.0,
-    risk_adjust: str = "one_third",
 ) -> BargainResult:
     """Run the Spatial Model of Politics (KTAB defaults) on one issue.
 
@@ -317,11 +372,6 @@ def bargain(
     max_rounds, min_rounds, quiet
         Stop after ``max_rounds``, or once at least ``min_rounds`` are done and a round moves
         the actors less than ``1/quiet`` of what the first round moved them (KTAB's rule).
-    risk_adjust
-        How actor ``h`` estimates actor ``i``'s risk attitude: ``"one_third"``
-        :math:`(2R_h + R_i)/3`, as KTAB documents ``BigRAdjust::OneThird``; or ``"ktab_2016"``,
-        :math:`R_i/3`, what KTAB's code computed in 2016 (``Model::estNRA`` started from 0
-        instead of :math:`R_h`), the version that produced its published reference runs.
 
     Returns
     -------
@@ -344,25 +394,14 @@ def bargain(
     """
     import pandas as pd
 
-    if risk_adjust not in ("one_third", "ktab_2016"):
-        raise NegotiationError(f"bargain: risk_adjust must be 'one_third' or 'ktab_2016', got {risk_adjust!r}")
     frame = _actors_frame(actors)
     names = [str(a) for a in frame["actor"]]
     x = frame["position"].to_numpy(dtype=float) / 100.0
     cap = frame["capability"].to_numpy(dtype=float)
     sal = frame["salience"].to_numpy(dtype=float) / 100.0
-    history = [x]
-    first = None
-    for it in range(1, max_rounds + 1):
-        x = _step(x, cap, sal, risk_adjust)
-        history.append(x)
-        moved = float(np.abs(history[-1] - history[-2]).sum())
-        if first is None:
-            first = moved
-        if first <= 1e-12:
-            break
-        if it >= min_rounds and moved / first < 1.0 / quiet:
-            break
+    steps = smp_rounds(x, cap, sal, max_rounds=max_rounds, min_rounds=min_rounds, quiet=quiet)
+    history = [h[:, 0] for h in steps]
+    x = history[-1]
     rounds = pd.DataFrame(np.array(history) * 100.0, columns=names)
     rounds.index.name = "round"
     prob = _condorcet(cap, 1 - np.abs(x[:, None] - x[None, :]))
