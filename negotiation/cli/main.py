@@ -15,7 +15,6 @@ from typing import Any
 from negotiation.errors import CorpusError, NegotiationError
 
 
-
 class _Version(argparse.Action):
     """``--version``, looked up only when asked (importlib.metadata is slow to import)."""
 

@@ -92,9 +92,23 @@ def emit(
     write every key. ``data`` replaces the records in ``json``.
     """
     lang = getattr(args, "lang", "en") or "en"
+    notes = [*notes, *_corpus_note(args, lang)]
     table = table_of(result, lang=lang, title=title, summary=summary, columns=columns, notes=notes, data=data)
     if isinstance(result, Table) and lang != table.lang:
         table.lang = lang
     fmt = getattr(args, "format", DEFAULT_FORMAT) or DEFAULT_FORMAT
     out = render(table, fmt, width=output_width(args), color=use_color(args))
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def _corpus_note(args: argparse.Namespace, lang: str) -> list[str]:
+    """Which corpus was read (set by the command line as ``args.corpus_line``), in ``lang``."""
+    line = getattr(args, "corpus_line", None)
+    if not line:
+        return []
+    if lang == "en":
+        return [str(line)]
+    path = str(line).split(": ", 1)[-1].rsplit(" (", 1)[0]
+    from negotiation.render import i18n
+
+    return [i18n.say("corpus", lang, path=path)]

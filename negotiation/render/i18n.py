@@ -142,6 +142,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "apart_by": {"en": "{gap} apart", "ar": "فارق {gap}"},
     "bracket_holds": {"en": "the other side's value lies within the bracket",
                       "ar": "قيمة الطرف الآخر تقع ضمن البدائل"},
+    "corpus": {"en": "corpus: {path}", "ar": "المدونة: {path}"},
     "coverage": {"en": "Coverage: {coverage} of the issues either side addresses are addressed by both",
                  "ar": "التغطية: {coverage} من القضايا التي يتناولها أحد الطرفين يتناولها الطرفان معًا"},
     "convergence": {"en": "Convergence index: {convergence} (1 = identical on every issue both state)",
