@@ -72,3 +72,14 @@ def test_only_issues_the_target_states_are_scored(corpus, result) -> None:
     for row in result.issues.itertuples():
         stance = corpus[row.target].stances[row.issue]
         assert stance.stated
+
+
+def test_the_backtest_command_prints_the_hit_rates(capsys) -> None:
+    import json
+
+    from negotiation.cli.main import main
+
+    code = main(["backtest", "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [r["model"] for r in json.loads(out)] == list(MODELS) + list(BASELINES)

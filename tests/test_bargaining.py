@@ -201,3 +201,16 @@ def test_predict_rejects_unknown_parties_and_models(corpus) -> None:
         ng.predict(corpus, ["RU", "XX"])
     with pytest.raises(ng.NegotiationError, match="unknown model"):
         ng.predict(corpus, ["RU", "UA"], models=["oracle"])
+
+
+def test_the_predict_command_prints_each_model(capsys) -> None:
+    import json
+
+    from negotiation.cli.main import main
+
+    code = main(["predict", "RU", "UA", "--as-of", "2026-02-24", "--issue", "territory.donetsk", "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    rows = json.loads(out)
+    assert {r["model"] for r in rows} >= {"weighted_median", "smp"}
+    assert {r["issue"] for r in rows} == {"territory.donetsk"}

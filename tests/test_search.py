@@ -148,3 +148,25 @@ def test_the_property_holds_on_generated_documents(taxonomy, data) -> None:
     edits_a, edits_b = _edits(spaces, ka, kb)
     (found,) = evaluate_one_by_one(a, b, [(edits_a, edits_b)], taxonomy)
     assert found <= frame["convergence"].iloc[0] + 1e-12
+
+
+def test_the_command_ranks_packages_as_json(capsys) -> None:
+    import json
+
+    from negotiation.cli.main import main
+
+    code = main(["search", f"RU@{DATE}", f"UA@{DATE}", "--fix", "territory.crimea", "--max-steps", "1",
+                 "--top", "3", "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert all("Crimea" not in r["package"] for r in rows)
+
+
+def test_the_command_names_a_bad_target_in_one_line(capsys) -> None:
+    from negotiation.cli.main import main
+
+    code = main(["search", f"RU@{DATE}", f"UA@{DATE}", "--target", "territory.donetsk=maybe"])
+    _, err = capsys.readouterr()
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "not a verdict" in err
