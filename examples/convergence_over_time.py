@@ -24,4 +24,4 @@ print(f"Latest:  {last['date']:%Y-%m-%d} (index {last['convergence']:.2f}, {last
 EVE = "2026-02-24"
 print(f"\nOn the eve of the fifth year ({EVE}), issue by issue:\n")
 cmp = ng.compare(corpus.position("RU", EVE), corpus.position("UA", EVE))
-print(cmp.to_table("github"))
+print(cmp.to_table("github", width=160))

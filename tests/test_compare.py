@@ -452,7 +452,8 @@ def test_bundled_army_caps_of_istanbul_and_the_28_points_are_apart() -> None:
 def test_bundled_army_cap_row_appears_in_the_frame() -> None:
     frame = compare(_CORPUS[_ISTANBUL], _CORPUS[_US28], taxonomy=_CORPUS.taxonomy).to_frame()
     row = frame.set_index("issue").loc["security.army_cap"]
-    assert (row["value_a"], row["value_b"]) == ("85,000–250,000", "600,000")
+    assert (row["value_a"], row["value_b"]) == ({"RU": 85000, "UA": 250000}, 600000)
+    assert (row["value_a_label"], row["value_b_label"]) == ("85,000–250,000 personnel", "600,000 personnel")
 
 
 def test_compare_defaults_to_the_bundled_taxonomy() -> None:
