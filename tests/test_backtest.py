@@ -83,3 +83,10 @@ def test_the_backtest_command_prints_the_hit_rates(capsys) -> None:
     out, err = capsys.readouterr()
     assert code == 0, err
     assert [r["model"] for r in json.loads(out)] == list(MODELS) + list(BASELINES)
+
+
+def test_common_scores_every_listed_model_on_the_same_issues(result) -> None:
+    shared = ["weighted_median", "previous_draft"]
+    summary = result.summary(common=shared)
+    assert list(summary["model"]) == shared
+    assert summary["all exact"].str.split("/").str[1].str.split(" ").str[0].nunique() == 1

@@ -68,14 +68,25 @@ class BacktestResult:
     issues: pd.DataFrame
     documents: dict[str, set[str]] = field(default_factory=dict)
 
-    def summary(self) -> pd.DataFrame:
-        """Hit rates per model and target: one row per model, ``k/n`` cells and overall rates."""
+    def summary(self, *, common: Sequence[str] | None = None) -> pd.DataFrame:
+        """Hit rates per model and target: one row per model, ``k/n`` cells and overall rates.
+
+        ``common``: score only the issues every one of these models and baselines predicts
+        (and list only them), so that their rates share a denominator.
+        """
         import pandas as pd
 
         frame = self.issues
-        rows = []
+        names = list(MODELS) + list(BASELINES)
         targets = list(dict.fromkeys(frame["target"]))
-        for model in list(MODELS) + list(BASELINES):
+        if common is not None:
+            names = [m for m in names if m in common]
+            frame = frame[frame["model"].isin(names)]
+            counts = frame.groupby(["target", "issue"])["model"].nunique()
+            shared = counts[counts == len(names)].index
+            frame = frame.set_index(["target", "issue"]).loc[lambda f: f.index.isin(shared)].reset_index()
+        rows = []
+        for model in names:
             sub = frame[frame["model"] == model]
             row: dict[str, Any] = {"model": model, "kind": "model" if model in MODELS else "baseline"}
             for t in targets:
