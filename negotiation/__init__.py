@@ -14,7 +14,8 @@ The strategies for hypothesis live in :mod:`negotiation.strategies` (not importe
 hypothesis stays optional).
 """
 
-from negotiation.analysis.align import Alignment, align
+from typing import TYPE_CHECKING, Any
+
 from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
 from negotiation.analysis.concessions import concessions
 from negotiation.errors import (
@@ -46,14 +47,50 @@ from negotiation.model.models import (
 from negotiation.model.salience import Salience
 from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
 from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
-from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
-from negotiation.analysis.search import search
-from negotiation.analysis.backtest import BacktestResult, backtest
-from negotiation.analysis.bargaining import BargainResult, bargain, predict
 from negotiation.analysis.timeline import coverage, position, trajectory
 from negotiation.analysis.zopa import zopa
 
 __version__ = "0.1.0"
+
+# Analyses that need numpy or rapidfuzz are imported on first use (PEP 562), so that
+# `import negotiation` and the command line start without them. Add such names here,
+# not as imports above.
+_LAZY = {
+    "Alignment": "negotiation.analysis.align",
+    "align": "negotiation.analysis.align",
+    "BacktestResult": "negotiation.analysis.backtest",
+    "backtest": "negotiation.analysis.backtest",
+    "BargainResult": "negotiation.analysis.bargaining",
+    "bargain": "negotiation.analysis.bargaining",
+    "predict": "negotiation.analysis.bargaining",
+    "Redline": "negotiation.analysis.redline",
+    "RedlineChain": "negotiation.analysis.redline",
+    "redline": "negotiation.analysis.redline",
+    "redline_chain": "negotiation.analysis.redline",
+    "search": "negotiation.analysis.search",
+}
+
+if TYPE_CHECKING:
+    from negotiation.analysis.align import Alignment, align
+    from negotiation.analysis.backtest import BacktestResult, backtest
+    from negotiation.analysis.bargaining import BargainResult, bargain, predict
+    from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
+    from negotiation.analysis.search import search
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'negotiation' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "Alignment",

@@ -37,7 +37,7 @@ SCENARIO_SOURCE = "scenario"
 class Edit(BaseModel):
     """One change to a document: ``op`` on ``issue`` with ``value`` (and ``steps``)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     op: Literal["set", "concede", "accept"]
     issue: str
