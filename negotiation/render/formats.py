@@ -210,6 +210,12 @@ def _verdict_of(row: Mapping[str, Any]) -> str | None:
 def render(table: Table, fmt: str, *, width: int = 100, color: bool = False) -> str:
     """Write ``table`` in ``fmt`` (one of :data:`FORMATS`), fitted to ``width`` columns."""
     check_format(fmt)
+    untranslated = [c.name for c in table.columns
+                    if c.header is None and not c.name.isdigit() and not i18n.has_header(c.name, table.lang)]
+    note = i18n.say("english_fallback", table.lang)
+    if untranslated and note and note not in table.notes:
+        table = Table(rows=table.rows, columns=table.columns, title=table.title, summary=table.summary,
+                      notes=[*table.notes, note], lang=table.lang, data=table.data, key=table.key)
     if fmt == "json":
         return to_json(table)
     if fmt in ("csv", "tsv"):

@@ -207,6 +207,14 @@ def header(name: str, lang: Lang = "en") -> str:
     return _pick(entry, lang)
 
 
+def has_header(name: str, lang: Lang) -> bool:
+    """Whether column ``name`` has a header in ``lang`` (English headers are made up when missing)."""
+    if lang == "en":
+        return True
+    entry = HEADERS.get(name) or HEADERS.get(name[:-6] if name.endswith("_label") else name)
+    return entry is not None and lang in entry
+
+
 def verdict(name: str, lang: Lang = "en") -> str:
     """A verdict's name in ``lang``."""
     return _pick(VERDICTS[str(name)], lang)
