@@ -26,7 +26,10 @@ def run(args: argparse.Namespace) -> int:
         "Exact: no distance to the draft's stance; ±1 step: within the issue's close threshold.",
         "k/n: hits over the issues the draft states that the model or baseline predicts.",
     ]
-    emit(result.summary(), args, title="Backtest: predicting each draft from the documents before it", summary=summary)
+    if args.common:
+        summary.append(f"Only the issues every one of {', '.join(args.common)} predicts.")
+    emit(result.summary(common=args.common), args, title="Backtest: predicting each draft from the documents before it",
+         summary=summary)
     return 0
 
 
@@ -38,4 +41,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--parties", nargs="+", default=["RU", "UA", "US"], metavar="PARTY",
                    help="whose positions the models weigh (default RU UA US)")
     p.add_argument("--issues", action="store_true", help="print every prediction instead of the summary")
+    p.add_argument("--common", nargs="+", metavar="MODEL",
+                   choices=("weighted_median", "nash", "smp", "previous_draft", "midpoint", "stronger_side"),
+                   help="score these models and baselines on the issues all of them predict")
     add_output_options(p, lang=False)
