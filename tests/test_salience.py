@@ -77,3 +77,15 @@ def test_unknown_parties_issues_and_sources_are_reported_together(tmp_path) -> N
 def test_dump_and_load_keep_the_salience(tmp_path, corpus) -> None:
     again = ng.load(ng.dump(corpus, tmp_path / "out"))
     assert again.salience == corpus.salience
+
+
+def test_the_bundled_file_fits_its_json_schema() -> None:
+    import jsonschema
+    import yaml
+
+    from negotiation.corpus.salience import salience_schema
+
+    data = yaml.safe_load((ng.bundled_path() / "salience.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, salience_schema())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"parties": {"RU": {"capability": {"value": 2}}}}, salience_schema())

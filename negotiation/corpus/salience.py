@@ -75,3 +75,11 @@ def salience_data(salience: Salience) -> dict[str, Any]:
     """The salience as plain data for ``salience.yaml`` (defaults left out)."""
     data: dict[str, Any] = salience.model_dump(mode="json", exclude_defaults=True)
     return data
+
+
+def salience_schema() -> dict[str, Any]:
+    """The JSON Schema of ``salience.yaml``, generated from :class:`Salience`."""
+    schema: dict[str, Any] = Salience.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "negotiation salience"
+    return schema
