@@ -95,3 +95,17 @@ def test_a_prebuilt_encoding_answers_like_the_corpus() -> None:
 
 def test_nearest_of_zero_documents_is_empty() -> None:
     assert CORPUS.nearest("istanbul-draft-2022-04-0", k=0) == []
+
+
+def test_encodings_of_batches_concatenate_to_the_encoding_of_all() -> None:
+    docs = list(CORPUS)
+    parts = [Encoding.of(docs[k:k + 50], CORPUS.taxonomy) for k in range(0, len(docs), 50)]
+    whole = Encoding.concat(parts)
+    assert whole.ids == ENC.ids
+    assert np.allclose(convergence(whole, dtype=np.float64), convergence(ENC, dtype=np.float64), equal_nan=True)
+
+
+def test_encodings_on_different_weights_do_not_concatenate() -> None:
+    other = Encoding.of(list(CORPUS)[:2], CORPUS.taxonomy, {"territory.crimea": 0.0})
+    with pytest.raises(ValueError, match="different issues or weights"):
+        Encoding.concat([ENC, other])

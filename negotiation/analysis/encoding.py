@@ -345,6 +345,33 @@ class Encoding:
             set_columns=set_columns, masks=masks,
         )
 
+    @classmethod
+    def concat(cls, parts: Sequence[Encoding]) -> Encoding:
+        """One encoding of the documents of several (on the same issues, with the same weights).
+
+        Lets a corpus too large to hold as Document objects be encoded batch by batch.
+        """
+        import numpy as np
+
+        if not parts:
+            raise ValueError("nothing to concatenate")
+        first = parts[0]
+        for part in parts[1:]:
+            if part.issues != first.issues or not np.array_equal(part.weights, first.weights):
+                raise ValueError("encodings on different issues or weights cannot be concatenated")
+        width = max(p.masks.shape[2] for p in parts)
+        masks = [
+            p.masks if p.masks.shape[2] == width
+            else np.concatenate([p.masks] + [p.masks[:, :, :1]] * (width - p.masks.shape[2]), axis=2)
+            for p in parts
+        ]
+        return cls(
+            ids=tuple(i for p in parts for i in p.ids), issues=first.issues,
+            lo=np.concatenate([p.lo for p in parts]), hi=np.concatenate([p.hi for p in parts]),
+            stated=np.concatenate([p.stated for p in parts]), weights=first.weights,
+            set_columns=first.set_columns, masks=np.concatenate(masks),
+        )
+
     def __len__(self) -> int:
         return len(self.ids)
 
