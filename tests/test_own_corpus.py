@@ -32,7 +32,7 @@ def labour(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 def test_init_writes_a_corpus_that_validates(labour: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = cli(capsys, "validate", str(labour))
     assert (code, err) == (0, "")
-    assert out == f"ok: 2 documents, 8 stances, 4 issues; corpus: {labour} (--corpus)\n"
+    assert out == f"ok: 2 documents, 8 stances, 4 issues; corpus: {labour} (path given)\n"
 
 
 def test_init_gives_one_issue_of_each_scale_kind_in_one_area(labour: Path) -> None:

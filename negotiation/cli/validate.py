@@ -27,7 +27,7 @@ def _plural(n: int, word: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check the corpus, print every problem and a count; exit 2 on errors."""
-    folder, how = (Path(args.path), "--corpus") if args.path else find_corpus(getattr(args, "corpus", None))
+    folder, how = (Path(args.path), "path given") if args.path else find_corpus(getattr(args, "corpus", None))
     where = describe_corpus(folder, how)
     problems = validate(folder)
     errors = [p for p in problems if p.severity == "error"]

@@ -49,9 +49,13 @@ def find_corpus(explicit: str | Path | None = None) -> tuple[Path, str]:
 
 
 def describe_corpus(folder: Path, how: str) -> str:
-    """One line saying which corpus was read: ``corpus: ./positions (working folder)``."""
+    """One line saying which corpus was read: ``corpus: ./positions (working folder)``.
+
+    ``how`` is what :func:`find_corpus` returned (or ``"path given"`` for a command's own
+    path argument).
+    """
     shown = str(folder)
-    if how != "bundled" and not folder.is_absolute() and not shown.startswith((".", "~")):
+    if how != "bundled" and not folder.is_absolute() and not shown.startswith((".", "~", "/")):
         shown = f"./{shown}"
     reason = {"bundled": "bundled with the library", "--corpus": "--corpus"}.get(how, how)
     return f"corpus: {shown} ({reason})"
