@@ -74,12 +74,15 @@ def test_dumbbell_legend_names_both_documents(cmp: ng.Comparison) -> None:
 
 def test_trajectory_has_a_point_and_a_note_per_change(corpus: ng.Corpus) -> None:
     frame = corpus.trajectory("RU", "UA")
-    ax = trajectory_chart(frame, "RU", "UA", taxonomy=corpus.taxonomy).axes[0]
+    fig = trajectory_chart(frame, "RU", "UA", taxonomy=corpus.taxonomy)
+    ax, key_ax = fig.axes
     stated = frame.dropna(subset=["convergence"])
-    assert len(ax.lines[0].get_xdata()) == len(stated)
-    notes = [t for t in ax.texts if t.get_gid() == "document"]
-    assert len(notes) == len(stated)
-    assert stated["documents"].iloc[-1][0] in notes[-1].get_text()
+    assert list(ax.lines[0].get_ydata()) == list(stated["convergence"])
+    notes = [t.get_text() for t in ax.texts if t.get_gid() == "document"]
+    assert notes == [str(i) for i in range(1, len(stated) + 1)]
+    key = "\n".join(t.get_text() for t in key_ax.texts).splitlines()
+    assert len(key) == len(stated)
+    assert key[0].startswith(f"1. {stated['date'].iloc[0]:%Y-%m-%d} {stated['documents'].iloc[0][0]}")
 
 
 def test_cluster_order_keeps_close_documents_together() -> None:

@@ -129,27 +129,48 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
 
 def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonomy: Taxonomy | None = None,
                      lang: Lang = "en", svg: bool = False) -> Figure:
-    """Convergence of two parties over time, each change annotated with the documents behind it."""
+    """Convergence of two parties at each change, each change numbered and keyed to its documents.
+
+    Changes are spaced evenly (ticks give their dates), since they bunch in busy months; the
+    key under the chart lists, per number, the date and the documents that caused it.
+    """
+    import textwrap
+
     lang = chart_lang(lang, svg=svg)
-    fig = _figure(10, 4.8)
-    ax = fig.add_subplot()
-    stated = frame.dropna(subset=["convergence"])
-    dates = [d.to_pydatetime() if hasattr(d, "to_pydatetime") else d for d in stated["date"]]
-    ax.plot(dates, list(stated["convergence"]), marker="o", color=A_COLOR, linewidth=1.6, gid="convergence")
-    for k, (when, value, docs) in enumerate(zip(dates, stated["convergence"], stated["documents"], strict=True)):
+    stated = frame.dropna(subset=["convergence"]).reset_index(drop=True)
+    n = len(stated)
+    rows_of_key = (n + 2) // 3
+    fig = _figure(10, 4.2 + 0.17 * rows_of_key)
+    grid = fig.add_gridspec(2, 1, height_ratios=[4.2, max(0.4, 0.17 * rows_of_key)])
+    ax = fig.add_subplot(grid[0])
+    xs = list(range(1, n + 1))
+    ax.plot(xs, list(stated["convergence"]), marker="o", color=A_COLOR, linewidth=1.6, gid="convergence")
+    key = []
+    for k, (x, value, when, docs) in enumerate(
+        zip(xs, stated["convergence"], stated["date"], stated["documents"], strict=True)
+    ):
         names = docs if isinstance(docs, list) else str(docs).split(", ")
-        label = "\n".join(names[:2]) + (" …" if len(names) > 2 else "")
-        ax.annotate(label, (when, value), xytext=(0, 9 if k % 2 == 0 else -22), textcoords="offset points",
-                    fontsize=6.5, ha="center", color="#444444", gid="document")
+        ax.annotate(str(x), (x, value), xytext=(0, 7 if k % 2 == 0 else -13), textcoords="offset points",
+                    fontsize=7, ha="center", color="#333333", gid="document")
+        day = when.date().isoformat() if hasattr(when, "date") else str(when)
+        key.append(textwrap.shorten(f"{x}. {day} {', '.join(names)}", 56, placeholder=" …"))  # fits a third of the width
+    step = max(1, n // 12)
+    ax.set_xticks(xs[::step], [str(d)[:10] for d in stated["date"]][::step], rotation=30, ha="right", fontsize=7.5)
     party = {p: (taxonomy.parties[p].label(lang) if taxonomy and p in taxonomy.parties else p)
              for p in (party_a, party_b)}
     ax.set_title(_t(i18n.say("trajectory", lang, a=party[party_a], b=party[party_b]), lang), fontsize=10)
     ax.set_ylabel(_t(i18n.header("convergence", lang), lang))
-    ax.set_xlabel(_t(i18n.header("date", lang), lang))
-    ax.set_ylim(-0.05, 1.12)
+    ax.set_ylim(-0.05, 1.1)
+    ax.set_xlim(0.3, n + 0.7)
     ax.grid(color="#e5e5e5")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    legend = fig.add_subplot(grid[1])
+    legend.axis("off")
+    for column in range(3):
+        chunk = key[column * rows_of_key:(column + 1) * rows_of_key]
+        legend.text(column / 3, 1.0, "\n".join(chunk), va="top", ha="left", fontsize=6.5, family="monospace",
+                    transform=legend.transAxes, gid="key")
     return fig
 
 
@@ -199,7 +220,8 @@ def heatmap(frame: pd.DataFrame, *, lang: Lang = "en", svg: bool = False) -> Fig
     ax.set_xticks(range(n), ids, rotation=90, fontsize=6.5)
     ax.set_yticks(range(n), ids, fontsize=6.5)
     fig.colorbar(image, ax=ax, shrink=0.7, label=_t(i18n.header("convergence", lang), lang))
-    ax.set_title(_t(i18n.say("matrix", lang), lang), fontsize=10)
+    title = f"{i18n.say('matrix', lang)}\n{i18n.say('matrix_blank', lang)}"
+    ax.set_title(_t(title, lang), fontsize=10)
     return fig
 
 

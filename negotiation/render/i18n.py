@@ -181,6 +181,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                  "ar": "(الرسم غير متاح: ثبّت negotiation[plot])"},
     "trajectory": {"en": "Convergence of {a} and {b} over time", "ar": "تقارب {a} و{b} عبر الزمن"},
     "matrix": {"en": "Pairwise convergence", "ar": "التقارب بين كل وثيقتين"},
+    "matrix_blank": {"en": "blank: no issue stated by both", "ar": "الخانة الفارغة: لا قضية يذكرها الطرفان"},
     "position_map": {"en": "{issue}: stances over time", "ar": "{issue}: المواقف عبر الزمن"},
 }
 """Sentences with ``{placeholders}``, filled by :func:`say`."""
