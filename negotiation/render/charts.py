@@ -153,7 +153,8 @@ def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonom
         ax.annotate(str(x), (x, value), xytext=(0, 7 if k % 2 == 0 else -13), textcoords="offset points",
                     fontsize=7, ha="center", color="#333333", gid="document")
         day = when.date().isoformat() if hasattr(when, "date") else str(when)
-        key.append(textwrap.shorten(f"{x}. {day} {', '.join(names)}", 56, placeholder=" …"))  # fits a third of the width
+        # 56 characters: a third of the width
+        key.append(textwrap.shorten(f"{x}. {day} {', '.join(names)}", 56, placeholder=" …"))
     step = max(1, n // 12)
     ax.set_xticks(xs[::step], [str(d)[:10] for d in stated["date"]][::step], rotation=30, ha="right", fontsize=7.5)
     party = {p: (taxonomy.parties[p].label(lang) if taxonomy and p in taxonomy.parties else p)
