@@ -239,3 +239,16 @@ def test_nearest_returns_the_k_best_convergences_that_compare_finds(corpus, k):
     got = corpus.nearest(query, k)
     assert [c for _, c in got] == pytest.approx(best, abs=1e-12)
     assert all(truth[doc_id] == pytest.approx(c, abs=1e-12) for doc_id, c in got)
+
+
+@given(encoded_corpora(max_documents=8))
+def test_trajectory_walked_once_compares_the_positions_of_every_change_date(corpus):
+    import pandas as pd
+
+    a, b = sorted(corpus.taxonomy.parties)[:2]
+    frame = corpus.trajectory(a, b)
+    for day, convergence, both in zip(frame["date"], frame["convergence"], frame["both_stated"], strict=True):
+        when = pd.Timestamp(day).date()
+        cmp = ng.compare(corpus.position(a, when), corpus.position(b, when), taxonomy=corpus.taxonomy)
+        assert _same_number(convergence, cmp.summary.convergence)
+        assert both == cmp.summary.both_stated

@@ -70,36 +70,56 @@ def position(
         raise UnknownPartyError(party, corpus.taxonomy.parties)
     latest = max((d.date for d in corpus), default=dt.date.today())
     when = parse_date(as_of, default=latest)
-    stances: dict[str, Stance] = {}
-    sources: dict[str, Source] = {}
-    used: list[str] = []
+    running = _Running(corpus, party)
     for doc in corpus.documents_by(party, endorsements=endorsements):
-        if doc.date > when:
-            continue
+        if doc.date <= when:
+            running.add(doc)
+    return running.document(when)
+
+
+class _Running:
+    """A party's position built up one document at a time, documents in (date, id) order.
+
+    ``position`` adds every document up to a date; ``trajectory`` adds each day's
+    documents as it walks the dates once, so its work grows linearly with the corpus.
+    """
+
+    def __init__(self, corpus: Corpus, party: str) -> None:
+        self.corpus, self.party = corpus, party
+        self.stances: dict[str, Stance] = {}
+        self.sources: dict[str, Source] = {}
+        self.used: list[str] = []
+
+    def add(self, doc: Document) -> None:
         took = False
         for issue_id, stance in doc.stances.items():
-            own = _own_stance(doc, party, stance)
+            own = _own_stance(doc, self.party, stance)
             if own is None:
                 continue
             source_id = f"{doc.id}/{stance.source}"
-            stances[issue_id] = own.model_copy(update={"source": source_id, "document": doc.id})
-            sources[source_id] = doc.source(stance.source).model_copy(update={"id": source_id})
+            self.stances[issue_id] = own.model_copy(update={"source": source_id, "document": doc.id})
+            self.sources[source_id] = doc.source(stance.source).model_copy(update={"id": source_id})
             took = True
         if took:
-            used.append(doc.id)
-    cited = {st.source for st in stances.values()}
-    name = corpus.taxonomy.parties[party].en
-    return Document(
-        id=f"{party}@{when.isoformat()}",
-        title=f"{name}: position as of {when.isoformat()}",
-        date=when,
-        kind="position",
-        status="derived",
-        authors=(party,),
-        summary="Newest stance per issue from: " + (", ".join(used) if used else "no documents"),
-        sources=tuple(s for k, s in sources.items() if k in cited),
-        stances={k: stances[k] for k in corpus.taxonomy.issues if k in stances},
-    ).with_taxonomy(corpus.taxonomy)
+            self.used.append(doc.id)
+            cited = {st.source for st in self.stances.values()}
+            # Sources no stance cites any more can never be cited again (each document is added once).
+            self.sources = {k: v for k, v in self.sources.items() if k in cited}
+
+    def document(self, when: dt.date) -> Document:
+        taxonomy = self.corpus.taxonomy
+        name = taxonomy.parties[self.party].en
+        return Document(
+            id=f"{self.party}@{when.isoformat()}",
+            title=f"{name}: position as of {when.isoformat()}",
+            date=when,
+            kind="position",
+            status="derived",
+            authors=(self.party,),
+            summary="Newest stance per issue from: " + (", ".join(self.used) if self.used else "no documents"),
+            sources=tuple(self.sources.values()),
+            stances={k: self.stances[k] for k in taxonomy.issues if k in self.stances},
+        ).with_taxonomy(taxonomy)
 
 
 def change_dates(corpus: Corpus, parties: list[str], *, endorsements: bool = True) -> list[dt.date]:
@@ -148,14 +168,26 @@ def trajectory(
             raise UnknownPartyError(p, corpus.taxonomy.parties)
     rows = []
     prev: dict[str, Mapping[str, Stance]] = {party_a: {}, party_b: {}}
-    for day in change_dates(corpus, [party_a, party_b], endorsements=endorsements):
-        now = {p: position(corpus, p, day, endorsements=endorsements) for p in (party_a, party_b)}
+    running = {p: _Running(corpus, p) for p in (party_a, party_b)}
+
+    def involves(d: Document, p: str) -> bool:
+        return p in d.authors or (endorsements and p in d.endorsed_by)
+
+    days: dict[dt.date, list[Document]] = {}
+    for d in corpus:  # one pass in (date, id) order: every position grows by its day's documents
+        if involves(d, party_a) or involves(d, party_b):
+            days.setdefault(d.date, []).append(d)
+    for day, todays in days.items():
+        for p in (party_a, party_b):
+            for d in todays:
+                if involves(d, p):
+                    running[p].add(d)
+        now = {p: running[p].document(day) for p in (party_a, party_b)}
         moved = [f"{p}:{i}" for p in (party_a, party_b) for i in moved_issues(prev[p], now[p].stances)]
         if not moved:
             continue
         cmp = compare(now[party_a], now[party_b], taxonomy=corpus.taxonomy, weights=weights)
-        docs = [d.id for d in corpus if d.date == day and (
-            {party_a, party_b} & (set(d.authors) | (set(d.endorsed_by) if endorsements else set())))]
+        docs = [d.id for d in todays]
         rows.append({
             "date": day,
             "convergence": cmp.summary.convergence,
