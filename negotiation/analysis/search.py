@@ -130,7 +130,11 @@ def _options(doc: Document, other: Stance, issue: Issue, taxonomy: Taxonomy, num
                     value = math.exp(math.log(lo) + (math.log(hi) - math.log(lo)) * k / numeric_steps)
                 else:
                     value = lo + (hi - lo) * k / numeric_steps
-                shown = theirs if k == numeric_steps else float(round(value))
+                whole = lo.is_integer() and hi.is_integer() and abs(value) < 1000
+                # round like the stances do: whole numbers stay whole, large ones to 3 significant digits
+                shown = theirs if k == numeric_steps else float(round(value) if whole else f"{value:.3g}")
+                if (edits and edits[-1][0].value == shown) or shown == mine:
+                    continue  # rounding left nothing to move: no step
                 edits.append((set_value(issue.id, shown), f"{scale.format(shown)} ({k}/{numeric_steps} of the gap)"))
     elif isinstance(scale, SetScale):
         assert isinstance(mine, frozenset) and isinstance(theirs, frozenset)
