@@ -48,7 +48,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "party": {"en": "Party", "ar": "الطرف"},
     "side": {"en": "Side", "ar": "الجانب"},
     "points": {"en": "Points", "ar": "البنود"},
-    "positions": {"en": "Positions", "ar": "المواقف"},
+    "positions": {"en": "Positions", "ar": "مواقف الأطراف"},
     "quote": {"en": "Quote", "ar": "الاقتباس"},
     "source": {"en": "Source", "ar": "المصدر"},
     "sources": {"en": "Sources", "ar": "المصادر"},

@@ -57,7 +57,9 @@ def _split_word(word: str, width: int) -> list[str]:
     return pieces
 
 
-_BREAK_AFTER = re.compile(r"(?<=[-–/])(?=[^\W\d_])")  # after a hyphen, before a letter
+# After a hyphen, dash or slash that is followed by a letter, or that follows a letter:
+# "framework-2025-11" may break after "framework-", a date "2022-03-07" stays whole.
+_BREAK_AFTER = re.compile(r"(?<=[-–/])(?=[^\W\d_])|(?<=[^\W\d_][-–/])(?=\d)")
 
 
 def _tokens(paragraph: str, hyphens: bool = True) -> list[tuple[str, bool]]:
