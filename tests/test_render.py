@@ -355,3 +355,19 @@ def test_timeline_names_a_party_given_twice(capsys: pytest.CaptureFixture[str]) 
 def test_matrix_names_a_document_given_twice(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--corpus", str(small), "matrix", "ru-x", "ru-x", "ua-y")
     assert code == 0 and "listed more than once: ru-x" in out
+
+
+def test_the_text_path_of_compare_imports_neither_pandas_nor_tabulate() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys, contextlib\n"
+        "from negotiation.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['compare', 'istanbul-draft-2022-04', 'us-28-point-2025-11'])\n"
+        "print(sorted(m for m in ('pandas', 'tabulate', 'matplotlib') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
