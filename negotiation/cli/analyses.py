@@ -41,9 +41,12 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
                      ("date", "convergence", "coverage", "both_stated", "apart", "moved", "documents")]
     emit(table, args)
     if getattr(args, "plot", None):
-        from negotiation.render.charts import save, trajectory_chart
+        from negotiation.cli.options import save_plot
+        from negotiation.render.charts import trajectory_chart
 
-        save(trajectory_chart(frame, args.party_a, args.party_b, taxonomy=tax, lang=lang), args.plot)
+        svg = args.plot.lower().endswith(".svg")
+        chart = trajectory_chart(frame, args.party_a, args.party_b, taxonomy=tax, lang=lang, svg=svg)
+        save_plot(chart, args.plot, lang)
     return 0
 
 
@@ -81,9 +84,10 @@ def matrix(corpus: Corpus, args: argparse.Namespace) -> int:
         table = Table(rows=data, columns=[Column(k) for k in data[0]] if data else [], lang=lang)
     emit(table, args)
     if getattr(args, "plot", None):
-        from negotiation.render.charts import heatmap, save
+        from negotiation.cli.options import save_plot
+        from negotiation.render.charts import heatmap
 
-        save(heatmap(frame, lang=lang), args.plot)
+        save_plot(heatmap(frame, lang=lang, svg=args.plot.lower().endswith(".svg")), args.plot, lang)
     return 0
 
 

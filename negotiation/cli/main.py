@@ -107,9 +107,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return _nothing_stated(a, b, args.lang)
     emit(comparison_table_data(cmp, args.lang), args)
     if args.plot:
-        from negotiation.render.charts import dumbbell, save
+        from negotiation.cli.options import save_plot
+        from negotiation.render.charts import dumbbell
 
-        save(dumbbell(cmp, lang=args.lang), args.plot)
+        save_plot(dumbbell(cmp, lang=args.lang, svg=args.plot.lower().endswith(".svg")), args.plot, args.lang)
     return 0
 
 

@@ -101,6 +101,16 @@ def emit(
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 
+def save_plot(fig: Any, path: str, lang: str) -> None:
+    """Write a chart for ``--plot``; say so on stderr when Arabic labels had to fall back to English."""
+    from negotiation.render.charts import chart_lang, save
+
+    save(fig, path)
+    if chart_lang(lang, svg=path.lower().endswith(".svg")) != lang:
+        print("negotiation: note: PNG chart labels are in English (matplotlib cannot shape Arabic without "
+              "arabic-reshaper and python-bidi); an .svg chart keeps Arabic text", file=sys.stderr)
+
+
 def _corpus_note(args: argparse.Namespace, lang: str) -> list[str]:
     """Which corpus was read (set by the command line as ``args.corpus_line``), in ``lang``."""
     line = getattr(args, "corpus_line", None)
