@@ -248,7 +248,7 @@ def test_table_in_arabic_runs_right_to_left(cmp: Comparison) -> None:
 
 def test_render_names_both_documents_and_the_summary(cmp: Comparison) -> None:
     text = cmp.render()
-    assert text.startswith("A: Document doc-a (doc-a, 2025-06-02, official)\nB: Document doc-b")
+    assert text.startswith("doc-a vs doc-b\nA: Document doc-a (doc-a, 2025-06-02, official)\nB: Document doc-b")
     assert "Convergence index:" in text
     assert "Verdicts: agree 1, apart 2, deferred 1" in text
 

@@ -440,7 +440,10 @@ def to_markdown(table: Table) -> str:
     rule = ["---:" if a == "right" else ":---" for a in aligns]
     lines = []
     if table.title:
-        lines += ["## " + _md_cell(table.title), ""]
+        first, *rest = table.title.split("\n")
+        lines += ["## " + _md_cell(first), ""]
+        lines += [f"{_md_cell(line)}  " for line in rest if line.strip()]
+        lines += [""] if rest else []
     lines.append("| " + " | ".join(_md_cell(h) for h in headers) + " |")
     lines.append("| " + " | ".join(rule) + " |")
     lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
@@ -503,9 +506,12 @@ def page_attributes(lang: Lang) -> str:
 
 def to_html_page(table: Table) -> str:
     """A whole UTF-8 HTML page: the title, the table, the summary; everything escaped."""
-    title = html.escape(table.title or "negotiation")
+    title = html.escape((table.title or "negotiation").split("\n")[0])
     prose = "".join(f"<p>{html.escape(p)}</p>" for p in [*table.summary, *table.notes])
-    heading = f"<h1>{title}</h1>" if table.title else ""
+    heading = ""
+    if table.title:
+        first, *rest = table.title.split("\n")
+        heading = f"<h1>{html.escape(first)}</h1>" + "".join(f"<p>{html.escape(x)}</p>" for x in rest if x.strip())
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(table.lang)}>\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -269,7 +269,7 @@ def comparison_table_data(cmp: Comparison, lang: Lang = "en", *, titled: bool = 
     return Table(
         rows=comparison_rows(cmp, lang),
         columns=columns,
-        title="\n".join(heading(cmp, lang)) if titled else None,
+        title="\n".join([i18n.say("report_title", lang, a=cmp.a.id, b=cmp.b.id), *heading(cmp, lang)]) if titled else None,
         summary=summary_lines(cmp, lang) if titled else [],
         notes=fallback_notes(cmp, lang) if titled else [],
         lang=lang,
