@@ -266,10 +266,11 @@ COMPARISON_COLUMNS = ["area", "issue", "value_a", "value_b", "distance", "verdic
 def comparison_table_data(cmp: Comparison, lang: Lang = "en", *, titled: bool = True) -> Table:
     """The comparison as a :class:`Table`: records, the columns people read, title and summary."""
     columns = [Column("area", optional=True, group=True), *(Column(c) for c in COMPARISON_COLUMNS[1:])]
+    title = "\n".join([i18n.say("report_title", lang, a=cmp.a.id, b=cmp.b.id), *heading(cmp, lang)])
     return Table(
         rows=comparison_rows(cmp, lang),
         columns=columns,
-        title="\n".join([i18n.say("report_title", lang, a=cmp.a.id, b=cmp.b.id), *heading(cmp, lang)]) if titled else None,
+        title=title if titled else None,
         summary=summary_lines(cmp, lang) if titled else [],
         notes=fallback_notes(cmp, lang) if titled else [],
         lang=lang,
