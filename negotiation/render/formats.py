@@ -389,7 +389,8 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         blocks: list[list[int]] = []
     elif fitted:
         n = len(headers)
-        if n > 2 and not text.fits_words(headers, rows, width - overhead(n)):
+        # Many narrow columns (a matrix, coverage) split into blocks; a few wide ones break long words.
+        if n > 6 and not text.fits_words(headers, rows, width - overhead(n)):
             blocks = _blocks(headers, rows, table.key, lambda k: width - overhead(k))
         else:
             blocks = [list(range(n))]
