@@ -371,3 +371,9 @@ def test_the_text_path_of_compare_imports_neither_pandas_nor_tabulate() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_package_ships_py_typed() -> None:
+    from importlib import resources
+
+    assert resources.files("negotiation").joinpath("py.typed").is_file()
