@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from negotiation.analysis.taxonomy_of import taxonomy_of
-from negotiation.model.models import Document, Taxonomy
 from negotiation.model.labels import Lang
+from negotiation.model.models import Document, Taxonomy
 from negotiation.model.scales import OrdinalScale, SetScale
 
 if TYPE_CHECKING:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from negotiation.errors import NegotiationError
 from negotiation.analysis.taxonomy_of import taxonomy_of
-from negotiation.model.models import Document, Taxonomy
+from negotiation.errors import NegotiationError
 from negotiation.model.labels import Lang
+from negotiation.model.models import Document, Taxonomy
 from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, SetScale, Span
 from negotiation.model.values import RawValue
 
@@ -53,8 +53,10 @@ def _zone_text(scale: object, zone: object, lang: Lang) -> str:
         return ""
     if isinstance(scale, NumericScale):
         lo, hi = zone  # type: ignore[misc]
+        from negotiation.render.i18n import unit
+
         a, b = scale.format(float(lo), lang), scale.format(float(hi), lang)  # type: ignore[has-type]
-        return a if a == b else f"{a}–{b}"
+        return f"{a} {unit(scale.unit, lang)}" if a == b else f"{a}–{b} {unit(scale.unit, lang)}"
     return ", ".join(scale.format(v, lang) for v in zone)  # type: ignore[attr-defined]
 
 
@@ -85,7 +87,7 @@ def zopa(
 
     from negotiation.model.values import plain_value
     from negotiation.render import i18n
-    from negotiation.render.report import stance_text
+    from negotiation.render.report import number_text, stance_text
 
     if len(positions) < 2:
         raise NegotiationError("zopa needs at least two positions")
@@ -106,7 +108,10 @@ def zopa(
             assert st is not None
             text = f"{doc.id}: {stance_text(st, issue, lang)}"
             if st.accepts:
-                accepted = ", ".join(scale.format(v, lang) for v in st.accepts)
+                accepted = ", ".join(
+                    number_text(scale, v, lang) if isinstance(scale, NumericScale) else scale.format(v, lang)
+                    for v in st.accepts
+                )
                 text += " (" + i18n.say("accepts", lang, values=accepted) + ")"
             described.append(text)
         if zone is None:
