@@ -100,8 +100,8 @@ def concessions(
                 before, after = scale.gap(span_a, span_r), scale.gap(span_b, span_r)
                 row["closer_to"] = "yes" if after < before else ("no" if after > before else "same")
         pole = {"low": taxonomy.poles.low, "high": taxonomy.poles.high}.get(str(row["toward"]))
-        moved_other = row["toward"] == "other"
-        row["toward_label"] = pole.label(lang) if pole is not None else (i18n.word("other", lang) if moved_other else None)
+        other = i18n.word("other", lang) if row["toward"] == "other" else None
+        row["toward_label"] = pole.label(lang) if pole is not None else other
         rows.append(row)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["steps"] = frame["steps"].astype("Int64")
