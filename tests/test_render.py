@@ -377,3 +377,11 @@ def test_the_package_ships_py_typed() -> None:
     from importlib import resources
 
     assert resources.files("negotiation").joinpath("py.typed").is_file()
+
+
+def test_every_text_format_fits_the_width(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.render.formats import _UNFITTED
+
+    for fmt in sorted(set(FORMATS) - _UNFITTED - {"json", "csv", "tsv", "html", "markdown"}):
+        _, out, _ = run(capsys, *BUNDLED["compare"], "-f", fmt, "--width", "100")
+        assert _widest(out) <= 100, fmt
