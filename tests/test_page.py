@@ -177,11 +177,12 @@ def test_the_browser_renders_every_row_and_runs_no_script_from_data(folder: Path
 
 
 @browser
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_the_browser_takes_a_screenshot(folder: Path, tmp_path: Path, lang: str) -> None:
+@pytest.mark.parametrize(("lang", "scheme"), [("en", "light"), ("ar", "light"), ("en", "dark")])
+def test_the_browser_takes_a_screenshot(folder: Path, tmp_path: Path, lang: str, scheme: str) -> None:
     target = _page(folder, tmp_path, lang)
-    shot = tmp_path / f"report-{lang}.png"
-    result = _chromium(tmp_path, "--window-size=1100,1400", f"--screenshot={shot}", target.as_uri())
+    shot = tmp_path / f"report-{lang}-{scheme}.png"
+    dark = ["--blink-settings=preferredColorScheme=0"] if scheme == "dark" else []
+    result = _chromium(tmp_path, *dark, "--window-size=1100,1400", f"--screenshot={shot}", target.as_uri())
     assert shot.exists() and shot.stat().st_size > 10_000, result.stderr[-2000:]
     assert re.match(rb"\x89PNG", shot.read_bytes()[:4])
     print(f"screenshot: {shot}")  # the artefact, kept in pytest's tmp folder
