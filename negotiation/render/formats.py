@@ -468,6 +468,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Nas
   color: var(--fg); background: var(--bg); margin: 1.5rem; line-height: 1.4; }
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid var(--rule); padding: 0.3rem 0.5rem; vertical-align: top; text-align: start; }
+td { unicode-bidi: plaintext; }
 td.num { text-align: end; font-variant-numeric: tabular-nums; }
 .v-agree { background: var(--agree-bg); color: var(--agree-fg); }
 .v-close { background: var(--close-bg); color: var(--close-fg); }

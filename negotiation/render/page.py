@@ -38,7 +38,6 @@ header p { margin: 0.15rem 0; }
 blockquote { margin: 0; font-style: italic; }
 footer { margin-top: 2rem; font-size: 0.85rem; }
 table { width: 100%; }
-td, .bidi { unicode-bidi: plaintext; }
 figure { margin: 1rem 0; }
 """
 
