@@ -462,3 +462,45 @@ def test_compare_defaults_to_the_bundled_taxonomy() -> None:
         compare(a, a)["security.non_nuclear"].issue.en
         == _CORPUS.taxonomy.issues["security.non_nuclear"].en
     )
+
+
+# --- encodings behind compare() ---------------------------------------------------------
+
+
+def test_a_document_is_encoded_once_and_reused() -> None:
+    from negotiation.analysis.encoding import document_code
+
+    doc = _CORPUS[_ISTANBUL]
+    assert document_code(doc, _CORPUS.taxonomy) is document_code(doc, _CORPUS.taxonomy)
+
+
+def test_a_document_measured_on_another_taxonomy_is_encoded_for_it(tax: Taxonomy) -> None:
+    from negotiation.analysis.encoding import document_code
+
+    a = doc("a", {"t.land": _stance("l2")})
+    assert document_code(a, tax).taxonomy.taxonomy is tax
+    other = tax.model_copy()
+    assert document_code(a, other).taxonomy.taxonomy is other
+
+
+def test_the_encoding_cache_forgets_a_document_once_it_is_gone(tax: Taxonomy) -> None:
+    import gc
+
+    from negotiation.analysis import encoding
+
+    a = doc("a", {"t.land": _stance("l2")})
+    encoding.document_code(a, tax)
+    key = id(a)
+    assert key in encoding._DOCUMENTS
+    del a
+    gc.collect()
+    assert key not in encoding._DOCUMENTS
+
+
+def test_issue_diffs_and_comparisons_are_frozen(mixed: Comparison) -> None:
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mixed.diffs[0].verdict = Verdict.AGREE  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mixed.summary = mixed.summary  # type: ignore[misc]
