@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -117,9 +118,9 @@ class OrdinalScale(_ScaleBase):
     kind: Literal["ordinal"] = "ordinal"
     levels: tuple[Level, ...] = Field(min_length=2)
 
-    @property
+    @cached_property
     def level_ids(self) -> tuple[str, ...]:
-        """The level ids, low pole first."""
+        """The level ids, low pole first (computed once: every check and index asks)."""
         return tuple(level.id for level in self.levels)
 
     def index(self, value: Value) -> int:
