@@ -25,6 +25,7 @@ you can write.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -118,10 +119,15 @@ def read(file: Path, key: str) -> Corpus | None:
         return None
     if header.get("digest") != hashlib.blake2b(payload, digest_size=20).hexdigest():
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage: collections would only slow it (3× at 10,000 docs)
     try:
         corpus = pickle.loads(payload)
     except Exception:  # a payload that passed the digest but will not load: a miss
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return corpus if isinstance(corpus, Corpus) else None
 
 
