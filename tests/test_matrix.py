@@ -107,3 +107,18 @@ def test_sets_beyond_64_members_and_brackets_measure_as_compare_does() -> None:
     for a in docs:
         for b in docs:
             assert m.loc[a.id, b.id] == pytest.approx(ng.compare(a, b, taxonomy=tax).summary.convergence, abs=1e-12)
+
+
+def test_encodings_with_different_bracket_widths_measure_sets_alike() -> None:
+    tax = _set_taxonomy(4)
+    source = ng.Source(id="s", outlet="o", title="t", date="2025-01-01")
+
+    def doc(doc_id: str, **stance: object) -> ng.Document:
+        return ng.Document(id=doc_id, title=doc_id, date="2025-01-01", kind="joint_draft", status="reported",
+                           authors=("A", "B"), sources=(source,),
+                           stances={"area.members": ng.Stance(source="s", **stance)})
+
+    plain = doc("plain", value=["M0", "M1"])
+    bracket = doc("bracket", alternatives={"A": ["M3"], "B": ["M0", "M1"]})
+    got = cross_convergence(Encoding.of([plain], tax), Encoding.of([plain, bracket], tax), dtype=np.float64)
+    assert got.tolist() == [[1.0, 1.0]]

@@ -375,6 +375,14 @@ class Encoding:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def positions(self) -> Mapping[str, int]:
+        """Row of each document id (made once; encodings are frozen)."""
+        memo: dict[str, int] | None = self.__dict__.get("_positions")
+        if memo is None:
+            memo = {doc_id: i for i, doc_id in enumerate(self.ids)}
+            self.__dict__["_positions"] = memo
+        return memo
+
     def take(self, rows: Any) -> Encoding:
         """The encoding of some documents only (an index array, a slice or a boolean mask)."""
         import numpy as np
@@ -428,12 +436,12 @@ def set_distances(a: np.ndarray, b: np.ndarray, dtype: Any = None) -> np.ndarray
 
     dt = np.dtype(np.float64 if dtype is None else dtype)
     out = _jaccard(a[:, 0], b[:, 0], dt)
-    width = a.shape[1]
-    if width > 1:
+    width_a, width_b = a.shape[1], b.shape[1]  # two encodings may differ in their widest bracket
+    if width_a > 1 or width_b > 1:
         rows = np.flatnonzero((a[:, 1:] != a[:, :1]).any(axis=(1, 2)))
         cols = np.flatnonzero((b[:, 1:] != b[:, :1]).any(axis=(1, 2)))
-        for x in range(width):
-            for y in range(width):
+        for x in range(width_a):
+            for y in range(width_b):
                 if x and y and rows.size and cols.size:
                     block = np.ix_(rows, cols)
                     out[block] = np.minimum(out[block], _jaccard(a[rows, x], b[cols, y], dt))

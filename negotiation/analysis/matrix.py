@@ -54,6 +54,17 @@ class _Prepared:
 
     @classmethod
     def of(cls, enc: Encoding, dtype: Any) -> _Prepared:
+        """The kernel's layout of ``enc``, made once per encoding and dtype (encodings are frozen)."""
+        import numpy as np
+
+        memo: dict[Any, _Prepared] = enc.__dict__.setdefault("_prepared", {})
+        key = np.dtype(dtype)
+        if key not in memo:
+            memo[key] = cls._make(enc, key)
+        return memo[key]
+
+    @classmethod
+    def _make(cls, enc: Encoding, dtype: Any) -> _Prepared:
         import numpy as np
 
         ordered = [k for k in range(len(enc.issues)) if k not in set(enc.set_columns)]
@@ -156,10 +167,11 @@ def cross_convergence(rows: Encoding, columns: Encoding, *, block: int = 64, dty
     work: dict[str, Any] = {}
     n, m = len(rows), len(columns)
     out = np.empty((n, m), dtype=dt)
+    width = max(COLUMNS, block * COLUMNS // max(1, min(n, block)))  # few rows: wider tiles, same memory
     for r0 in range(0, n, block):
         rs = slice(r0, min(n, r0 + block))
-        for c0 in range(0, m, COLUMNS):
-            cs = slice(c0, min(m, c0 + COLUMNS))
+        for c0 in range(0, m, width):
+            cs = slice(c0, min(m, c0 + width))
             out[rs, cs] = _tile(a, rs, b, cs, work)
     return out
 

@@ -32,9 +32,10 @@ def nearest_in(
     row = cross_convergence(query, encoding, dtype=np.float64)[0]
     shared = encoding.stated.astype(np.int32) @ query.stated[0].astype(np.int32)
     valid = ~np.isnan(row) & (shared >= max(1, min_shared))
-    skip = set(exclude)
-    if skip:
-        valid &= np.array([i not in skip for i in encoding.ids], dtype=bool)
+    positions = encoding.positions()
+    for doc_id in exclude:
+        if doc_id in positions:
+            valid[positions[doc_id]] = False
     candidates = np.flatnonzero(valid)
     if k <= 0 or candidates.size == 0:
         return []
@@ -42,8 +43,9 @@ def nearest_in(
         values = row[candidates]
         kth = np.partition(values, candidates.size - k)[candidates.size - k]
         candidates = candidates[values >= kth]  # ties at the cut stay, ordered below
-    ranked = sorted(candidates.tolist(), key=lambda i: (-row[i], -shared[i], encoding.ids[i]))
-    return [(encoding.ids[i], float(row[i])) for i in ranked[:k]]
+    names = np.array([encoding.ids[i] for i in candidates])
+    ranked = candidates[np.lexsort((names, -shared[candidates], -row[candidates]))][:k]
+    return [(encoding.ids[i], float(row[i])) for i in ranked]
 
 
 def nearest(
