@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generated_corpus import write_folder  # noqa: E402
+from generated_corpus import write_folder
 
 PROBE = """
 import json, resource, sys, time

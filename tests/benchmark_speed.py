@@ -40,6 +40,9 @@ import numpy as np
 import negotiation as ng
 from negotiation.analysis.encoding import Encoding
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated_corpus import copies
+
 A, B = "istanbul-draft-2022-04", "us-28-point-2025-11"
 
 
@@ -69,13 +72,7 @@ def fresh_load(repeat: int, env: dict[str, str]) -> float:
 
 def corpus_of(n: int) -> ng.Corpus:
     """The bundled documents repeated under new ids until there are ``n``."""
-    base = ng.load()
-    docs = []
-    k = 0
-    while len(docs) < n:
-        docs += [d.model_copy(update={"id": f"{d.id}-{k}"}) for d in base]
-        k += 1
-    return ng.Corpus.of(base.taxonomy, docs[:n])
+    return copies(ng.load(), n)
 
 
 def bare_kernel(lo: np.ndarray, hi: np.ndarray, s: np.ndarray, w: np.ndarray, block: int = 128) -> np.ndarray:

@@ -92,3 +92,26 @@ def write_folder(n: int, folder: Path, seed: int = 0) -> Path:
         text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False)
         (folder / "documents" / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
     return folder
+
+
+def copy_of(document: ng.Document, k: int) -> ng.Document:
+    """``document`` renamed ``ID-k``, revising the copy ``-k`` of what it revises."""
+    update: dict[str, Any] = {"id": f"{document.id}-{k}"}
+    revises = getattr(document, "revises", None)
+    if revises:
+        update["revises"] = f"{revises}-{k}"
+    return document.model_copy(update=update)
+
+
+def copies(corpus: ng.Corpus, n: int) -> ng.Corpus:
+    """The corpus's documents copied under new ids (``ID-0``, ``ID-1``…) until there are ``n``."""
+    docs: list[ng.Document] = []
+    k = 0
+    while len(docs) < n:
+        docs += [copy_of(d, k) for d in corpus]
+        k += 1
+    kept = docs[:n]
+    ids = {d.id for d in kept}
+    # A copy cut off from the document it revises would not validate: keep whole lineages only.
+    kept = [d for d in kept if not getattr(d, "revises", None) or d.revises in ids]
+    return ng.Corpus.of(corpus.taxonomy, kept)

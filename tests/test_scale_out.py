@@ -12,9 +12,10 @@ import negotiation as ng
 from negotiation.analysis.encoding import Encoding
 from negotiation.analysis.matrix import convergence, convergence_dask, strips
 from negotiation.analysis.nearest import nearest_in
+from tests.generated_corpus import copies
 
 BASE = ng.load()
-CORPUS = ng.Corpus.of(BASE.taxonomy, [d.model_copy(update={"id": f"{d.id}-{k}"}) for k in range(3) for d in BASE])
+CORPUS = copies(BASE, 3 * len(BASE))
 ENC = Encoding.of(list(CORPUS), CORPUS.taxonomy)
 FULL = convergence(ENC, dtype=np.float64)
 np.fill_diagonal(FULL, np.where(np.isnan(np.diag(FULL)), np.nan, 1.0))
