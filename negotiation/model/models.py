@@ -447,7 +447,7 @@ class Document(BaseModel):
 def lineage_problems(documents: Mapping[str, Document]) -> list[tuple[str, str, str]]:
     """Everything wrong with the documents' lineage, as (document id, location, message).
 
-    ``revises`` must name another document of the corpus, dated no later, without a cycle;
+    ``revises`` must name another document of the corpus, without a cycle;
     each point's ``from`` and each ``struck`` entry must name a point of the revised
     document, and a struck point cannot also be the origin of a point. These checks span
     documents, so they run on the whole corpus (the loader maps ids back to files).
@@ -470,9 +470,6 @@ def lineage_problems(documents: Mapping[str, Document]) -> list[tuple[str, str, 
             what = "a document cannot revise itself" if old is not None else f"unknown document {doc.revises!r}{hint}"
             found.append((doc.id, "revises", what))
             continue
-        if old.date > doc.date:
-            found.append((doc.id, "revises",
-                          f"{old.id} is dated {old.date.isoformat()}, after this document ({doc.date.isoformat()})"))
         seen = {doc.id}
         cursor: Document | None = old
         while cursor is not None and cursor.revises is not None:
