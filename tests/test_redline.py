@@ -263,6 +263,15 @@ def test_the_chain_command_follows_points_through_four_documents(capsys):
     assert all(any(i.startswith("territory.") for i in t["issues"]) for t in data["threads"])
 
 
+def test_against_the_28_points_each_territory_and_security_point_has_a_fate_in_every_answer(corpus):
+    docs = [corpus[i] for i in (OLD, "e3-counterproposal-2025-11", NEW, "eu-24-point-2025-11")]
+    chain = redline_chain(docs, base="first", corpus=corpus).filter(["territory", "security"])
+    rows = [t for t in chain.threads if t.points[0]]
+    assert rows and all(all(t.fates[1:]) for t in rows)
+    [nato] = [t for t in rows if t.points[0] == ("7",)]
+    assert nato.fates == ("", "changed", "struck", "unaccounted")
+
+
 def test_an_unknown_area_is_one_line_and_exit_2(capsys):
     code, out, err = run_cli(capsys, "redline", OLD, NEW, "--area", "teritory")
     assert code == 2 and out == ""
