@@ -350,7 +350,9 @@ class Redline:
         """Lines under the table: the fates counted, how the points were lined up, the moves."""
         counts = ", ".join(f"{v} {fate_label(k, lang)}" for k, v in self.counts().items())
         lines = [f"{len(self.old.points)} points → {len(self.new.points)} points: {counts or 'no points'}"]
-        if self.lineage.basis == "suggested":
+        if not (self.old.points or self.new.points):
+            lines[0] = "Neither document has numbered points: only the stance moves are listed."
+        elif self.lineage.basis == "suggested":
             lines.append("No declared lineage: points lined up by `negotiation align` (suggested, not reported).")
         elif self.lineage.via:
             lines.append(f"Both revise {self.lineage.via}; points lined up through it.")
