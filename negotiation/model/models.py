@@ -584,11 +584,13 @@ class Corpus(BaseModel):
     def matrix(self, documents: Any = None, **kwargs: Any) -> pd.DataFrame:
         """Pairwise convergence of documents as a square DataFrame.
 
-        See :func:`negotiation.analysis.matrix.matrix`.
+        See :func:`negotiation.analysis.matrix.matrix` (with ``out=`` or ``use_dask=`` it
+        returns a zarr or dask array instead).
         """
         from negotiation.analysis.matrix import matrix
 
-        return matrix(self, documents, **kwargs)
+        result: pd.DataFrame = matrix(self, documents, **kwargs)
+        return result
 
     def nearest(self, document: str | Document, k: int = 5, **kwargs: Any) -> list[tuple[str, float]]:
         """The ``k`` documents closest to ``document`` as ``(id, convergence)``, best first.
