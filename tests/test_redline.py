@@ -314,3 +314,13 @@ def test_a_point_is_struck_only_when_declared_and_new_only_with_an_empty_from(pa
             assert row.old[0] in new.struck
         if row.fate == "new":
             assert new.points[row.new[0]].from_ == ()
+
+
+def test_with_a_reference_position_each_move_says_whether_it_came_closer(corpus):
+    russia = corpus.position("RU", corpus[NEW].date)
+    red = redline(corpus[OLD], corpus[NEW], corpus=corpus, toward=russia)
+    moves = ng.concessions(corpus[OLD], corpus[NEW], toward=russia)
+    [army] = [r for r in red.to_records() if r["new"] == ["4"]]
+    closer = moves.set_index("issue").loc["security.army_cap", "closer_to"]
+    assert red.reference == russia.id
+    assert {"yes": "closer to", "no": "further from"}[closer] + f" {russia.id}" in army["changes"]

@@ -86,8 +86,12 @@ class Move:
     toward: str = "none"
     closer_to: str | None = None
 
-    def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en") -> str:
-        """One readable phrase: ``NATO membership: barred → open door, 2 steps toward …``."""
+    def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str = "the reference") -> str:
+        """One readable phrase: ``NATO membership: barred → open door, 2 steps toward …``.
+
+        With a reference position (``toward=``), it also says whether the move came closer to
+        ``reference`` (``RU@2025-12-23``) or went further from it.
+        """
         if self.change == "added":
             return f"{self.label}: + {self.after}"
         if self.change == "dropped":
@@ -106,9 +110,9 @@ class Move:
         elif self.toward in ("low", "high"):
             how.append(f"toward the {self.toward} pole")
         if self.closer_to == "yes":
-            how.append("closer to the reference")
+            how.append(f"closer to {reference}")
         elif self.closer_to == "no":
-            how.append("further from the reference")
+            how.append(f"further from {reference}")
         return text + (f" ({', '.join(how)})" if how else "")
 
 
@@ -326,6 +330,8 @@ class Redline:
     moves: Mapping[str, Move]
     lineage: Lineage
     taxonomy: Taxonomy
+    reference: str | None = None
+    """The id of the ``toward`` position the moves are measured against, if any."""
 
     def counts(self) -> dict[str, int]:
         """How many rows have each fate (rows that carry only a stance move not counted)."""
@@ -370,6 +376,7 @@ class Redline:
 
     def to_records(self, lang: Lang = "en") -> list[dict[str, Any]]:
         """One mapping per row: point keys, fate (and its label), both texts, the moves, the note."""
+        reference = self.reference or "the reference"
         return [
             {
                 "old": list(r.old),
@@ -378,7 +385,7 @@ class Redline:
                 "fate_label": fate_label(r.fate, lang),
                 "old_text": r.old_text,
                 "new_text": r.new_text,
-                "changes": "; ".join(m.describe(self.taxonomy, lang) for m in r.moves),
+                "changes": "; ".join(m.describe(self.taxonomy, lang, reference) for m in r.moves),
                 "issues": list(r.issues),
                 "moved": [m.issue for m in r.moves],
                 "note": r.note,
@@ -427,7 +434,7 @@ class Redline:
         """Only the rows whose points carry a stance on an issue of ``areas``."""
         wanted = set(areas)
         rows = tuple(r for r in self.rows if any(i.split(".", 1)[0] in wanted for i in r.issues))
-        return Redline(self.old, self.new, rows, self.moves, self.lineage, self.taxonomy)
+        return Redline(self.old, self.new, rows, self.moves, self.lineage, self.taxonomy, self.reference)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -588,7 +595,8 @@ def _redline(
                    note="the stances cite no point of either document")
         for i, m in moves.items() if i not in placed
     ]
-    return Redline(old, new, tuple(r for _, r in rows) + tuple(unplaced), moves, found, tax)
+    rows_all = tuple(r for _, r in rows) + tuple(unplaced)
+    return Redline(old, new, rows_all, moves, found, tax, toward.id if toward is not None else None)
 
 
 # --- the chain

@@ -126,7 +126,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
             text = f"<ins>{esc(row.new_text)}</ins>"
         else:
             text = word_diff(row.old_text, row.new_text)
-        changes = "<br>".join(esc(m.describe(red.taxonomy, lang)) for m in row.moves)
+        changes = "<br>".join(esc(m.describe(red.taxonomy, lang, red.reference or "the reference")) for m in row.moves)
         body.append(
             f'<tr class="fate-{esc(row.fate)}">'
             + _cell(esc(", ".join(row.old)))
