@@ -174,8 +174,8 @@ class Lineage:
     """Which points of ``old`` and ``new`` correspond, and how that is known.
 
     ``links`` pairs an old point with a new one; ``struck`` holds old points the new
-    version deletes (with the note that says how that is known); ``new`` the points of the
-    new version that have no ancestor; ``basis`` is ``declared`` (from ``revises:``,
+    version deletes (with the note that says how that is known); ``new_points`` the points
+    of the new version that have no ancestor; ``basis`` is ``declared`` (from ``revises:``,
     ``from:`` and ``struck:``) or ``suggested`` (from :func:`~negotiation.analysis.align.align`);
     ``via`` names the shared ancestor when the two documents are lined up through one.
     """
@@ -447,24 +447,35 @@ class Redline:
         return f"Redline({self.old.id!r} → {self.new.id!r}: {counts})"
 
 
-def _components(old_keys: Sequence[str], new_keys: Sequence[str],
-                links: Iterable[tuple[str, str]]) -> list[tuple[list[str], list[str]]]:
-    """Groups of linked points (connected components of the link graph), keys in document order."""
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
+class _Groups:
+    """Points joined into groups (union-find): linked points end in one group."""
 
-    def find(x: tuple[str, str]) -> tuple[str, str]:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[Any, str], tuple[Any, str]] = {}
+
+    def find(self, x: tuple[Any, str]) -> tuple[Any, str]:
+        parent = self.parent
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
+    def join(self, nodes: Sequence[tuple[Any, str]]) -> None:
+        for n in nodes[1:]:
+            self.parent[self.find(n)] = self.find(nodes[0])
+
+
+def _components(old_keys: Sequence[str], new_keys: Sequence[str],
+                links: Iterable[tuple[str, str]]) -> list[tuple[list[str], list[str]]]:
+    """Groups of linked points (connected components of the link graph), keys in document order."""
+    g = _Groups()
     for p, q in links:
-        parent[find(("old", p))] = find(("new", q))
-    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        g.join([("old", p), ("new", q)])
+    groups: dict[tuple[Any, str], tuple[list[str], list[str]]] = {}
     for k in old_keys:
-        groups.setdefault(find(("old", k)), ([], []))[0].append(k)
+        groups.setdefault(g.find(("old", k)), ([], []))[0].append(k)
     for k in new_keys:
-        groups.setdefault(find(("new", k)), ([], []))[1].append(k)
+        groups.setdefault(g.find(("new", k)), ([], []))[1].append(k)
     return list(groups.values())
 
 
@@ -746,18 +757,8 @@ def redline_chain(
     )
     if base == "first":
         return RedlineChain(docs, steps, _threads_from_first(docs, steps), base)
-    parent: dict[tuple[int, str], tuple[int, str]] = {}
-
-    def find(x: tuple[int, str]) -> tuple[int, str]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(nodes: Sequence[tuple[int, str]]) -> None:
-        for n in nodes[1:]:
-            parent[find(n)] = find(nodes[0])
-
+    g = _Groups()
+    find, join = g.find, g.join
     for (i, j), step in zip(pairs, steps, strict=True):
         for row in step.rows:
             join([(i, k) for k in row.old] + [(j, k) for k in row.new])
