@@ -834,3 +834,10 @@ def test_schema_kind_taxonomy_prints_the_taxonomy_schema(capsys: pytest.CaptureF
 
     code, out, _ = cli(capsys, "schema", "--kind", "taxonomy")
     assert (code, json.loads(out)) == (0, taxonomy_schema())
+
+
+def test_a_problem_stays_one_short_line_whatever_the_value(tmp_path: Path) -> None:
+    deep = "[" * 900 + "]" * 900
+    p = only_problem(broken(tmp_path, "date: 2022-01-01\nkind", f"date: {deep}\nkind"))
+    assert p.location == "date"
+    assert "\n" not in str(p) and len(p.message) <= 240

@@ -92,6 +92,20 @@ def _path_of(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 _LOCATED = re.compile(r"^(?P<at>[\w.\[\]-]+): (?P<msg>.+)$", re.S)
 
 
+MAX_MESSAGE = 240
+"""A problem is one line: longer messages (a value nested a thousand deep) are cut."""
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(message: str) -> str:
+    text = " ".join(message.split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
 def _file_kind(file: Path) -> str:
     return {"taxonomy.yaml": "taxonomy", "parties.yaml": "parties"}.get(file.name, "document")
 
@@ -103,7 +117,7 @@ def _message(err: Any, file_kind: str = "document") -> str:
     if kind == "extra_forbidden":
         return f"unknown field (not part of a {file_kind} file; `negotiation schema --kind {file_kind}` lists them)"
     if kind.startswith(("date_", "datetime_")):
-        return f"expected a date YYYY-MM-DD, got {err.get('input')!r} ({msg.split(', ', 1)[-1]})"
+        return f"expected a date YYYY-MM-DD, got {_short(err.get('input'))} ({msg.split(', ', 1)[-1]})"
     text = str(msg)
     if kind == "value_error" and text.startswith("Value error, "):
         return text[len("Value error, "):]
@@ -122,7 +136,7 @@ def _validation_problems(
             # a model validator's "issues.x.scale: unknown scale ref": the path is in the message
             path, message = (*prefix, match["at"]), match["msg"]
         at = location(path)
-        problems.append(Problem(str(parsed.file), at, message, line=parsed.line(at)))
+        problems.append(Problem(str(parsed.file), at, _one_line(message), line=parsed.line(at)))
     return problems
 
 
@@ -202,7 +216,9 @@ def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> t
     if doc.id != file.stem:
         problems.append(Problem(str(file), "id", f"id {doc.id!r} must equal the file name {file.stem!r}",
                                 line=parsed.line("id")))
-    problems += [Problem(str(file), loc, msg, line=parsed.line(loc)) for loc, msg in taxonomy.problems(doc)]
+    problems += [
+        Problem(str(file), loc, _one_line(msg), line=parsed.line(loc)) for loc, msg in taxonomy.problems(doc)
+    ]
     return doc, parsed
 
 
