@@ -76,7 +76,7 @@ def corpus_folder(files: dict[str, bytes]) -> Iterator[Path]:
 
 def kind_of(message: str) -> str:
     """A problem's message with names, numbers, bytes and lists taken out: its kind."""
-    text = re.split(r"; | \(|: expected one of", message, maxsplit=1)[0]
+    text = re.split(r"; | \(|: expected one of|, got ", message, maxsplit=1)[0]
     text = re.sub(r"'[^']*'|\"[^\"]*\"|(0x|#x)[0-9a-fA-F]+|\d+", "_", text)
     return re.sub(r"\s+", " ", text)[:60]
 
