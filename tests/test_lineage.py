@@ -53,8 +53,10 @@ def test_dumping_keeps_the_short_form_for_plain_points_and_the_from_key():
      ({"text": "x", "from": 7}, "points.1.from", "list of point numbers"),
      ({"from": []}, "points.1.text", "missing")],
 )
-def test_a_malformed_point_is_reported_with_its_file_and_path(tmp_path: Path, point: Any, where: str, expected: str):
-    folder = ng.dump(ng.Corpus.of(ng.load().taxonomy, [document("b", {"1": "x"})]), tmp_path / "corpus")
+def test_a_malformed_point_is_reported_with_its_file_and_path(
+    tmp_path: Path, taxonomy: ng.Taxonomy, point: Any, where: str, expected: str
+):
+    folder = ng.dump(ng.Corpus.of(taxonomy, [document("b", {"1": "x"})]), tmp_path / "corpus")
     file = folder / "documents" / "b.yaml"
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     data["points"]["1"] = point
@@ -113,15 +115,13 @@ def test_a_chain_of_revisions_may_not_loop():
     assert any("loops" in m for _, _, m in _problems(a, b))
 
 
-def test_a_corpus_refuses_broken_lineage_at_once():
-    taxonomy = ng.load().taxonomy
+def test_a_corpus_refuses_broken_lineage_at_once(taxonomy: ng.Taxonomy):
     with pytest.raises(ng.CorpusError) as info:
         ng.Corpus.of(taxonomy, [document("b", {"1": "x"}, revises="nowhere")])
     assert info.value.problems[0].location == "revises"
 
 
-def test_the_loader_names_the_file_and_field_of_a_lineage_problem(tmp_path: Path):
-    taxonomy = ng.load().taxonomy
+def test_the_loader_names_the_file_and_field_of_a_lineage_problem(tmp_path: Path, taxonomy: ng.Taxonomy):
     a = document("a", {"1": "x"})
     b = document("b", {"1": {"text": "x", "from": ["1"]}}, revises="a")
     folder = ng.dump(ng.Corpus.of(taxonomy, [a, b]), tmp_path / "corpus")
