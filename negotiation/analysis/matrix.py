@@ -43,8 +43,8 @@ COLUMNS = 512
 class _Prepared:
     """An encoding laid out for the kernel, in one dtype."""
 
-    lo: np.ndarray  # documents × ordered issues; unstated: 0
-    hi: np.ndarray  # documents × ordered issues; unstated: 1
+    lo: np.ndarray  # documents × issues; unstated and set columns: 0
+    hi: np.ndarray  # documents × issues; unstated and set columns: 1
     ws: np.ndarray  # documents × issues: stated * weight
     s: np.ndarray  # documents × issues: stated as 0/1
     w_ordered: np.ndarray
@@ -67,15 +67,20 @@ class _Prepared:
     def _make(cls, enc: Encoding, dtype: Any) -> _Prepared:
         import numpy as np
 
-        ordered = [k for k in range(len(enc.issues)) if k not in set(enc.set_columns)]
-        stated = enc.stated[:, ordered]
-        lo = np.where(stated, enc.lo[:, ordered], 0.0).astype(dtype)
-        hi = np.where(stated, enc.hi[:, ordered], 1.0).astype(dtype)
+        # Set columns and unstated entries become [0, 1]: a gap of 0 to anything, and the
+        # set columns weigh 0 in the ordered sum (they are measured on their bitmasks).
+        lo = np.nan_to_num(enc.lo.astype(dtype), copy=False, nan=0.0)
+        hi = np.nan_to_num(enc.hi.astype(dtype), copy=False, nan=1.0)
+        unstated = ~enc.stated
+        lo[unstated] = 0.0
+        hi[unstated] = 1.0
+        w_ordered = enc.weights.astype(dtype)
+        w_ordered[list(enc.set_columns)] = 0.0
         s = enc.stated.astype(dtype)
         return cls(
-            lo=np.ascontiguousarray(lo), hi=np.ascontiguousarray(hi),
+            lo=lo, hi=hi,
             ws=s * enc.weights.astype(dtype), s=s,
-            w_ordered=enc.weights[ordered].astype(dtype),
+            w_ordered=w_ordered,
             set_columns=enc.set_columns,
             set_weights=tuple(float(enc.weights[k]) for k in enc.set_columns),
             masks=enc.masks,
