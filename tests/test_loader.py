@@ -665,8 +665,9 @@ def test_every_duplicate_key_in_a_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_duplicate_key_in_json_is_reported(tmp_path: Path) -> None:
-    p = only_problem(make_corpus(tmp_path / "c", {"x.json": '{"id": "x", "id": "y"}'}))
-    assert p.message == "duplicate key 'id': a key may be given only once"
+    p = only_problem(make_corpus(tmp_path / "c", {"x.json": '{"id": "x",\n "id": "y"}'}))
+    assert p.line == 2
+    assert p.message == "duplicate key 'id' (first at line 1, again at line 2): a key may be given only once"
 
 
 def test_a_byte_order_mark_and_crlf_line_ends_are_read(tmp_path: Path) -> None:

@@ -278,10 +278,28 @@ def _read_json(text: str, parsed: Parsed, problems: list[Problem]) -> None:
         problems.append(Problem(name, "", "invalid JSON: nested too deep"))
         return
     parsed.json_text = text
-    for key in duplicates:
-        problems.append(Problem(name, "", f"duplicate key {key!r}: a key may be given only once"))
     if duplicates:
         parsed.data = None
+        lines = _yaml_duplicates(text)  # JSON is YAML 1.2: the YAML reader knows the lines
+        if lines and len(lines) == len(duplicates):
+            for key, first, again in lines:
+                problems.append(Problem(name, "", f"duplicate key {key!r} (first at line {first}, again at line "
+                                                  f"{again}): a key may be given only once", line=again))
+            return
+        for key in duplicates:
+            problems.append(Problem(name, "", f"duplicate key {key!r}: a key may be given only once"))
+
+
+def _yaml_duplicates(text: str) -> list[tuple[Hashable, int, int]]:
+    loader = Loader12(text)
+    try:
+        loader.get_single_data()
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return []
+    finally:
+        loader.dispose()
+    duplicates: list[tuple[Hashable, int, int]] = loader.duplicates
+    return duplicates
 
 
 def _read_yaml(text: str, parsed: Parsed, problems: list[Problem]) -> None:
