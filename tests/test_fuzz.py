@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import shutil
@@ -48,6 +49,10 @@ TEXTS = {
     "parties.yaml": (BUNDLED / "parties.yaml").read_bytes(),
     **{f"documents/{f.name}": f.read_bytes() for f in DOC_FILES},
 }
+# One document as JSON too: the loader reads .json files by their suffix.
+TEXTS[f"documents/{DOC_FILES[1].stem}.json"] = json.dumps(
+    yaml.safe_load(TEXTS[f"documents/{DOC_FILES[1].name}"]), default=str, ensure_ascii=False, indent=1
+).encode("utf-8")
 LOG = os.environ.get("NEGOTIATION_FUZZ_LOG")
 
 # Values an editor might type in place of another: other types, YAML 1.1 traps, tags, bad dates.
