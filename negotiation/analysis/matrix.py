@@ -5,13 +5,16 @@ are stacked once into an :class:`~negotiation.analysis.encoding.Encoding` and ev
 convergence index is computed with numpy, one tile of rows × columns at a time:
 
 - ordered issues (ordinal, numeric, flag): ``gap = max(0, lo_i - hi_j, lo_j - hi_i)``; an
-  issue a document does not state is encoded as the whole interval [0, 1], whose gap to
-  anything is 0, so no mask multiplies the gaps; the weighted sum is one matrix-vector
-  product;
+  issue a document does not state (and every set-scale column) is encoded as the whole
+  interval [0, 1], whose gap to anything is 0, so no mask multiplies the gaps; the
+  weighted sum is one matrix-vector product (set columns weigh 0 in it);
 - set issues: member sets are uint64 bitmasks, Jaccard distances come from popcounts, and
   a bracket's alternatives are one more array axis (the smallest distance wins), so no
   Python loop runs over documents or brackets;
 - the weights of the issues both state: ``(s_i * w) @ s_j.T``.
+
+The products are single-threaded ``einsum`` calls: they are small, and a threaded BLAS
+waiting for busy cores was measured ten times slower on a shared two-core machine.
 
 The convergence index is ``1 - weighted gap / weight`` (NaN where no issue is stated by
 both). The matrix is symmetric, so only tiles on or above the diagonal are computed.
