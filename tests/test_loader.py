@@ -842,3 +842,14 @@ def test_a_problem_stays_one_short_line_whatever_the_value(tmp_path: Path) -> No
     p = only_problem(broken(tmp_path, "date: 2022-01-01\nkind", f"date: {deep}\nkind"))
     assert p.location == "date"
     assert "\n" not in str(p) and len(p.message) <= 240
+
+
+def test_warnings_are_listed_beside_errors_in_one_pass(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "c", {
+        "x.yaml": DOC_YAML.replace("value: a", "value: z"),
+        "y.yaml": DOC_YAML.replace("id: x", "id: y").replace("date: 2022-01-01\nkind", "date: 2099-01-01\nkind"),
+    })
+    found = validate(folder)
+    assert [(Path(p.file).name, p.severity, p.location) for p in found] == [
+        ("x.yaml", "error", "stances.sec.level.value"), ("y.yaml", "warning", "date")
+    ]

@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -230,17 +231,17 @@ def document_files(folder: Path) -> list[Path]:
     return sorted((f for f in doc_dir.iterdir() if f.suffix in SUFFIXES and f.is_file()), key=lambda f: f.name)
 
 
-def _load(folder: Path) -> Corpus:
-    """Read a corpus folder from its files: the one place that does (a cache may wrap it)."""
-    if not folder.is_dir():
-        expected = "not a folder; expected a corpus folder with taxonomy.yaml, parties.yaml and documents/"
-        raise CorpusError([Problem(str(folder), "", expected)], corpus=str(folder))
+def _read_folder(folder: Path) -> tuple[Taxonomy | None, dict[str, Document], dict[str, Parsed], list[Problem]]:
+    """Read every file of a corpus folder: taxonomy, documents (those that read), where each came from, problems."""
     problems: list[Problem] = []
-    taxonomy = _read_taxonomy(folder, problems)
-    if taxonomy is None:
-        raise CorpusError(sorted(problems, key=lambda p: p.sort_key), corpus=str(folder))
     documents: dict[str, Document] = {}
     where: dict[str, Parsed] = {}
+    if not folder.is_dir():
+        expected = "not a folder; expected a corpus folder with taxonomy.yaml, parties.yaml and documents/"
+        return None, documents, where, [Problem(str(folder), "", expected)]
+    taxonomy = _read_taxonomy(folder, problems)
+    if taxonomy is None:
+        return None, documents, where, problems
     for file in document_files(folder):
         doc, parsed = _read_document(file, taxonomy, problems)
         if doc is None:
@@ -255,24 +256,39 @@ def _load(folder: Path) -> Corpus:
             Problem(str(where[i].file), loc, msg, line=where[i].line(loc))
             for i, loc, msg in lineage_problems(documents)
         ]
-    if problems:
-        raise CorpusError(sorted(problems, key=lambda p: p.sort_key), corpus=str(folder))
+    return taxonomy, documents, where, problems
+
+
+def _build(folder: Path, taxonomy: Taxonomy, documents: dict[str, Document]) -> Corpus:
     return Corpus(taxonomy=taxonomy, documents=documents, salience=corpus_salience(folder, taxonomy, documents))
+
+
+def _load(folder: Path) -> Corpus:
+    """Read a corpus folder from its files: the one place that does (a cache may wrap it)."""
+    taxonomy, documents, _, problems = _read_folder(folder)
+    if problems or taxonomy is None:
+        raise CorpusError(sorted(problems, key=lambda p: p.sort_key), corpus=str(folder))
+    return _build(folder, taxonomy, documents)
 
 
 def validate(path: str | Path | None = None, *, today: dt.date | None = None) -> list[Problem]:
     """Every problem in a corpus folder, errors and warnings, sorted by file and line; never raises.
 
-    Errors (``severity == "error"``) mean the folder does not load. When it loads, the
-    warnings follow: legal but suspicious things (:func:`corpus_warnings`). An empty list means a
-    clean corpus. ``path`` None is the bundled corpus.
+    Errors (``severity == "error"``) mean the folder does not load; warnings are legal but
+    suspicious things (:func:`corpus_warnings`), given for every document that reads even
+    when others do not. An empty list means a clean corpus. ``path`` None is the bundled corpus.
     """
     folder = Path(path) if path is not None else bundled_path()
-    try:
-        corpus = _load(folder)
-    except CorpusError as exc:
-        return list(exc.problems)
-    return corpus_warnings(corpus, folder, today=today)
+    taxonomy, documents, where, problems = _read_folder(folder)
+    if taxonomy is None:
+        return sorted(problems, key=lambda p: p.sort_key)
+    if not problems:
+        try:
+            _build(folder, taxonomy, documents)
+        except CorpusError as exc:
+            problems += exc.problems
+    problems += _warnings(documents, where, folder, today)
+    return sorted(problems, key=lambda p: p.sort_key)
 
 
 def _file_of(folder: Path, document_id: str) -> Path:
@@ -330,15 +346,20 @@ def corpus_warnings(corpus: Corpus, folder: str | Path, *, today: dt.date | None
     after ``today``; a quote that does not occur in its source's stored text (a source's
     ``text_file``, or its ``seed`` found in ``NEGOTIATION_SEEDS`` or ``<corpus>/seeds``).
     """
-    folder = Path(folder)
+    return _warnings(corpus.documents, {}, Path(folder), today)
+
+
+def _warnings(
+    documents: Mapping[str, Document], where: Mapping[str, Parsed], folder: Path, today: dt.date | None
+) -> list[Problem]:
     today = today or dt.date.today()
     found: list[Problem] = []
-    if not corpus.documents:
+    if not documents and not document_files(folder):
         doc_dir = folder / "documents"
         why = "has no document files" if doc_dir.is_dir() else "is missing"
         found.append(Problem(str(doc_dir), "", f"empty corpus: {doc_dir.name}/ {why}", severity="warning"))
     texts: dict[Path, str | None] = {}
-    for doc in corpus.documents.values():
+    for doc in documents.values():
         notes: list[tuple[str, str]] = []  # (field path, message)
         if doc.date > today:
             notes.append(("date", f"{doc.date.isoformat()} is in the future"))
@@ -351,8 +372,8 @@ def corpus_warnings(corpus: Corpus, folder: str | Path, *, today: dt.date | None
             if note := _quote_note(folder, doc, issue_id, stance, texts):
                 notes.append(note)
         if notes:
-            file = _file_of(folder, doc.id)
-            parsed = read_data(file, [])
+            parsed = where.get(doc.id) or read_data(_file_of(folder, doc.id), [])
+            file = parsed.file
             found += [Problem(str(file), at, msg, line=parsed.line(at), severity="warning") for at, msg in notes]
     return sorted(found, key=lambda p: p.sort_key)
 
