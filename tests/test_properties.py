@@ -164,7 +164,7 @@ def test_zopa_is_empty_exactly_when_no_value_is_accepted_by_all(case, data):
 
 
 @st.composite
-def encoded_corpora(draw: st.DrawFn, max_documents: int = 6) -> ng.Corpus:
+def encoded_corpora(draw: st.DrawFn, max_documents: int = 4) -> ng.Corpus:
     """Generated corpora with every feature the encodings handle: brackets, sets, accepts, deferrals."""
     tax = draw(st.one_of(st.just(TAXONOMY), nst.taxonomies()))
     n = draw(st.integers(1, max_documents))
@@ -231,7 +231,7 @@ def test_encoded_issue_distances_equal_the_reference_distances(corpus):
                 assert _same_number(d[i, j, k], expected) or abs(d[i, j, k] - expected) <= 1e-12
 
 
-@given(encoded_corpora(max_documents=8), st.integers(1, 4))
+@given(encoded_corpora(max_documents=6), st.integers(1, 4))
 def test_nearest_returns_the_k_best_convergences_that_compare_finds(corpus, k):
     docs = list(corpus)
     query = docs[0]
@@ -242,7 +242,7 @@ def test_nearest_returns_the_k_best_convergences_that_compare_finds(corpus, k):
     assert all(truth[doc_id] == pytest.approx(c, abs=1e-12) for doc_id, c in got)
 
 
-@given(encoded_corpora(max_documents=8))
+@given(encoded_corpora(max_documents=6))
 def test_trajectory_walked_once_compares_the_positions_of_every_change_date(corpus):
     import pandas as pd
 
