@@ -279,7 +279,22 @@ class Encoding:
     between any of their alternatives; the convergence index is one minus the
     ``weights``-weighted mean over the issues both state. :meth:`convergence` and
     :func:`negotiation.analysis.matrix.matrix` compute it; ``Encoding.of(documents,
-    taxonomy)`` builds one.
+    taxonomy)`` builds one, :meth:`concat` joins batches, :meth:`take` selects rows.
+    Treat an encoding as frozen: kernels keep derived layouts of its arrays.
+
+    Examples
+    --------
+    Score candidate packages (documents or scenarios) against parties' positions, every
+    pair at once:
+
+    >>> import negotiation as ng
+    >>> from negotiation.analysis.matrix import cross_convergence
+    >>> corpus = ng.load()
+    >>> parties = Encoding.of([corpus.position(p) for p in ("RU", "UA")], corpus.taxonomy)
+    >>> candidates = Encoding.of([corpus["us-28-point-2025-11"], corpus["us-20-point-2025-12"]],
+    ...                          corpus.taxonomy)
+    >>> cross_convergence(candidates, parties).shape  # candidates × parties
+    (2, 2)
     """
 
     ids: tuple[str, ...]
