@@ -19,7 +19,8 @@ for old_id, new_id in pairwise(steps):
     moves = ng.concessions(old, new, toward=russia)
     changed = moves[moves["change"] != "unchanged"]
     print(f"\n{old_id} → {new_id}\n")
-    print(frame_table(changed[["issue_label", "from_label", "to_label", "steps", "toward_label", "closer_to", "change"]], "github"))
+    columns = ["issue_label", "from_label", "to_label", "steps", "toward_label", "closer_to", "change"]
+    print(frame_table(changed[columns], "github"))
     moved = changed[changed["change"] == "moved"]
     low = int((moved["toward"] == "low").sum())
     high = int((moved["toward"] == "high").sum())

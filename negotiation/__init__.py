@@ -18,6 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
 from negotiation.analysis.concessions import concessions
+from negotiation.analysis.matrix import Encoding, matrix
+from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
+from negotiation.analysis.timeline import coverage, position, trajectory
+from negotiation.analysis.zopa import zopa
+from negotiation.corpus.init import init_corpus
+from negotiation.corpus.loader import bundled_path, document_schema, dump, load, validate
+from negotiation.corpus.locate import find_corpus
+from negotiation.corpus.schemas import parties_schema, taxonomy_schema
 from negotiation.errors import (
     CorpusError,
     NegotiationError,
@@ -26,11 +34,6 @@ from negotiation.errors import (
     UnknownDocumentError,
     UnknownPartyError,
 )
-from negotiation.corpus.init import init_corpus
-from negotiation.corpus.loader import bundled_path, document_schema, dump, load, validate
-from negotiation.corpus.locate import find_corpus
-from negotiation.corpus.schemas import parties_schema, taxonomy_schema
-from negotiation.analysis.matrix import Encoding, matrix
 from negotiation.model.models import (
     Area,
     Confidence,
@@ -46,9 +49,6 @@ from negotiation.model.models import (
 )
 from negotiation.model.salience import Salience
 from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
-from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
-from negotiation.analysis.timeline import coverage, position, trajectory
-from negotiation.analysis.zopa import zopa
 
 __version__ = "0.1.0"
 

@@ -23,9 +23,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from negotiation.model.models import Area, Corpus, Document, Issue, Labelled, Party, Poles, Source, Stance, Taxonomy
-from negotiation.model.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale
 from negotiation.analysis.scenarios import Edit
+from negotiation.model.labels import Labelled
+from negotiation.model.models import Area, Corpus, Document, Issue, Party, Poles, Source, Stance, Taxonomy
+from negotiation.model.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale
 
 SOURCE = Source(id="generated", outlet="hypothesis", title="generated", date=dt.date(2025, 1, 1))
 
@@ -115,7 +116,8 @@ def taxonomies(draw: st.DrawFn, *, min_issues: int = 1, max_issues: int = 8) -> 
         kind = draw(st.sampled_from(["ordinal", "numeric", "set", "flag"]))
         if kind == "ordinal":
             m = draw(st.integers(2, 6))
-            scale: Any = OrdinalScale(levels=tuple(Level(id=f"l{j}", en=f"level {j}", ar=f"م{j}") for j in range(m)))
+            levels = tuple(Level(id=f"l{j}", en=f"level {j}", labels={"ar": f"م{j}"}) for j in range(m))
+            scale: Any = OrdinalScale(levels=levels)
         elif kind == "numeric":
             lower = draw(st.integers(1, 100))
             upper = lower + draw(st.integers(1, 10_000))
@@ -127,13 +129,13 @@ def taxonomies(draw: st.DrawFn, *, min_issues: int = 1, max_issues: int = 8) -> 
         else:
             scale = FlagScale(high_pole=draw(st.booleans()))
         issue_id = f"area.issue{k}"
-        issues[issue_id] = Issue(id=issue_id, en=issue_id, ar=issue_id,
+        issues[issue_id] = Issue(id=issue_id, en=issue_id, labels={"ar": issue_id},
                                  weight=draw(st.sampled_from([1, 2, 3])), scale=scale)
     return Taxonomy(
-        poles=Poles(low=Labelled(en="low", ar="أدنى"), high=Labelled(en="high", ar="أعلى")),
-        areas={"area": Area(id="area", en="Area", ar="مجال")},
+        poles=Poles(low=Labelled(en="low", labels={"ar": "أدنى"}), high=Labelled(en="high", labels={"ar": "أعلى"})),
+        areas={"area": Area(id="area", en="Area", labels={"ar": "مجال"})},
         issues=issues,
-        parties={c: Party(code=c, en=c, ar=c) for c in ("A", "B", "C")},
+        parties={c: Party(code=c, en=c, labels={"ar": c}) for c in ("A", "B", "C")},
     )
 
 

@@ -25,8 +25,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from negotiation.errors import NegotiationError, ScaleError
 from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.errors import NegotiationError, ScaleError
 from negotiation.model.models import Document, Issue, Source, Stance, Taxonomy
 from negotiation.model.scales import FlagScale, OrdinalScale
 from negotiation.model.values import Value

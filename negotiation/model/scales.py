@@ -32,7 +32,6 @@ from negotiation.model.labels import Labelled, Lang
 from negotiation.model.values import Value, format_number
 
 
-
 class Level(Labelled):
     """A named level on an ordinal scale, or the word for "no limit" on a numeric one."""
 
