@@ -115,8 +115,8 @@ def natural_width(cell: str) -> int:
     return max((display_width(line) for line in cell.split("\n")), default=0)
 
 
-def _longest_word(cells: Sequence[str]) -> int:
-    return max((display_width(w) for c in cells for w, _ in _tokens(c)), default=1)
+def _longest_word(cells: Sequence[str], hyphens: bool = True) -> int:
+    return max((display_width(w) for c in cells for w, _ in _tokens(c, hyphens)), default=1)
 
 
 def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int) -> bool:
@@ -150,7 +150,15 @@ def fit_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], available:
     natural = [max(1, max([natural_width(headers[i])] + [natural_width(r[i]) for r in rows])) for i in range(n)]
     if sum(natural) <= available:
         return natural
-    words = [min(natural[i], max(_longest_word([headers[i]] + [r[i] for r in rows]), 1)) for i in range(n)]
+    columns = [[headers[i]] + [r[i] for r in rows] for i in range(n)]
+    # Hyphenated words ("one-sided", "union-2024-01") stay whole where the width allows;
+    # the columns that gain most from breaking them at their hyphens give way first.
+    words = [min(natural[i], max(_longest_word(columns[i], hyphens=False), 1)) for i in range(n)]
+    pieces = [min(natural[i], max(_longest_word(columns[i]), 1)) for i in range(n)]
+    for i in sorted(range(n), key=lambda i: pieces[i] - words[i]):
+        if sum(words) <= available:
+            break
+        words[i] = pieces[i]
     if sum(words) > available:
         floor = [min(natural[i], 4) for i in range(n)]
         if sum(floor) > available:
