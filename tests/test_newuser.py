@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
+import negotiation as ng
+from negotiation.analysis.compare import Comparison
+from negotiation.errors import NegotiationError
 from negotiation.render.text import fit_widths
+
+
+@pytest.fixture(scope="module")
+def comparison(corpus: ng.Corpus) -> Comparison:
+    return ng.compare(corpus["istanbul-draft-2022-04"], corpus["us-28-point-2025-11"])
 
 
 def test_hyphenated_words_stay_whole_when_another_column_can_give_way() -> None:
@@ -16,3 +28,9 @@ def test_hyphenated_words_stay_whole_when_another_column_can_give_way() -> None:
 def test_hyphenated_words_break_at_hyphens_when_nothing_else_fits() -> None:
     widths = fit_widths(["Id", "Verdict"], [["union-2024-01", "one-sided"]], 14)
     assert widths is not None and sum(widths) <= 14
+
+
+def test_style_without_jinja2_says_what_to_install(monkeypatch: pytest.MonkeyPatch, comparison: Comparison) -> None:
+    monkeypatch.setitem(sys.modules, "jinja2", None)  # import jinja2 now raises ImportError
+    with pytest.raises(NegotiationError, match="jinja2"):
+        comparison.style()

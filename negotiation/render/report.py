@@ -377,7 +377,15 @@ def comparison_style(cmp: Comparison, lang: Lang = "en") -> Styler:
     """A pandas Styler of the frame's readable columns, each row coloured by its verdict.
 
     Text and background colour are both set, so the rows read on light and dark themes.
+    pandas' Styler needs jinja2 (in the ``[plot]`` extra).
     """
+    try:
+        import jinja2  # noqa: F401  (pandas' Styler imports it on first use)
+    except ImportError:
+        from negotiation.errors import NegotiationError
+
+        raise NegotiationError("Comparison.style() needs jinja2 (pandas' Styler): "
+                               "pip install 'negotiation[plot]' or pip install jinja2") from None
     frame = comparison_frame(cmp, lang)
     shown = frame[["area_label", "issue_label", "value_a_label", "value_b_label", "distance",
                    "verdict_label", "note"]]
