@@ -33,7 +33,7 @@ def test_the_newest_document_is_dated_in_june_2026():
 def test_the_reported_kremlin_offer_wants_all_of_donetsk_at_low_confidence():
     st = stance("ru-memorandum-offer-2026-02", "territory.donetsk")
     assert st.value == "de_facto_russian"
-    assert "усієї території Донецької області" in (st.quote or "")
+    assert "оставшейся части Донецкой области" in (st.quote or "")
     assert st.confidence is ng.Confidence.LOW
 
 
