@@ -34,3 +34,19 @@ def test_style_without_jinja2_says_what_to_install(monkeypatch: pytest.MonkeyPat
     monkeypatch.setitem(sys.modules, "jinja2", None)  # import jinja2 now raises ImportError
     with pytest.raises(NegotiationError, match="jinja2"):
         comparison.style()
+
+
+def test_arabic_html_isolates_dates_and_ids_so_they_keep_their_order(comparison: Comparison) -> None:
+    from negotiation.render.page import report_page
+
+    page = report_page(comparison, "ar")
+    assert '<bdi dir="ltr">2022-04-15</bdi>' in page
+    assert '<bdi dir="ltr">istanbul-draft-2022-04</bdi>' in page
+
+
+def test_arabic_html_keeps_brackets_outside_isolated_runs() -> None:
+    from negotiation.render.formats import bidi_html
+
+    expected = 'مؤشر: <bdi dir="ltr">0.80</bdi> (<bdi dir="ltr">1</bdi> = تطابق)'
+    assert bidi_html("مؤشر: 0.80 (1 = تطابق)", "ar") == expected
+    assert bidi_html("<b>x</b>", "ar").count("<b>") == 0

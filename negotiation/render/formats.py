@@ -24,6 +24,7 @@ import datetime as dt
 import html
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -483,17 +484,37 @@ td.num { text-align: end; font-variant-numeric: tabular-nums; }
 """Verdict colours that set text and background, for light and dark schemes."""
 
 
+_LTR_RUN = re.compile(r"[A-Za-z0-9][^\u0590-\u08FF\n()\[\]{}]*[A-Za-z0-9%]|[A-Za-z0-9]")
+"""A run of Latin letters and digits (with what lies between them, brackets excepted, so
+pairs of brackets stay outside and are mirrored together) in right-to-left text."""
+
+
+def bidi_html(text: str, lang: Lang) -> str:
+    """``text`` escaped for HTML; in a right-to-left language each Latin or numeric run is
+    isolated left to right, so ``2022-04-15``, ids and party codes keep their order."""
+    if lang not in i18n.RTL:
+        return html.escape(text)
+    out, pos = [], 0
+    for m in _LTR_RUN.finditer(text):
+        out.append(html.escape(text[pos:m.start()]))
+        out.append(f'<bdi dir="ltr">{html.escape(m.group())}</bdi>')
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
 def html_table(table: Table) -> str:
     """The table as an escaped HTML ``<table>``; rows carry their verdict as a class."""
     headers, rows, _ = _cells(table)
     aligns = [_align(c, table.rows, False) for c in table.columns]
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    lang = table.lang
+    head = "".join(f"<th>{bidi_html(h, lang)}</th>" for h in headers)
     body = []
     for rec, cells in zip(table.rows, rows, strict=True):
         v = _verdict_of(rec)
         cls = f' class="v-{v}"' if v else ""
         tds = "".join(
-            f'<td{" class=num" if a == "right" else ""}>{html.escape(c).replace(chr(10), "<br>")}</td>'
+            f'<td{" class=num" if a == "right" else ""}>{bidi_html(c, lang).replace(chr(10), "<br>")}</td>'
             for c, a in zip(cells, aligns, strict=True)
         )
         body.append(f"<tr{cls}>{tds}</tr>")
@@ -509,11 +530,13 @@ def page_attributes(lang: Lang) -> str:
 def to_html_page(table: Table) -> str:
     """A whole UTF-8 HTML page: the title, the table, the summary; everything escaped."""
     title = html.escape((table.title or "negotiation").split("\n")[0])
-    prose = "".join(f"<p>{html.escape(p)}</p>" for p in [*table.summary, *table.notes])
+    lang = table.lang
+    prose = "".join(f"<p>{bidi_html(p, lang)}</p>" for p in [*table.summary, *table.notes])
     heading = ""
     if table.title:
         first, *rest = table.title.split("\n")
-        heading = f"<h1>{html.escape(first)}</h1>" + "".join(f"<p>{html.escape(x)}</p>" for x in rest if x.strip())
+        heading = f"<h1>{bidi_html(first, lang)}</h1>" + "".join(
+            f"<p>{bidi_html(x, lang)}</p>" for x in rest if x.strip())
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(table.lang)}>\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from negotiation.model.models import Document, Stance
 from negotiation.render import i18n
-from negotiation.render.formats import VERDICT_STYLE, Column, html_table, page_attributes
+from negotiation.render.formats import VERDICT_STYLE, Column, bidi_html, html_table, page_attributes
 from negotiation.render.i18n import Lang
 from negotiation.render.report import (
     comparison_table_data,
@@ -89,7 +89,7 @@ def _stance_row(issue: str, side: str, stance: Stance, doc: Document, value: str
     quote = f"<blockquote>{_e(stance.quote)}</blockquote>" if stance.quote else ""
     confidence = i18n.word(stance.confidence.value, lang)
     origin = f' <span class="muted">({_e(stance.document)})</span>' if stance.document else ""
-    cells = [_e(issue), _e(side), _e(value), source + origin, _e(date), quote, _e(confidence)]
+    cells = [_e(issue), _e(side), bidi_html(value, lang), source + origin, _e(date), quote, _e(confidence)]
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
@@ -111,11 +111,13 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
         f'<li class="v-{v}"><strong>{_e(i18n.verdict(v, lang))}</strong>: {_e(meaning[v])}</li>'
         for v in i18n.VERDICTS if cmp.summary.counts.get(v) or v != "silent"
     )
-    summary = "".join(f"<li>{_e(line)}</li>" for line in summary_lines(cmp, lang))
+    summary = "".join(f"<li>{bidi_html(line, lang)}</li>" for line in summary_lines(cmp, lang))
     notes = "".join(f'<p class="muted">{_e(n)}</p>' for n in table.notes)
+    comma = "، " if lang in i18n.RTL else ", "
     heads = "".join(
         f"<p>{_e(i18n.side(side, lang))}: <bdi>{_e(document_title(doc, lang, cmp.taxonomy))}</bdi> "
-        f"(<bdi>{_e(doc.id)}</bdi>, {_e(doc.date.isoformat())}, {_e(i18n.word(doc.status, lang))})</p>"
+        f'(<bdi dir="ltr">{_e(doc.id)}</bdi>{comma}<bdi dir="ltr">{_e(doc.date.isoformat())}</bdi>{comma}'
+        f"{_e(i18n.word(doc.status, lang))})</p>"
         for side, doc in (("a", cmp.a), ("b", cmp.b))
     )
     parts = [
