@@ -50,3 +50,33 @@ def test_arabic_html_keeps_brackets_outside_isolated_runs() -> None:
     expected = 'مؤشر: <bdi dir="ltr">0.80</bdi> (<bdi dir="ltr">1</bdi> = تطابق)'
     assert bidi_html("مؤشر: 0.80 (1 = تطابق)", "ar") == expected
     assert bidi_html("<b>x</b>", "ar").count("<b>") == 0
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    from negotiation.cli.main import main
+
+    assert main([*argv, "--width", "100"]) == 0
+    return capsys.readouterr().out
+
+
+def test_predict_in_arabic_has_arabic_headers_title_and_issue_labels(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "predict", "RU", "UA", "--as-of", "2026-02-24", "--issue", "territory.crimea", "--lang", "ar")
+    for english in ("Predicted", "Distance", "Model", "Weights", "territory.crimea", "weighted_median"):
+        assert english not in out
+    assert "وسيفاستوبول" in out and "المسافة عن" in out
+
+
+def test_predict_names_each_distance_column_after_its_party(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "predict", "RU", "UA", "--as-of", "2026-02-24", "--issue", "territory.crimea")
+    assert out.count("Distance to") == 2 and "Crimea and" in out and "territory.crimea" not in out
+
+
+def test_backtest_takes_lang_like_every_other_table(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "backtest", "--lang", "ar")
+    assert "Backtest" not in out and "Exact" not in out and "اختبار رجعي" in out
+
+
+def test_search_in_arabic_says_its_package_texts_are_english(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "search", "RU@2026-02-24", "UA@2026-02-24", "--max-steps", "1", "--top", "2", "--lang", "ar")
+    assert "Packages" not in out and "Base convergence" not in out
+    assert "ملاحظة: بعض النصوص غير متوفرة بالعربية" in out

@@ -16,21 +16,36 @@ def run(args: argparse.Namespace) -> int:
     """Run the backtest and print the hit-rate table (or, with --issues, every prediction)."""
     from negotiation.analysis.backtest import TARGETS, backtest
     from negotiation.cli.main import _corpus
+    from negotiation.render import i18n
+    from negotiation.render.formats import Column
 
+    lang = getattr(args, "lang", "en") or "en"
     corpus = _corpus(args)
     result = backtest(corpus, targets=args.targets or TARGETS, parties=args.parties)
     if args.issues:
-        emit(result.issues, args, title="Backtest: every prediction")
+        emit(result.issues, args, title=i18n.say("backtest_every", lang))
         return 0
-    summary = [
-        "Exact: no distance to the draft's stance; ±1 step: within the issue's close threshold.",
-        "k/n: hits over the issues the draft states that the model or baseline predicts.",
-    ]
+    summary = [i18n.say("backtest_exact", lang), i18n.say("backtest_kn", lang)]
     if args.common:
-        summary.append(f"Only the issues every one of {', '.join(args.common)} predicts.")
-    emit(result.summary(common=args.common), args, title="Backtest: predicting each draft from the documents before it",
-         summary=summary)
+        summary.append(i18n.say("backtest_common", lang, models=", ".join(i18n.word(m, lang) for m in args.common)))
+    frame = result.summary(common=args.common)
+    columns = [Column(str(c), header=_header(str(c), lang)) for c in frame.columns]
+    emit(frame, args, title=i18n.say("backtest_title", lang), summary=summary, columns=columns)
     return 0
+
+
+_WORDS = {"exact": {"en": "exact", "ar": "مطابق"}, "all": {"en": "All", "ar": "الكل"}}
+
+
+def _header(name: str, lang: str) -> str:
+    """A hit-rate column ("28-pt exact", "all ±1") in ``lang``; the draft's short name stays as written."""
+    from negotiation.render import i18n
+
+    if name in ("model", "kind"):
+        return i18n.header(name, lang)
+    words = [(_WORDS[w].get(lang) or _WORDS[w]["en"]) if w in _WORDS else w for w in name.split(" ")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -44,4 +59,4 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--common", nargs="+", metavar="MODEL",
                    choices=("weighted_median", "nash", "smp", "previous_draft", "midpoint", "stronger_side"),
                    help="score these models and baselines on the issues all of them predict")
-    add_output_options(p, lang=False)
+    add_output_options(p)

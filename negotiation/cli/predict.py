@@ -21,13 +21,18 @@ def run(args: argparse.Namespace) -> int:
     models = args.model or list(MODELS)
     frame = predict(corpus, args.parties, args.as_of, models=models, issues=args.issue or None,
                     lang=getattr(args, "lang", "en") or "en")
+    from negotiation.render import i18n
+    from negotiation.render.formats import Column
+
+    lang = getattr(args, "lang", "en") or "en"
     distance = [c for c in frame.columns if c.startswith("distance_")]
-    summary = [
-        "Weights: capability × salience from salience.yaml (defaults: equal capability, taxonomy weights).",
-        "distance_PARTY: how far the prediction is from that party's stance (0–1, as compare measures it).",
-    ]
-    title = f"Predicted outcomes as of {frame.attrs.get('as_of', args.as_of)}: {', '.join(args.parties)}"
-    emit(frame, args, title=title, summary=summary, columns=["issue", "model", "predicted", "position", *distance])
+    summary = [i18n.say("predict_weights", lang), i18n.say("predict_distance", lang)]
+    title = i18n.say("predicted_as_of", lang, date=frame.attrs.get("as_of", args.as_of),
+                     parties=", ".join(args.parties))
+    # The issue's label, shown once for its rows (one row per model).
+    columns: list[Column | str] = [Column("label", header=i18n.header("issue", lang), group=True), "model", "predicted", "position",
+               *distance]
+    emit(frame, args, title=title, summary=summary, columns=columns)
     return 0
 
 

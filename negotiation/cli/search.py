@@ -32,14 +32,20 @@ def run(args: argparse.Namespace) -> int:
         max_steps=args.max_steps, balance=args.balance, target=dict(args.target) or None,
         numeric_steps=args.numeric_steps, top=args.top, method=args.method,
     )
+    from negotiation.render import i18n
+
+    lang = getattr(args, "lang", "en") or "en"
     base = frame.attrs["base_convergence"]
+    method = str(frame.attrs["method"])
     summary = [
-        f"Base convergence {base:.3f}; {frame.attrs['evaluated']:,} packages evaluated ({frame.attrs['method']}).",
-        "Concessions are each side's weighted movement, in the units of the convergence index.",
+        i18n.say("packages_base", lang, base=f"{base:.3f}", n=f"{frame.attrs['evaluated']:,}",
+                 method=i18n.say(method, lang) if method in i18n.SENTENCES else method),
+        i18n.say("packages_units", lang),
     ]
     if frame.empty:
-        summary.insert(0, "No package meets the constraints.")
-    emit(frame.drop(columns=["edits_a", "edits_b"]), args, title=f"Packages: {a.id} ↔ {b.id}", summary=summary,
+        summary.insert(0, i18n.say("no_package", lang))
+    emit(frame.drop(columns=["edits_a", "edits_b"]), args, title=i18n.say("packages", lang, a=a.id, b=b.id),
+         summary=summary, notes=[i18n.say("english_fallback", lang)] if lang != "en" else [],
          columns=["rank", "package", "convergence", "gain", "concession_a", "concession_b", "steps_a", "steps_b"])
     return 0
 

@@ -54,7 +54,7 @@ _UNFITTED = frozenset({"html", "latex", "latex_booktabs", "latex_longtable", "ma
                        "moinmoin", "textile", "asciidoc", "jira", "youtrack"})
 """Markup formats: their source is not read in a terminal, so their cells are not wrapped."""
 
-WORD_COLUMNS = frozenset({"kind", "status", "confidence", "change", "closer_to", "modality"})
+WORD_COLUMNS = frozenset({"kind", "status", "confidence", "change", "closer_to", "modality", "model"})
 """Columns whose values are the project's own words (translated with :func:`i18n.word`)."""
 
 

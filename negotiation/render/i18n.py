@@ -65,6 +65,18 @@ HEADERS: dict[str, dict[str, str]] = {
     "verdict": {"en": "Verdict", "ar": "الحكم"},
     "weight": {"en": "Weight", "ar": "الوزن"},
     "zone": {"en": "Zone", "ar": "منطقة الاتفاق"},
+    # search
+    "rank": {"en": "Rank", "ar": "الترتيب"},
+    "package": {"en": "Package", "ar": "الحزمة"},
+    "gain": {"en": "Gain", "ar": "المكسب"},
+    "concession_a": {"en": "Concession A", "ar": "تنازل أ"},
+    "concession_b": {"en": "Concession B", "ar": "تنازل ب"},
+    "steps_a": {"en": "Steps A", "ar": "درجات أ"},
+    "steps_b": {"en": "Steps B", "ar": "درجات ب"},
+    # predict, backtest
+    "model": {"en": "Model", "ar": "النموذج"},
+    "predicted": {"en": "Predicted", "ar": "المتوقع"},
+    "position": {"en": "Position", "ar": "الموضع"},
 }
 """Column headers by column name (the same name means the same thing in every table)."""
 
@@ -122,6 +134,15 @@ VALUES: dict[str, dict[str, str]] = {
     "yes": {"en": "yes", "ar": "نعم"},
     "no": {"en": "no", "ar": "لا"},
     "stated": {"en": "stated", "ar": "مذكور"},
+    # bargaining models and backtest baselines (English keeps the ids --model accepts)
+    "weighted_median": {"en": "weighted_median", "ar": "الوسيط المرجّح"},
+    "nash": {"en": "nash", "ar": "حل ناش"},
+    "smp": {"en": "smp", "ar": "نموذج السياسة المكاني"},
+    "previous_draft": {"en": "previous_draft", "ar": "المسودة السابقة"},
+    "midpoint": {"en": "midpoint", "ar": "نقطة المنتصف"},
+    "stronger_side": {"en": "stronger_side", "ar": "الطرف الأقوى"},
+    "model": {"en": "model", "ar": "نموذج"},
+    "baseline": {"en": "baseline", "ar": "خط أساس"},
 }
 """Words for the project's own enumerations (kinds, statuses, confidence, changes)."""
 
@@ -183,6 +204,33 @@ SENTENCES: dict[str, dict[str, str]] = {
     "matrix": {"en": "Pairwise convergence", "ar": "التقارب بين كل وثيقتين"},
     "matrix_blank": {"en": "blank: no issue stated by both", "ar": "الخانة الفارغة: لا قضية يذكرها الطرفان"},
     "position_map": {"en": "{issue}: stances over time", "ar": "{issue}: المواقف عبر الزمن"},
+    "distance_to": {"en": "Distance to {party}", "ar": "المسافة عن {party}"},
+    "packages": {"en": "Packages: {a} ↔ {b}", "ar": "حزم التنازلات: {a} ↔ {b}"},
+    "no_package": {"en": "No package meets the constraints.", "ar": "لا توجد حزمة تستوفي القيود."},
+    "packages_base": {"en": "Base convergence {base}; {n} packages evaluated ({method}).",
+                      "ar": "التقارب الأساسي {base}؛ قُيّمت {n} حزمة ({method})."},
+    "packages_units": {"en": "Concessions are each side's weighted movement, in the units of the convergence index.",
+                       "ar": "التنازل هو الحركة الموزونة لكل جانب، بوحدات مؤشر التقارب."},
+    "exhaustive": {"en": "exhaustive", "ar": "بحث شامل"},
+    "beam": {"en": "beam search", "ar": "بحث حزمي"},
+    "predicted_as_of": {"en": "Predicted outcomes as of {date}: {parties}",
+                        "ar": "النتائج المتوقعة حتى {date}: {parties}"},
+    "predict_weights": {"en": "Weights: capability × salience from salience.yaml "
+                              "(defaults: equal capability, taxonomy weights).",
+                        "ar": "الأوزان: القدرة × الأهمية من salience.yaml "
+                              "(افتراضيًا: قدرة متساوية وأوزان التصنيف)."},
+    "predict_distance": {"en": "Distance to a party: how far the prediction is from that party's stance "
+                               "(0–1, as compare measures it).",
+                         "ar": "المسافة عن طرف: بُعد التوقع عن موقف ذلك الطرف (من 0 إلى 1، كما تقيسها المقارنة)."},
+    "backtest_title": {"en": "Backtest: predicting each draft from the documents before it",
+                       "ar": "اختبار رجعي: توقع كل مسودة من الوثائق السابقة لها"},
+    "backtest_every": {"en": "Backtest: every prediction", "ar": "اختبار رجعي: كل التوقعات"},
+    "backtest_exact": {"en": "Exact: no distance to the draft's stance; ±1 step: within the issue's close threshold.",
+                       "ar": "مطابق: لا مسافة عن موقف المسودة؛ ±1 درجة: ضمن عتبة التقارب للقضية."},
+    "backtest_kn": {"en": "k/n: hits over the issues the draft states that the model or baseline predicts.",
+                    "ar": "k/n: الإصابات من القضايا التي تذكرها المسودة ويتوقعها النموذج أو خط الأساس."},
+    "backtest_common": {"en": "Only the issues every one of {models} predicts.",
+                        "ar": "القضايا التي تتوقعها كل هذه فقط: {models}."},
 }
 """Sentences with ``{placeholders}``, filled by :func:`say`."""
 
@@ -202,6 +250,9 @@ def has_words(lang: Lang) -> bool:
 def header(name: str, lang: Lang = "en") -> str:
     """The header of column ``name``; unknown names are made readable (``both_stated`` → ``Both stated``)."""
     entry = HEADERS.get(name)
+    party = name[len("distance_"):] if name.startswith("distance_") else ""
+    if entry is None and party and party.isupper():  # predict: distance_RU
+        return say("distance_to", lang, party=party)
     if entry is None:
         base = name[:-6] if name.endswith("_label") else name
         entry = HEADERS.get(base) or {"en": base.replace("_", " ").capitalize()}
@@ -212,6 +263,8 @@ def has_header(name: str, lang: Lang) -> bool:
     """Whether column ``name`` has a header in ``lang`` (English headers are made up when missing)."""
     if lang == "en":
         return True
+    if name.startswith("distance_") and name[len("distance_"):].isupper():
+        return lang in SENTENCES["distance_to"]
     entry = HEADERS.get(name) or HEADERS.get(name[:-6] if name.endswith("_label") else name)
     return entry is not None and lang in entry
 
