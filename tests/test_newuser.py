@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -81,3 +82,9 @@ def test_search_in_arabic_says_its_package_texts_are_english(capsys: pytest.Capt
     out = _run(capsys, "search", "RU@2026-02-24", "UA@2026-02-24", "--max-steps", "1", "--top", "2", "--lang", "ar")
     assert "Packages" not in out and "Base convergence" not in out
     assert "ملاحظة: بعض النصوص غير متوفرة بالعربية" in out
+
+
+def test_csv_writes_a_bracket_as_party_value_pairs_not_a_python_dict(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "concessions", "us-28-point-2025-11", "us-20-point-2025-12", "--format", "csv")
+    assert "{'" not in out
+    assert re.search(r",[A-Z]{2}:[a-z_]+;[A-Z]{2}:[a-z_]+,", out)  # e.g. US:demilitarized;UA:contact_line

@@ -270,6 +270,8 @@ def _machine_value(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, list | tuple | set | frozenset):
         return ";".join(_machine_value(v) for v in value)
+    if isinstance(value, Mapping):  # a bracket: {"US": "demilitarized", "UA": "contact_line"}
+        return ";".join(f"{k}:{_machine_value(v)}" for k, v in value.items())
     if isinstance(value, float):
         return repr(value)
     return str(value)
@@ -289,7 +291,8 @@ def _machine_keys(table: Table) -> list[str]:
 def to_delimited(table: Table, delimiter: str) -> str:
     """CSV (quoted where needed) or TSV (tabs and newlines inside cells become spaces).
 
-    Lists are joined with ``;``; booleans are ``true``/``false``; missing values are empty.
+    Lists are joined with ``;``, mappings (brackets) as ``RU:x;UA:y``; booleans are ``true``/``false``;
+    missing values are empty.
     """
     import csv
     import io
