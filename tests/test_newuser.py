@@ -88,3 +88,16 @@ def test_csv_writes_a_bracket_as_party_value_pairs_not_a_python_dict(capsys: pyt
     out = _run(capsys, "concessions", "us-28-point-2025-11", "us-20-point-2025-12", "--format", "csv")
     assert "{'" not in out
     assert re.search(r",[A-Z]{2}:[a-z_]+;[A-Z]{2}:[a-z_]+,", out)  # e.g. US:demilitarized;UA:contact_line
+
+
+def test_schema_takes_the_kind_as_a_word(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from negotiation.cli.main import main
+
+    assert main(["schema", "taxonomy"]) == 0
+    taxonomy = json.loads(capsys.readouterr().out)
+    assert main(["schema", "--kind", "taxonomy"]) == 0
+    assert json.loads(capsys.readouterr().out) == taxonomy
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) != taxonomy
