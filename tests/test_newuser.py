@@ -101,3 +101,9 @@ def test_schema_takes_the_kind_as_a_word(capsys: pytest.CaptureFixture[str]) -> 
     assert json.loads(capsys.readouterr().out) == taxonomy
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) != taxonomy
+
+
+def test_timeline_names_moved_issues_by_label_not_id(capsys: pytest.CaptureFixture[str], corpus: ng.Corpus) -> None:
+    out = _run(capsys, "timeline", "RU", "UA")
+    assert not re.search(r"\b(RU|UA):[a-z]+\.[a-z_]+", out)
+    assert corpus.taxonomy.issues["territory.crimea"].label("en").split()[0] in out

@@ -37,7 +37,8 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     if frame.empty:
         notes = [i18n.say("no_documents", lang, a=args.party_a, b=args.party_b), *notes]
     table = table_of(frame, lang=lang, title=title, notes=notes)
-    table.columns = [Column(c, show=_percent(lang) if c == "coverage" else None) for c in
+    shows = {"coverage": _percent(lang), "moved": _moved(tax, lang)}
+    table.columns = [Column(c, show=shows.get(c)) for c in
                      ("date", "convergence", "coverage", "both_stated", "apart", "moved", "documents")]
     emit(table, args)
     if getattr(args, "plot", None):
@@ -48,6 +49,20 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
         chart = trajectory_chart(frame, args.party_a, args.party_b, taxonomy=tax, lang=lang, svg=svg)
         save_plot(chart, args.plot, lang)
     return 0
+
+
+def _moved(tax: Any, lang: str) -> Any:
+    """``["RU:territory.crimea", ...]`` as people read it: one line per party, issue labels."""
+
+    def show(value: Any) -> str:
+        by_party: dict[str, list[str]] = {}
+        for item in value or ():
+            party, _, issue = str(item).partition(":")
+            label = tax.issues[issue].label(lang) if issue in tax.issues else issue
+            by_party.setdefault(party, []).append(label)
+        return "\n".join(f"{party}: {', '.join(labels)}" for party, labels in by_party.items())
+
+    return show
 
 
 def _percent(lang: str) -> Any:
