@@ -107,3 +107,13 @@ def test_timeline_names_moved_issues_by_label_not_id(capsys: pytest.CaptureFixtu
     out = _run(capsys, "timeline", "RU", "UA")
     assert not re.search(r"\b(RU|UA):[a-z]+\.[a-z_]+", out)
     assert corpus.taxonomy.issues["territory.crimea"].label("en").split()[0] in out
+
+
+def test_dumbbell_shows_both_sides_where_they_agree(corpus: ng.Corpus) -> None:
+    pytest.importorskip("matplotlib")
+    from negotiation.render.charts import dumbbell
+
+    doc = corpus["us-28-point-2025-11"]
+    fig = dumbbell(ng.compare(doc, doc))
+    points = [tuple(c.get_offsets()[0]) for ax in fig.axes for c in ax.collections if c.get_gid() == "stance"]
+    assert points and len(set(points)) == len(points)  # no marker drawn exactly over another

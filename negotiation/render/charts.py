@@ -88,7 +88,13 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
     ys = list(range(len(diffs)))[::-1]
     for y, d in zip(ys, diffs, strict=True):
         ends: list[float] = []
-        for stance, color, marker in ((d.a, A_COLOR, "o"), (d.b, B_COLOR, "s")):
+        spans = [d.issue.scale.pole_position(s.span(d.issue.scale)) if s is not None and s.stated else None
+                 for s in (d.a, d.b)]
+        mids = [None if s is None else (s[0] + s[1]) / 2 for s in spans]
+        # Equal positions: A a little above the row and B a little below, so neither hides the other.
+        same = mids[0] is not None and mids[1] is not None and abs(mids[0] - mids[1]) < 0.01
+        for stance, color, marker, nudge in ((d.a, A_COLOR, "o", 0.14 if same else 0.0),
+                                             (d.b, B_COLOR, "s", -0.14 if same else 0.0)):
             if stance is None:
                 continue
             if not stance.stated:
@@ -102,7 +108,7 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
             if hi > lo:
                 ax.plot([lo, hi], [y, y], color=color, linewidth=6, alpha=0.35, solid_capstyle="butt", gid="span")
             mid = (lo + hi) / 2
-            ax.scatter([mid], [y], marker=marker, color=color, s=44, zorder=3, gid="stance")
+            ax.scatter([mid], [y + nudge], marker=marker, color=color, s=44, zorder=3, gid="stance")
             ends.append(mid)
         if len(ends) == 2:
             ax.plot(ends, [y, y], color="#777777", linewidth=1.2, zorder=2, gid="gap")
