@@ -117,3 +117,13 @@ def test_dumbbell_shows_both_sides_where_they_agree(corpus: ng.Corpus) -> None:
     fig = dumbbell(ng.compare(doc, doc))
     points = [tuple(c.get_offsets()[0]) for ax in fig.axes for c in ax.collections if c.get_gid() == "stance"]
     assert points and len(set(points)) == len(points)  # no marker drawn exactly over another
+
+
+def test_concessions_toward_names_the_party_in_its_header(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "concessions", "us-28-point-2025-11", "us-20-point-2025-12", "--toward", "RU")
+    assert "to RU" in out.split("\n\n")[1]
+
+
+def test_zopa_has_a_title_that_says_what_the_table_is(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "zopa", "RU", "UA", "--as-of", "2026-02-24")
+    assert out.startswith("Zone of possible agreement: RU@2026-02-24, UA@2026-02-24")

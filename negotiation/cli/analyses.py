@@ -119,10 +119,10 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
     summary = i18n.say("moves", lang, n=len(moved), low=int((moved["toward"] == "low").sum()),
                        high=int((moved["toward"] == "high").sum()), low_pole=poles.low.label(lang),
                        high_pole=poles.high.label(lang))
-    names = ["issue", "from", "to", "steps", "toward", "change"]
+    names: list[Column | str] = ["issue", "from", "to", "steps", "toward", "change"]
     if toward is not None:
-        names.insert(5, "closer_to")
-    title = f"{old.id} → {new.id}"
+        names.insert(5, Column("closer_to", header=i18n.say("closer_to", lang, party=args.toward)))
+    title = i18n.say("concessions_title", lang, old=old.id, new=new.id)
     emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names), args)
     return 0
 
@@ -136,7 +136,7 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=lang)
     summary = i18n.say("zones", lang, n=int((~frame["empty"]).sum()), total=len(frame))
     names = ["issue", "zone", "gap", "positions"]
-    title = ", ".join(p.id for p in positions)
+    title = i18n.say("zopa_title", lang, ids=", ".join(p.id for p in positions))
     emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names,
                   notes=_duplicates(list(args.parties), lang)), args)
     return 0
