@@ -127,3 +127,10 @@ def test_concessions_toward_names_the_party_in_its_header(capsys: pytest.Capture
 def test_zopa_has_a_title_that_says_what_the_table_is(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "zopa", "RU", "UA", "--as-of", "2026-02-24")
     assert out.startswith("Zone of possible agreement: RU@2026-02-24, UA@2026-02-24")
+
+
+def test_sources_name_the_issues_by_label(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "sources", "us-28-point-2025-11")
+    assert "security.army_cap" not in out and "Army size cap" in out
+    data = _run(capsys, "sources", "us-28-point-2025-11", "--format", "json")
+    assert "security.army_cap" in data  # machine formats keep the ids beside the labels

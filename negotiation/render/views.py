@@ -91,19 +91,24 @@ def _plain(st: object) -> object:
 
 def sources_table(doc: Document, lang: Lang = "en") -> Table:
     """The citations behind a document and the issues each supports (a position: per issue)."""
+    tax = doc.taxonomy
+
+    def label(issue_id: str) -> str:
+        return tax.issues[issue_id].label(lang) if tax is not None and issue_id in tax.issues else issue_id
+
     if doc.kind == "position":
         rows: list[dict[str, object]] = []
         for issue_id, st in doc.stances.items():
             src = doc.source(st.source)
-            rows.append({"issue": issue_id, "document": st.document, "source": src.cite(),
-                         "url": src.url, "quote": st.quote})
+            rows.append({"issue": issue_id, "issue_label": label(issue_id), "document": st.document,
+                         "source": src.cite(), "url": src.url, "quote": st.quote})
         columns = [Column(c) for c in ("issue", "document", "source", "quote")]
     else:
         rows = []
         for src in doc.sources:
             issues = [i for i, st in doc.stances.items() if st.source == src.id]
             rows.append({"id": src.id, "source": src.cite(), "outlet": src.outlet, "date": src.date,
-                         "url": src.url, "issues": issues})
+                         "url": src.url, "issues": issues, "issues_label": [label(i) for i in issues]})
         columns = [Column(c) for c in ("id", "source", "issues")]
     title = document_title(doc, lang) + f" ({doc.id})"
     return Table(rows=rows, columns=columns, title=title, lang=lang,
