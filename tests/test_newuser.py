@@ -134,3 +134,15 @@ def test_sources_name_the_issues_by_label(capsys: pytest.CaptureFixture[str]) ->
     assert "security.army_cap" not in out and "Army size cap" in out
     data = _run(capsys, "sources", "us-28-point-2025-11", "--format", "json")
     assert "security.army_cap" in data  # machine formats keep the ids beside the labels
+
+
+@pytest.mark.parametrize("argv", [["zopa", "RU", "UA", "--as-of", "2020-01-01"],
+                                  ["predict", "RU", "UA", "--as-of", "1990-01-01"]])
+def test_nothing_stated_is_one_line_and_exit_1_not_an_empty_table(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from negotiation.cli.main import main
+
+    assert main(argv) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "RU@" in err

@@ -7,6 +7,7 @@ it through :func:`negotiation.cli.options.emit`; ``--plot FILE`` also draws a ch
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -134,6 +135,10 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     lang = _lang(args)
     positions = [corpus.position(p, args.as_of) for p in args.parties]
     frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=lang)
+    if frame.empty:  # as compare: nothing stated, one line and exit 1
+        print(f"negotiation: {i18n.say('none_in_common', lang, ids=', '.join(p.id for p in positions))}",
+              file=sys.stderr)
+        return 1
     summary = i18n.say("zones", lang, n=int((~frame["empty"]).sum()), total=len(frame))
     names = ["issue", "zone", "gap", "positions"]
     title = i18n.say("zopa_title", lang, ids=", ".join(p.id for p in positions))

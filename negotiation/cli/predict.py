@@ -7,6 +7,7 @@ Spatial Model of Politics rounds; see :mod:`negotiation.analysis.bargaining`.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from negotiation.cli.options import add_output_options, emit
@@ -25,6 +26,10 @@ def run(args: argparse.Namespace) -> int:
     from negotiation.render.formats import Column
 
     lang = getattr(args, "lang", "en") or "en"
+    if frame.empty:  # as compare: nothing stated, one line and exit 1
+        ids = ", ".join(f"{p}@{frame.attrs.get('as_of', args.as_of)}" for p in args.parties)
+        print(f"negotiation: {i18n.say('none_in_common', lang, ids=ids)}", file=sys.stderr)
+        return 1
     distance = [c for c in frame.columns if c.startswith("distance_")]
     summary = [i18n.say("predict_weights", lang), i18n.say("predict_distance", lang)]
     title = i18n.say("predicted_as_of", lang, date=frame.attrs.get("as_of", args.as_of),
