@@ -146,3 +146,11 @@ def test_nothing_stated_is_one_line_and_exit_1_not_an_empty_table(
     assert main(argv) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "RU@" in err
+
+
+def test_a_bad_plot_file_name_is_refused_before_the_table_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+
+    assert main(["compare", "istanbul-draft-2022-04", "us-28-point-2025-11", "--plot", "chart.gif"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and ".png or .svg" in err

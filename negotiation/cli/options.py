@@ -33,6 +33,13 @@ def _width(value: str) -> int:
     return n
 
 
+def _plot_file(value: str) -> str:
+    """A ``--plot`` file name, checked before any work is done (not after the table prints)."""
+    if not value.lower().endswith((".png", ".svg")):
+        raise argparse.ArgumentTypeError(f"expected a .png or .svg file name, got {value!r}")
+    return value
+
+
 def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, plot: bool = False) -> None:
     """Add ``--format``, ``--lang``, ``--width`` and ``--no-color`` (and ``--plot``) to a subcommand."""
     parser.add_argument(
@@ -45,7 +52,7 @@ def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, pl
                         "(default: the terminal's width, COLUMNS, or 100 when not a terminal)")
     parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal (also NO_COLOR=1)")
     if plot:
-        parser.add_argument("--plot", metavar="FILE", help="also draw a chart to FILE.png or FILE.svg (needs [plot])")
+        parser.add_argument("--plot", metavar="FILE", type=_plot_file, help="also draw a chart to FILE.png or FILE.svg (needs [plot])")
 
 
 def output_width(args: argparse.Namespace | None = None) -> int:
