@@ -52,7 +52,8 @@ def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, pl
                         "(default: the terminal's width, COLUMNS, or 100 when not a terminal)")
     parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal (also NO_COLOR=1)")
     if plot:
-        parser.add_argument("--plot", metavar="FILE", type=_plot_file, help="also draw a chart to FILE.png or FILE.svg (needs [plot])")
+        parser.add_argument("--plot", metavar="FILE", type=_plot_file,
+                            help="also draw a chart to FILE.png or FILE.svg (needs [plot])")
 
 
 def output_width(args: argparse.Namespace | None = None) -> int:
