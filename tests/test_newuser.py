@@ -154,3 +154,15 @@ def test_a_bad_plot_file_name_is_refused_before_the_table_prints(capsys: pytest.
     assert main(["compare", "istanbul-draft-2022-04", "us-28-point-2025-11", "--plot", "chart.gif"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and ".png or .svg" in err
+
+
+def test_arabic_html_keeps_a_path_whole(comparison: Comparison) -> None:
+    from negotiation.render.formats import bidi_html
+
+    assert bidi_html("المدونة: /work/positions", "ar") == 'المدونة: <bdi dir="ltr">/work/positions</bdi>'
+
+
+def test_arabic_heading_separates_id_date_and_status_with_arabic_commas(comparison: Comparison) -> None:
+    from negotiation.render.report import heading
+
+    assert "(istanbul-draft-2022-04، 2022-04-15، " in heading(comparison, "ar")[0]

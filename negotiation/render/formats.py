@@ -487,7 +487,7 @@ td.num { text-align: end; font-variant-numeric: tabular-nums; }
 """Verdict colours that set text and background, for light and dark schemes."""
 
 
-_LTR_RUN = re.compile(r"[A-Za-z0-9][^\u0590-\u08FF\n()\[\]{}]*[A-Za-z0-9%]|[A-Za-z0-9]")
+_LTR_RUN = re.compile(r"[/~.]?[A-Za-z0-9][^\u0590-\u08FF\n()\[\]{}]*[A-Za-z0-9%]|[A-Za-z0-9]")
 """A run of Latin letters and digits (with what lies between them, brackets excepted, so
 pairs of brackets stay outside and are mirrored together) in right-to-left text."""
 

@@ -244,7 +244,8 @@ def heading(cmp: Comparison, lang: Lang = "en") -> list[str]:
     lines = []
     for side, doc in (("a", cmp.a), ("b", cmp.b)):
         title = document_title(doc, lang, cmp.taxonomy)
-        meta = f"{doc.id}, {doc.date.isoformat()}, {i18n.word(doc.status, lang)}"
+        comma = "، " if lang in i18n.RTL else ", "
+        meta = comma.join((doc.id, doc.date.isoformat(), i18n.word(doc.status, lang)))
         lines.append(f"{i18n.side(side, lang)}: {title} ({meta})")
     return lines
 
