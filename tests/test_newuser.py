@@ -166,3 +166,12 @@ def test_arabic_heading_separates_id_date_and_status_with_arabic_commas(comparis
     from negotiation.render.report import heading
 
     assert "(istanbul-draft-2022-04، 2022-04-15، " in heading(comparison, "ar")[0]
+
+
+@pytest.mark.parametrize("key", ["moves", "zones"])
+def test_arabic_counts_do_not_put_a_number_before_a_singular_noun(key: str) -> None:
+    # Arabic nouns after 3-10 take the plural: "10 قضية" is wrong; the sentences name the count after a colon.
+    from negotiation.render import i18n
+
+    text = i18n.say(key, "ar", n=5, total=7, low=3, high=2, low_pole="أ", high_pole="ب")
+    assert not re.search(r"\d+ قضية", text)
