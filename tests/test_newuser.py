@@ -175,3 +175,11 @@ def test_arabic_counts_do_not_put_a_number_before_a_singular_noun(key: str) -> N
 
     text = i18n.say(key, "ar", n=5, total=7, low=3, high=2, low_pole="أ", high_pole="ب")
     assert not re.search(r"\d+ قضية", text)
+
+
+def test_redline_in_arabic_has_an_arabic_title_and_says_what_stays_english(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(capsys, "redline", "us-28-point-2025-11", "us-20-point-2025-12", "--lang", "ar")
+    assert not out.startswith("Redline") and out.startswith("مقارنة البنود")
+    assert "ملاحظة: بعض النصوص غير متوفرة بالعربية" in out

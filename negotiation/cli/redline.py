@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 
 from negotiation.cli.options import add_output_options, emit
+from negotiation.render import i18n
 from negotiation.render.formats import Column
 from negotiation.render.redline import header
 
@@ -36,15 +37,19 @@ def run(args: argparse.Namespace) -> int:
         result = redline(docs[0], docs[1], corpus=corpus, toward=toward, lang=lang)
     if args.area:
         result = result.filter(args.area)
+    # Point texts, stance changes and the summary are written in English by the analysis.
+    fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
     if isinstance(result, Redline):
         if args.format == "html":
             sys.stdout.write(result.to_html(lang, page=True))
             return 0
-        emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang),
+        title = i18n.say("redline_title", lang, old=f"{result.old.label(lang)} ({result.old.id})",
+                         new=f"{result.new.label(lang)} ({result.new.id})")
+        emit(result.to_records(lang), args, title=title, summary=result.summary(lang), notes=fallback,
              columns=[Column(c, header=header(c, lang)) for c in Redline.COLUMNS], data=result.to_json(lang))
         return 0
     columns = [Column("point", header=header("point", lang)), *(Column(c, header=c) for c in result.columns[1:])]
-    emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang),
+    emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang), notes=fallback,
          columns=columns, data=result.to_json(lang))
     return 0
 

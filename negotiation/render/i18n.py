@@ -206,6 +206,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "position_map": {"en": "{issue}: stances over time", "ar": "{issue}: المواقف عبر الزمن"},
     "distance_to": {"en": "Distance to {party}", "ar": "المسافة عن {party}"},
     "closer_to": {"en": "Closer to {party}", "ar": "أقرب إلى {party}"},
+    "redline_title": {"en": "Redline: {old} → {new}", "ar": "مقارنة البنود: {old} → {new}"},
     "none_in_common": {"en": "nothing to show: no issue is stated by every one of {ids}",
                        "ar": "لا شيء للعرض: لا قضية يذكرها كل من {ids}"},
     "concessions_title": {"en": "What moved: {old} → {new}", "ar": "ما تغيّر: {old} → {new}"},
