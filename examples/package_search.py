@@ -7,6 +7,7 @@ with scenario() and compare().
 """
 
 import negotiation as ng
+from negotiation.render.report import frame_table
 
 corpus = ng.load()
 ru, ua = corpus.position("RU", "2026-02-24"), corpus.position("UA", "2026-02-24")
@@ -14,11 +15,11 @@ ru, ua = corpus.position("RU", "2026-02-24"), corpus.position("UA", "2026-02-24"
 best = ng.search(ru, ua, max_steps=2, top=5)
 print(f"Base convergence {best.attrs['base_convergence']:.3f}; "
       f"{best.attrs['evaluated']:,} packages evaluated ({best.attrs['method']})\n")
-print(best[["package", "convergence", "concession_a", "concession_b"]].to_markdown(index=False, floatfmt=".3f"))
+print(frame_table(best[["package", "convergence", "concession_a", "concession_b"]], "simple_grid"))
 
 donetsk = ng.search(ru, ua, max_steps=2, fix=["territory.crimea"], target={"territory.donetsk": "close"}, top=3)
 print("\nCheapest ways to make Donetsk close, Crimea fixed:\n")
-print(donetsk[["package", "convergence", "concession_a", "concession_b"]].to_markdown(index=False, floatfmt=".3f"))
+print(frame_table(donetsk[["package", "convergence", "concession_a", "concession_b"]], "simple_grid"))
 
 top = best.iloc[0]
 check = ng.compare(ng.scenario(ru, top["edits_a"]), ng.scenario(ua, top["edits_b"]))
