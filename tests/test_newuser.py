@@ -183,3 +183,10 @@ def test_redline_in_arabic_has_an_arabic_title_and_says_what_stays_english(
     out = _run(capsys, "redline", "us-28-point-2025-11", "us-20-point-2025-12", "--lang", "ar")
     assert not out.startswith("Redline") and out.startswith("مقارنة البنود")
     assert "ملاحظة: بعض النصوص غير متوفرة بالعربية" in out
+
+
+def test_a_table_split_into_blocks_keeps_each_id_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "coverage")
+    ids = [line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│ ") and "-20" in line]
+    assert ids and all(re.fullmatch(r"[a-z0-9-]+-\d{4}-\d{2}", i) for i in ids)
+    assert "├" not in "".join(out.splitlines()[4:6])  # rows of one line need no rule between them

@@ -326,13 +326,22 @@ def _cells(table: Table) -> tuple[list[str], list[list[str]], list[str]]:
 def _blocks(headers: Sequence[str], rows: Sequence[Sequence[str]], key: int,
             available: Callable[[int], int]) -> list[list[int]]:
     """Split columns into blocks in which every column holds its longest word, each block
-    repeating the key column."""
+    repeating the key column.
+
+    Words such as ids stay whole (so each row keeps to one line) when a block can still hold
+    the key column and two more; otherwise they may break at their hyphens.
+    """
+    others = [i for i in range(len(headers)) if i != key]
+    whole = len(others) < 2 or text.fits_words([headers[j] for j in [key, *others[:2]]],
+                                               [[r[j] for j in [key, *others[:2]]] for r in rows],
+                                               available(3), hyphens=False)
     blocks: list[list[int]] = []
     current: list[int] = [key]
-    for i in (i for i in range(len(headers)) if i != key):
+    for i in others:
         trial = [*current, i]
         cols = [[r[j] for j in trial] for r in rows]
-        if len(current) > 1 and not text.fits_words([headers[j] for j in trial], cols, available(len(trial))):
+        fits = text.fits_words([headers[j] for j in trial], cols, available(len(trial)), hyphens=not whole)
+        if len(current) > 1 and not fits:
             blocks.append(current)
             current = [key, i]
         else:

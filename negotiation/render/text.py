@@ -119,10 +119,12 @@ def _longest_word(cells: Sequence[str], hyphens: bool = True) -> int:
     return max((display_width(w) for c in cells for w, _ in _tokens(c, hyphens)), default=1)
 
 
-def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int) -> bool:
-    """Whether every column can be at least as wide as its longest word."""
+def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int, *,
+               hyphens: bool = True) -> bool:
+    """Whether every column can be at least as wide as its longest word (``hyphens=False``:
+    hyphenated words such as ids counted whole)."""
     n = len(headers)
-    return sum(_longest_word([headers[i]] + [r[i] for r in rows]) for i in range(n)) <= available
+    return sum(_longest_word([headers[i]] + [r[i] for r in rows], hyphens) for i in range(n)) <= available
 
 
 def _water_fill(natural: Sequence[int], floor: Sequence[int], available: int) -> list[int]:
