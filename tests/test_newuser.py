@@ -190,3 +190,7 @@ def test_a_table_split_into_blocks_keeps_each_id_on_one_line(capsys: pytest.Capt
     ids = [line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│ ") and "-20" in line]
     assert ids and all(re.fullmatch(r"[a-z0-9-]+-\d{4}-\d{2}", i) for i in ids)
     assert "├" not in "".join(out.splitlines()[4:6])  # rows of one line need no rule between them
+
+
+def test_notebook_view_in_arabic_isolates_dates(comparison: Comparison) -> None:
+    assert '<bdi dir="ltr">2022-04-15</bdi>' in comparison.view("ar")._repr_html_()

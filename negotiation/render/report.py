@@ -420,8 +420,10 @@ def comparison_html(cmp: Comparison, lang: Lang | None = None) -> str:
         f".negotiation-comparison tr.v-{v} td {{color: {fg}; background-color: {bg};}}"
         for v, (fg, bg) in VERDICT_COLORS.items()
     )
-    heads = "".join(f"<div>{html.escape(line)}</div>" for line in heading(cmp, lang))
-    summary = "<br>".join(html.escape(x) for x in [*table.summary, *table.notes])
+    from negotiation.render.formats import bidi_html
+
+    heads = "".join(f"<div>{bidi_html(line, lang)}</div>" for line in heading(cmp, lang))
+    summary = "<br>".join(bidi_html(x, lang) for x in [*table.summary, *table.notes])
     return (
         f'<div class="negotiation-comparison" {page_attributes(lang)}><style>{rules}</style>{heads}'
         f"{html_table(table)}<p>{summary}</p></div>"
