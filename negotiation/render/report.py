@@ -10,7 +10,6 @@ pandas Styler (:func:`comparison_style`).
 
 from __future__ import annotations
 
-import html
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,7 @@ from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy
 from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
 from negotiation.model.values import plain_value
 from negotiation.render import i18n
-from negotiation.render.formats import Column, Table, html_table, page_attributes, render
+from negotiation.render.formats import Column, Table, bidi_html, html_table, page_attributes, render
 from negotiation.render.i18n import Lang
 
 if TYPE_CHECKING:
@@ -420,8 +419,6 @@ def comparison_html(cmp: Comparison, lang: Lang | None = None) -> str:
         f".negotiation-comparison tr.v-{v} td {{color: {fg}; background-color: {bg};}}"
         for v, (fg, bg) in VERDICT_COLORS.items()
     )
-    from negotiation.render.formats import bidi_html
-
     heads = "".join(f"<div>{bidi_html(line, lang)}</div>" for line in heading(cmp, lang))
     summary = "<br>".join(bidi_html(x, lang) for x in [*table.summary, *table.notes])
     return (
