@@ -194,3 +194,13 @@ def test_a_table_split_into_blocks_keeps_each_id_on_one_line(capsys: pytest.Capt
 
 def test_notebook_view_in_arabic_isolates_dates(comparison: Comparison) -> None:
     assert '<bdi dir="ltr">2022-04-15</bdi>' in comparison.view("ar")._repr_html_()
+
+
+def test_dumbbell_labels_take_at_most_two_lines_so_rows_do_not_overlap(corpus: ng.Corpus) -> None:
+    pytest.importorskip("matplotlib")
+    from negotiation.render.charts import dumbbell
+
+    fig = dumbbell(ng.compare(corpus.position("RU", "2026-06-15"), corpus.position("UA", "2026-06-15")),
+                   lang="ar", svg=True)
+    labels = [tick.get_text() for ax in fig.axes[:1] for tick in ax.get_yticklabels()]
+    assert labels and max(label.count("\n") for label in labels) <= 1

@@ -116,7 +116,9 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
             ax.text(1.07, y, _t(i18n.verdict("deferred", lang), lang), va="center", fontsize=8, color="#555555")
     import textwrap
 
-    ax.set_yticks(ys, [_t("\n".join(textwrap.wrap(d.issue.label(lang), 34)), lang) for d in diffs], fontsize=8.5)
+    # At most two lines a label: a row is 0.38 in high, and a third line runs into the next row's label.
+    ax.set_yticks(ys, [_t("\n".join(textwrap.wrap(d.issue.label(lang), 38, max_lines=2, placeholder=" …")), lang)
+                       for d in diffs], fontsize=8.5)
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-0.7, len(diffs) - 0.3)
     ax.set_xticks([0, 0.5, 1], [_t(tax.poles.low.label(lang), lang), "", _t(tax.poles.high.label(lang), lang)],
