@@ -204,3 +204,10 @@ def test_dumbbell_labels_take_at_most_two_lines_so_rows_do_not_overlap(corpus: n
                    lang="ar", svg=True)
     labels = [tick.get_text() for ax in fig.axes[:1] for tick in ax.get_yticklabels()]
     assert labels and max(label.count("\n") for label in labels) <= 1
+
+
+def test_a_mistyped_command_gets_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+
+    assert main(["comapre", "a", "b"]) == 2
+    assert "did you mean compare?" in capsys.readouterr().err

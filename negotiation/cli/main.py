@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from negotiation.errors import CorpusError, NegotiationError
 
@@ -169,7 +169,7 @@ def _analysis(name: str) -> Callable[[argparse.Namespace], int]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one subcommand per function above."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="negotiation",
         description="Compare negotiating positions issue by issue (Russia–Ukraine talks 2022–2026).",
     )
@@ -178,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", metavar="PATH", default=None, help=corpus_help)
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     # --corpus is accepted before or after the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--corpus", metavar="PATH", default=argparse.SUPPRESS, help=corpus_help)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -231,6 +231,22 @@ def build_parser() -> argparse.ArgumentParser:
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(add)
     return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a "did you mean" for a mistyped command or choice (``comapre``)."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if m:
+            choices = re.findall(r"'([^']*)'", m.group(2))
+            near = difflib.get_close_matches(m.group(1), choices, n=2)
+            if near:
+                message = f"{message.split(':')[0]}: unknown {m.group(1)!r}; did you mean {' or '.join(near)}?"
+        super().error(message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
