@@ -211,3 +211,9 @@ def test_a_mistyped_command_gets_a_suggestion(capsys: pytest.CaptureFixture[str]
 
     assert main(["comapre", "a", "b"]) == 2
     assert "did you mean compare?" in capsys.readouterr().err
+
+
+def test_align_comment_lines_fit_the_width(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "align", "us-28-point-2025-11", "us-20-point-2025-12")
+    comments = [line for line in out.splitlines() if line.startswith("#")]
+    assert comments and all(len(line) <= 100 for line in comments)

@@ -46,7 +46,11 @@ def run(args: argparse.Namespace) -> int:
             f"({int(s['proposed'])} proposed, {int(s['declared'])} declared)."
         )
     if args.format is None:
-        sys.stdout.write("".join(f"# {line}\n" for line in summary) + found.to_yaml())
+        from negotiation.cli.options import output_width
+        from negotiation.render.text import wrap
+
+        comments = [part for line in summary for part in wrap(line, output_width(args) - 2, hyphens=False)]
+        sys.stdout.write("".join(f"# {line}\n" for line in comments) + found.to_yaml())
         return 0
     emit(found.to_records(), args, title=f"Suggested lineage: {a.id} → {b.id}", summary=summary,
          columns=["point", "from", "score", "text", "from_text"])
