@@ -217,3 +217,4 @@ def test_align_comment_lines_fit_the_width(capsys: pytest.CaptureFixture[str]) -
     out = _run(capsys, "align", "us-28-point-2025-11", "us-20-point-2025-12")
     comments = [line for line in out.splitlines() if line.startswith("#")]
     assert comments and all(len(line) <= 100 for line in comments)
+    assert any(line.startswith("# corpus: ") for line in comments)  # like every table, it names the corpus

@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
         from negotiation.cli.options import output_width
         from negotiation.render.text import wrap
 
-        comments = [part for line in summary for part in wrap(line, output_width(args) - 2, hyphens=False)]
+        corpus_line = getattr(args, "corpus_line", None)
+        lines = [*summary, *([str(corpus_line)] if corpus_line else [])]
+        comments = [part for line in lines for part in wrap(line, output_width(args) - 2, hyphens=False)]
         sys.stdout.write("".join(f"# {line}\n" for line in comments) + found.to_yaml())
         return 0
     emit(found.to_records(), args, title=f"Suggested lineage: {a.id} → {b.id}", summary=summary,
