@@ -218,3 +218,13 @@ def test_align_comment_lines_fit_the_width(capsys: pytest.CaptureFixture[str]) -
     comments = [line for line in out.splitlines() if line.startswith("#")]
     assert comments and all(len(line) <= 100 for line in comments)
     assert any(line.startswith("# corpus: ") for line in comments)  # like every table, it names the corpus
+
+
+@pytest.mark.parametrize("argv", [["compare", "istanbul-draft-2022-04", "us-28-point-2025-11"],
+                                  ["predict", "RU", "UA", "--as-of", "2026-02-24", "--issue", "territory.crimea"]])
+def test_a_very_narrow_terminal_still_gets_lines_that_fit(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+    from negotiation.render.text import display_width
+
+    assert main([*argv, "--width", "40"]) == 0
+    assert max(display_width(line) for line in capsys.readouterr().out.splitlines()) <= 40

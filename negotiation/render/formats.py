@@ -382,7 +382,11 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         names = [table.columns[i].name for i in cols]
         if rtl:
             h, body, al, names = h[::-1], [b[::-1] for b in body], al[::-1], names[::-1]
-        widths = text.fit_widths(h, body, max(len(h), width - overhead(len(h)))) if fitted else None
+        room = max(len(h), width - overhead(len(h)))
+        widths = text.fit_widths(h, body, room) if fitted else None
+        if widths is None and fitted:  # too narrow even for four columns' worth each: break words anywhere
+            natural = [max([text.natural_width(x)] + [text.natural_width(b[i]) for b in body]) for i, x in enumerate(h)]
+            widths = text.water_fill(natural, [1] * len(h), room)
         if widths is None:
             widths = [max([text.natural_width(x)] + [text.natural_width(b[i]) for b in body])
                       for i, x in enumerate(h)]
@@ -403,7 +407,8 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
     elif fitted:
         n = len(headers)
         # Many narrow columns (a matrix, coverage) split into blocks; a few wide ones break long words.
-        if n > 6 and not text.fits_words(headers, rows, width - overhead(n)):
+        too_narrow = text.fit_widths(headers, rows, width - overhead(n)) is None
+        if (n > 6 and not text.fits_words(headers, rows, width - overhead(n))) or (n > 2 and too_narrow):
             blocks = _blocks(headers, rows, table.key, lambda k: width - overhead(k))
         else:
             blocks = [list(range(n))]

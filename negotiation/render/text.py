@@ -127,7 +127,7 @@ def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available:
     return sum(_longest_word([headers[i]] + [r[i] for r in rows], hyphens) for i in range(n)) <= available
 
 
-def _water_fill(natural: Sequence[int], floor: Sequence[int], available: int) -> list[int]:
+def water_fill(natural: Sequence[int], floor: Sequence[int], available: int) -> list[int]:
     """The widest columns cut first, down to ``floor``: the largest cap whose sum fits."""
     n = len(natural)
     lo, hi = 1, max(natural)
@@ -165,7 +165,7 @@ def fit_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], available:
         floor = [min(natural[i], 4) for i in range(n)]
         if sum(floor) > available:
             return None
-        return _water_fill(words, floor, available)
+        return water_fill(words, floor, available)
     # Text still to place per column beyond its longest word: the measure of its need.
     need = [natural[i] - words[i] for i in range(n)]
     widths = list(words)
