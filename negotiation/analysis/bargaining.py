@@ -414,7 +414,7 @@ def bargain(
 MODELS = ("weighted_median", "nash", "smp")
 """The models :func:`predict` runs: weighted median, Nash bargaining point, Spatial Model of Politics."""
 
-PREDICTION_COLUMNS = ["area", "issue", "label", "model", "predicted", "value", "position"]
+PREDICTION_COLUMNS = ["area", "area_label", "issue", "issue_label", "model", "predicted", "value", "position"]
 
 
 @dataclass(frozen=True)
@@ -529,7 +529,7 @@ def predict(
     Returns
     -------
     pandas.DataFrame
-        ``area``, ``issue``, ``label``, ``model``, ``predicted`` (for people), ``value`` (the
+        ``area``, ``area_label``, ``issue``, ``issue_label``, ``model``, ``predicted`` (for people), ``value`` (the
         raw value), ``position`` (0 = low pole … 1 = high pole; NaN on sets), and one
         ``distance_PARTY`` column per party: the distance from its stance (as ``compare``
         measures it; NaN where it does not state the issue).
@@ -567,7 +567,8 @@ def predict(
         weights = {p: sal[p] * cap[p] for p in parties}
         for pred in predict_issue(issue, stances, weights, sal, cap, models):
             row = {
-                "area": issue.area, "issue": issue_id, "label": issue.label(lang), "model": pred.model,
+                "area": issue.area, "area_label": taxonomy.areas[issue.area].label(lang),
+                "issue": issue_id, "issue_label": issue.label(lang), "model": pred.model,
                 "predicted": issue.scale.format(pred.value, lang), "value": plain_value(pred.value),
                 "position": pred.position,
             }

@@ -287,7 +287,9 @@ def compare(
     a, b
         The two sides. Positions and scenarios are documents too.
     taxonomy
-        The issues and scales to measure on; by default the bundled corpus's.
+        The issues and scales to measure on; by default the taxonomy of the corpus the
+        documents came from (the bundled one for documents built alone). Documents of two
+        different taxonomies raise :class:`~negotiation.errors.TaxonomyMismatchError`.
     weights
         Issue weights for the convergence index; issues not named keep the taxonomy's.
     all_issues

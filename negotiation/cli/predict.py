@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     title = i18n.say("predicted_as_of", lang, date=frame.attrs.get("as_of", args.as_of),
                      parties=", ".join(args.parties))
     # The issue's label, shown once for its rows (one row per model).
-    issue = Column("label", header=i18n.header("issue", lang), group=True)
+    issue = Column("issue_label", header=i18n.header("issue", lang), group=True)
     columns: list[Column | str] = [issue, "model", "predicted", "position", *distance]
     emit(frame, args, title=title, summary=summary, columns=columns)
     return 0
