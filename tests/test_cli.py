@@ -13,30 +13,10 @@ import pytest
 
 import negotiation as ng
 from negotiation.cli.main import main
+from tests.small_corpus import TAXONOMY_YAML
 
 REPO = Path(__file__).resolve().parent.parent
 
-TAXONOMY_YAML = """\
-poles:
-  low: {en: Low pole, ar: القطب الأدنى}
-  high: {en: High pole, ar: القطب الأعلى}
-areas:
-  sec: {en: Security, ar: الأمن}
-issues:
-  sec.level:
-    en: Neutrality
-    ar: الحياد
-    scale:
-      kind: ordinal
-      levels:
-        - {id: a, en: Allied, ar: متحالف}
-        - {id: b, en: Non-aligned, ar: عدم انحياز}
-        - {id: c, en: Neutral, ar: محايد}
-  sec.army_cap:
-    en: Army cap
-    ar: سقف الجيش
-    scale: {kind: numeric, unit: troops, lower: 1000, upper: 1000000, log: true, high_pole: lower}
-"""
 
 PARTIES_YAML = "RU: {en: Russia, ar: روسيا}\nUA: {en: Ukraine, ar: أوكرانيا}\n"
 

@@ -12,32 +12,14 @@ from pathlib import Path
 import pytest
 
 from negotiation.cli.main import main
+from tests.small_corpus import TAXONOMY_YAML as SMALL_TAXONOMY_YAML
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 ATTACK = "<script>document.body.setAttribute('data-pwned','yes')</script><img src=x onerror=\"document.title='pwned'\">"
 
-TAXONOMY_YAML = """\
-poles:
-  low: {en: Low pole, ar: القطب الأدنى}
-  high: {en: High pole, ar: القطب الأعلى}
-areas:
-  sec: {en: Security, ar: الأمن}
-issues:
-  sec.level:
-    en: Neutrality
-    ar: الحياد
-    scale:
-      kind: ordinal
-      levels:
-        - {id: a, en: Allied, ar: متحالف}
-        - {id: b, en: Non-aligned, ar: عدم انحياز}
-        - {id: c, en: Neutral, ar: محايد}
-  sec.army_cap:
-    en: Army cap
-    ar: سقف الجيش
-    scale: {kind: numeric, unit: troops, lower: 1000, upper: 1000000, log: true, high_pole: lower}
+TAXONOMY_YAML = SMALL_TAXONOMY_YAML + """\
   sec.monitors:
     en: Monitors
     ar: المراقبون

@@ -16,6 +16,7 @@ from negotiation.cli.main import main
 from negotiation.render import i18n
 from negotiation.render.formats import FORMATS, TABULATE_FORMATS, Column, Table, render
 from negotiation.render.text import display_width, fit_widths, wrap
+from tests.small_corpus import TAXONOMY_YAML
 
 BUNDLED = {
     "list": ["list"],
@@ -29,27 +30,6 @@ BUNDLED = {
     "zopa": ["zopa", "RU", "UA", "--as-of", "2026-02-24"],
 }
 
-TAXONOMY_YAML = """\
-poles:
-  low: {en: Low pole, ar: القطب الأدنى}
-  high: {en: High pole, ar: القطب الأعلى}
-areas:
-  sec: {en: Security, ar: الأمن}
-issues:
-  sec.level:
-    en: Neutrality
-    ar: الحياد
-    scale:
-      kind: ordinal
-      levels:
-        - {id: a, en: Allied, ar: متحالف}
-        - {id: b, en: Non-aligned, ar: عدم انحياز}
-        - {id: c, en: Neutral, ar: محايد}
-  sec.army_cap:
-    en: Army cap
-    ar: سقف الجيش
-    scale: {kind: numeric, unit: troops, lower: 1000, upper: 1000000, log: true, high_pole: lower}
-"""
 
 
 def _doc(doc_id: str, author: str, level: str, cap: int, date: str, title: str) -> str:
