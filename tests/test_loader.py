@@ -853,3 +853,19 @@ def test_warnings_are_listed_beside_errors_in_one_pass(tmp_path: Path) -> None:
     assert [(Path(p.file).name, p.severity, p.location) for p in found] == [
         ("x.yaml", "error", "stances.sec.level.value"), ("y.yaml", "warning", "date")
     ]
+
+
+def test_a_bad_date_does_not_hide_the_other_problems_of_its_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = bundled_copy(tmp_path)
+    file = a_document(folder)
+    text = file.read_text(encoding="utf-8").replace("date: 2025-11-20", "date: 2025-02-30", 1)
+    text = text.replace("  security.army_cap:", "  security.army_kap:", 1)
+    file.write_text(text, encoding="utf-8")
+    code, _, err = cli(capsys, "--corpus", str(folder), "validate")
+    assert code == 2
+    lines = problem_lines(err)
+    assert any("date: expected a date" in line for line in lines)
+    assert any("unknown issue 'security.army_kap'" in line for line in lines)
+    assert all(line.startswith(f"{file}:") for line in lines)

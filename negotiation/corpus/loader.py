@@ -210,6 +210,7 @@ def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> t
         doc = Document.model_validate(data)
     except ValidationError as exc:
         problems += _validation_problems(parsed, exc)
+        problems += _problems_past_errors(data, exc, taxonomy, parsed)
         return None, parsed
     if not DOCUMENT_ID.match(doc.id):
         problems.append(Problem(str(file), "id", "expected lowercase letters, digits and dashes",
@@ -221,6 +222,48 @@ def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> t
         Problem(str(file), loc, _one_line(msg), line=parsed.line(loc)) for loc, msg in taxonomy.problems(doc)
     ]
     return doc, parsed
+
+
+_STAND_INS: dict[str, Any] = {"id": "x", "title": "x", "date": "2000-01-01", "kind": "statement", "status": "official"}
+"""Valid stand-ins for required scalar fields, so one bad field does not hide the rest of a file."""
+
+
+def _problems_past_errors(
+    data: dict[str, Any], exc: ValidationError, taxonomy: Taxonomy, parsed: Parsed
+) -> list[Problem]:
+    """The taxonomy problems of the parts of a document that are well formed.
+
+    A document with a bad date (or kind, title…) or a malformed stance still has its other
+    stances checked against the taxonomy, so that ``validate`` lists every problem in one
+    pass: the bad scalar fields get stand-ins and the malformed stances are set aside. Where
+    a list the other checks depend on (authors, sources) is itself malformed, nothing more
+    is checked: its problems would be guesses.
+    """
+    patched = dict(data)
+    stances = dict(data["stances"]) if isinstance(data.get("stances"), dict) else None
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        head = loc[0] if loc else None
+        if head == "stances" and len(loc) > 1 and stances is not None:
+            stances.pop(str(loc[1]), None)
+        elif isinstance(head, str) and head in _STAND_INS:
+            patched[head] = _STAND_INS[head]
+        elif head in {"summary", "titles", "points", "revises", "struck", "endorsed_by"}:
+            patched.pop(str(head), None)
+        else:
+            return []
+    if stances is not None:
+        patched["stances"] = stances
+    try:
+        doc = Document.model_validate(patched)
+    except ValidationError:
+        return []
+    skip = "endorsed_by" if "endorsed_by" not in patched and "endorsed_by" in data else None
+    return [
+        Problem(str(parsed.file), loc, _one_line(msg), line=parsed.line(loc))
+        for loc, msg in taxonomy.problems(doc)
+        if skip is None or not loc.startswith(skip)
+    ]
 
 
 def document_files(folder: Path) -> list[Path]:
