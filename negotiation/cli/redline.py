@@ -15,7 +15,6 @@ from collections.abc import Callable
 from negotiation.cli.options import add_output_options, emit
 from negotiation.render import i18n
 from negotiation.render.formats import Column
-from negotiation.render.redline import header
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,9 +45,9 @@ def run(args: argparse.Namespace) -> int:
         title = i18n.say("redline_title", lang, old=f"{result.old.label(lang)} ({result.old.id})",
                          new=f"{result.new.label(lang)} ({result.new.id})")
         emit(result.to_records(lang), args, title=title, summary=result.summary(lang), notes=fallback,
-             columns=[Column(c, header=header(c, lang)) for c in Redline.COLUMNS], data=result.to_json(lang))
+             columns=[Column(c, header=i18n.header(c, lang)) for c in Redline.COLUMNS], data=result.to_json(lang))
         return 0
-    columns = [Column("point", header=header("point", lang)), *(Column(c, header=c) for c in result.columns[1:])]
+    columns = [Column("point", header=i18n.header("point", lang)), *(Column(c, header=c) for c in result.columns[1:])]
     emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang), notes=fallback,
          columns=columns, data=result.to_json(lang))
     return 0

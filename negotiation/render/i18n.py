@@ -77,6 +77,15 @@ HEADERS: dict[str, dict[str, str]] = {
     "model": {"en": "Model", "ar": "النموذج"},
     "predicted": {"en": "Predicted", "ar": "المتوقع"},
     "position": {"en": "Position", "ar": "الموضع"},
+    # redline
+    "old": {"en": "Old", "ar": "القديم"},
+    "new": {"en": "New", "ar": "الجديد"},
+    "fate": {"en": "Fate", "ar": "المصير"},
+    "old_text": {"en": "Old text", "ar": "النص القديم"},
+    "new_text": {"en": "New text", "ar": "النص الجديد"},
+    "changes": {"en": "Stance changes", "ar": "تغيّر المواقف"},
+    "point": {"en": "Point", "ar": "البند"},
+    "text": {"en": "Text", "ar": "النص"},
 }
 """Column headers by column name (the same name means the same thing in every table)."""
 

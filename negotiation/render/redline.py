@@ -13,30 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 from negotiation.model.labels import Lang
+from negotiation.render.i18n import header
 
 if TYPE_CHECKING:
     from negotiation.analysis.redline import Redline
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
-
-HEADERS: dict[str, dict[str, str]] = {
-    "old": {"en": "Old", "ar": "القديم"},
-    "new": {"en": "New", "ar": "الجديد"},
-    "fate": {"en": "Fate", "ar": "المصير"},
-    "old_text": {"en": "Old text", "ar": "النص القديم"},
-    "new_text": {"en": "New text", "ar": "النص الجديد"},
-    "changes": {"en": "Stance changes", "ar": "تغيّر المواقف"},
-    "point": {"en": "Point", "ar": "البند"},
-    "text": {"en": "Text", "ar": "النص"},
-    "note": {"en": "Note", "ar": "ملاحظة"},
-}
-"""Column headers of a redline in English and Arabic."""
-
-
-def header(name: str, lang: Lang = "en") -> str:
-    """The header of redline column ``name`` in ``lang`` (the name itself where unknown)."""
-    entry = HEADERS.get(name)
-    return name if entry is None else entry.get(lang) or entry["en"]
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; background: #fff; }
