@@ -122,12 +122,6 @@ class _Running:
         ).with_taxonomy(taxonomy)
 
 
-def change_dates(corpus: Corpus, parties: list[str], *, endorsements: bool = True) -> list[dt.date]:
-    """Dates of the documents that can change any of these parties' positions."""
-    dates = {d.date for p in parties for d in corpus.documents_by(p, endorsements=endorsements)}
-    return sorted(dates)
-
-
 def _stance_key(stance: Stance) -> tuple[Any, ...]:
     alts = tuple(sorted((stance.alternatives or {}).items()))
     return (stance.value, alts, stance.modality, stance.accepts)

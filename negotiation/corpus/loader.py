@@ -66,15 +66,6 @@ def _load_bundled() -> Corpus:
     return cached(bundled_path(), _load)
 
 
-def read_file(file: Path, problems: list[Problem]) -> Any:
-    """Parse one YAML or JSON file, recording problems instead of raising (None if unreadable).
-
-    The one reader of data files is :func:`negotiation.corpus.yaml_reader.read_data`
-    (YAML 1.2, safe, duplicate keys reported); this returns just its data.
-    """
-    return read_data(file, problems).data
-
-
 _UNION_TAGS = {"bool", "float", "int", "str", "frozenset[str]"}
 
 

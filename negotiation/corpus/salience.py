@@ -50,18 +50,6 @@ def read_salience(
     return salience
 
 
-def load_salience(file: str | Path, taxonomy: Any, documents: Iterable[str] = ()) -> Salience:
-    """Read one salience file against a taxonomy; raise :class:`CorpusError` listing every problem."""
-    path = Path(file)
-    if not path.is_file():
-        raise CorpusError([Problem(str(path), "", "no such file")])
-    problems: list[Problem] = []
-    salience = read_salience(path, taxonomy, documents, problems)
-    if problems:
-        raise CorpusError(problems)
-    return salience
-
-
 def corpus_salience(folder: Path, taxonomy: Any, documents: Iterable[str]) -> Salience:
     """The salience of a corpus folder (``salience.yaml``, optional); raises :class:`CorpusError` on problems."""
     problems: list[Problem] = []
