@@ -29,10 +29,10 @@ def run(args: argparse.Namespace) -> int:
     """Align the two documents and print YAML (or a table with ``--format``)."""
     from negotiation.analysis.align import align
     from negotiation.analysis.redline import lineage
-    from negotiation.cli.main import _corpus
+    from negotiation.cli.main import corpus_of
     from negotiation.errors import NegotiationError
 
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
     for doc in (a, b):
         if not doc.points:

@@ -15,12 +15,12 @@ from negotiation.cli.options import add_output_options, emit
 def run(args: argparse.Namespace) -> int:
     """Run the backtest and print the hit-rate table (or, with --issues, every prediction)."""
     from negotiation.analysis.backtest import TARGETS, backtest
-    from negotiation.cli.main import _corpus
+    from negotiation.cli.main import corpus_of
     from negotiation.render import i18n
     from negotiation.render.formats import Column
 
     lang = getattr(args, "lang", "en") or "en"
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     result = backtest(corpus, targets=args.targets or TARGETS, parties=args.parties)
     if args.issues:
         emit(result.issues, args, title=i18n.say("backtest_every", lang))

@@ -50,7 +50,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 returns the new subcommand's parser (with the common options already on it)."""
 
 
-def _corpus(args: argparse.Namespace) -> Any:
+def corpus_of(args: argparse.Namespace) -> Any:
     """The corpus a command reads: ``--corpus``, ``NEGOTIATION_CORPUS``, ``./positions``, the bundled one.
 
     Sets ``args.corpus_line`` ("corpus: ./positions (working folder)") for the summary.
@@ -68,7 +68,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from negotiation.cli.options import emit
     from negotiation.render.views import documents_table
 
-    emit(documents_table(_corpus(args), args.lang), args)
+    emit(documents_table(corpus_of(args), args.lang), args)
     return 0
 
 
@@ -77,7 +77,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from negotiation.cli.options import emit
     from negotiation.render.views import document_table
 
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     doc = corpus.resolve(args.id)
     data = doc.model_dump(mode="json", exclude_defaults=True)
     emit(document_table(doc, corpus.taxonomy, args.lang), args, data=data)
@@ -100,7 +100,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from negotiation.cli.options import emit
     from negotiation.render.report import comparison_table_data
 
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
     cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
     if not any(d.a is not None or d.b is not None for d in cmp.diffs):
@@ -121,7 +121,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from negotiation.analysis.compare import compare
     from negotiation.render.page import report_page
 
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
     cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
     if not any(d.a is not None or d.b is not None for d in cmp.diffs):
@@ -143,7 +143,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from negotiation.cli.options import emit
     from negotiation.render.views import sources_table
 
-    emit(sources_table(_corpus(args).resolve(args.id), args.lang), args)
+    emit(sources_table(corpus_of(args).resolve(args.id), args.lang), args)
     return 0
 
 
@@ -152,7 +152,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from negotiation.cli.options import emit
     from negotiation.render.views import coverage_table
 
-    emit(coverage_table(_corpus(args), args.lang), args)
+    emit(coverage_table(corpus_of(args), args.lang), args)
     return 0
 
 
@@ -160,7 +160,7 @@ def _analysis(name: str) -> Callable[[argparse.Namespace], int]:
     def run_analysis(args: argparse.Namespace) -> int:
         from negotiation.cli import analyses as commands
 
-        result: int = getattr(commands, name)(_corpus(args), args)
+        result: int = getattr(commands, name)(corpus_of(args), args)
         return result
 
     run_analysis.__doc__ = f"Run the {name} analysis."

@@ -16,9 +16,9 @@ from negotiation.cli.options import add_output_options, emit
 def run(args: argparse.Namespace) -> int:
     """Predict each issue and print one row per issue and model."""
     from negotiation.analysis.bargaining import MODELS, predict
-    from negotiation.cli.main import _corpus
+    from negotiation.cli.main import corpus_of
 
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     models = args.model or list(MODELS)
     frame = predict(corpus, args.parties, args.as_of, models=models, issues=args.issue or None,
                     lang=getattr(args, "lang", "en") or "en")

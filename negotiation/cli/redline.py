@@ -20,10 +20,10 @@ from negotiation.render.formats import Column
 def run(args: argparse.Namespace) -> int:
     """Redline the documents named on the command line and print the result."""
     from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
-    from negotiation.cli.main import _corpus
+    from negotiation.cli.main import corpus_of
     from negotiation.errors import NegotiationError
 
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     docs = [corpus.resolve(spec) for spec in [args.old, args.new, *args.more]]
     unknown = sorted(set(args.area or ()) - set(corpus.taxonomy.areas))
     if unknown:

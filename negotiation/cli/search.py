@@ -23,9 +23,9 @@ def _target(value: str) -> tuple[str, str]:
 def run(args: argparse.Namespace) -> int:
     """Search packages and print them ranked, best first."""
     from negotiation.analysis.search import search
-    from negotiation.cli.main import _corpus
+    from negotiation.cli.main import corpus_of
 
-    corpus = _corpus(args)
+    corpus = corpus_of(args)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
     frame = search(
         a, b, taxonomy=corpus.taxonomy, fix=args.fix, fix_a=args.fix_a, fix_b=args.fix_b,
