@@ -1,20 +1,9 @@
 """Comparing two documents issue by issue: distances, verdicts and a summary.
 
 The comparison is computed once, eagerly, into typed data (:class:`Comparison`); tables,
-frames, HTML and JSON are views of it (see :mod:`negotiation.render.report`).
-
-Verdicts, checked in this order for each issue:
-
-=============  ==================================================================
-``silent``     neither side addresses the issue (only with ``all_issues=True``)
-``one_sided``  only one side addresses it
-``deferred``   one or both sides explicitly leave it to later talks
-``agree``      distance 0 (or numbers within the scale's tolerance) and the same span
-``close``      distance within the issue's close threshold
-``bridgeable`` the values differ, but what each side accepts overlaps, or a bracketed
-               stance's span already holds the other side's value (distance 0)
-``apart``      otherwise
-=============  ==================================================================
+frames, HTML and JSON are views of it (see :mod:`negotiation.render.report`). The verdict
+rules, and the order they are checked in, are documented and implemented in
+:mod:`negotiation.analysis.verdicts`; :func:`diff_issue` is the same rule asking the scales.
 """
 
 from __future__ import annotations
@@ -22,11 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from negotiation.analysis.encoding import NUMERIC, ORDERED, OTHER, SET, StanceCode, described, document_code, set_gap
+from negotiation.analysis.encoding import StanceCode, described, document_code
 from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.analysis.verdicts import EPS as _EPS
+from negotiation.analysis.verdicts import Summary, Verdict, judge_codes
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
 from negotiation.model.scales import NumericScale
@@ -34,22 +24,7 @@ from negotiation.model.scales import NumericScale
 if TYPE_CHECKING:
     import pandas as pd
 
-_EPS = 1e-9
-
-
-class Verdict(str, Enum):
-    """How two stances on one issue relate."""
-
-    AGREE = "agree"
-    CLOSE = "close"
-    BRIDGEABLE = "bridgeable"
-    APART = "apart"
-    DEFERRED = "deferred"
-    ONE_SIDED = "one_sided"
-    SILENT = "silent"
-
-    def __str__(self) -> str:
-        return self.value
+__all__ = ["Comparison", "IssueDiff", "Summary", "Verdict", "compare", "diff_issue", "summarize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,22 +64,6 @@ class IssueDiff:
         from negotiation.render.report import describe_diff
 
         return describe_diff(self, lang, poles)
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """Counts per verdict, coverage and the convergence index."""
-
-    counts: dict[str, int]
-    coverage: float
-    convergence: float
-    both_stated: int
-    addressed: int
-
-    def __str__(self) -> str:
-        parts = ", ".join(f"{k} {v}" for k, v in self.counts.items() if v)
-        conv = "n/a" if math.isnan(self.convergence) else f"{self.convergence:.2f}"
-        return f"convergence {conv}, coverage {self.coverage:.2f} ({parts})"
 
 
 @dataclass(frozen=True)
@@ -314,81 +273,13 @@ def compare(
         unknown = sorted(set(code_a.unknown) | set(code_b.unknown))
         raise KeyError(f"issues not in the taxonomy: {', '.join(unknown)}")
     issues = code_a.taxonomy.issues
-    sa, sb = code_a.stances, code_b.stances
-    keys = range(len(issues)) if all_issues else sorted(sa.keys() | sb.keys())
-    diffs = []
-    counts = dict.fromkeys(_VERDICT_VALUES, 0)
-    addressed = both = stated = 0
-    total_w = weighted = 0.0
-    for k in keys:
-        ic = issues[k]
-        x, y = sa.get(k), sb.get(k)
-        if x is None or y is None:
-            if x is None and y is None:
-                diff = IssueDiff(ic.issue, None, None, None, Verdict.SILENT)
-            else:
-                diff = IssueDiff(ic.issue, None if x is None else x.stance, None if y is None else y.stance,
-                                 None, Verdict.ONE_SIDED)
-                addressed += 1
-        elif not (x.stated and y.stated):
-            diff = IssueDiff(ic.issue, x.stance, y.stance, None, Verdict.DEFERRED)
-            addressed += 1
-            both += 1
-        else:
-            kind = ic.kind
-            if kind == ORDERED:
-                distance = min(1.0, max(0.0, y.lo - x.hi, x.lo - y.hi))
-                within = distance <= _EPS
-            elif kind == NUMERIC:
-                distance = min(1.0, max(0.0, y.lo - x.hi, x.lo - y.hi) / ic.width)
-                within = distance <= _EPS or (
-                    max(0.0, y.span.lo - x.span.hi, x.span.lo - y.span.hi) <= ic.tolerance)
-            elif kind == SET:
-                distance = set_gap(x.masks, y.masks)
-                within = distance <= _EPS
-            if kind == OTHER:  # a scale the encoding does not know: ask it
-                diff = diff_issue(ic.issue, x.stance, y.stance)
-                distance = diff.distance or 0.0
-            else:
-                if within and ((not x.bracketed and not y.bracketed) or x.span == y.span):
-                    verdict = Verdict.AGREE
-                elif within:
-                    verdict = Verdict.BRIDGEABLE
-                elif distance <= ic.close + _EPS:
-                    verdict = Verdict.CLOSE
-                elif (x.accepts or y.accepts) and _reservation_gap(kind, ic.width, x, y) <= _EPS:
-                    verdict = Verdict.BRIDGEABLE
-                else:
-                    verdict = Verdict.APART
-                nearer = None
-                pa, pb = x.pole, y.pole
-                if verdict is not Verdict.AGREE and pa is not None and pb is not None and pa != pb:
-                    nearer = "a" if (pa[0] + pa[1]) < (pb[0] + pb[1]) else "b"
-                diff = IssueDiff(ic.issue, x.stance, y.stance, distance, verdict, nearer)
-            addressed += 1
-            both += 1
-            stated += 1
-            w = ic.weight if weights is None else weights.get(ic.issue.id, ic.weight)
-            total_w += w
-            weighted += w * distance
-        counts[diff.verdict.value] += 1
-        diffs.append(diff)
-    summary = Summary(
-        counts=counts,
-        coverage=both / addressed if addressed else math.nan,
-        convergence=1.0 - weighted / total_w if total_w > 0 else math.nan,
-        both_stated=stated,
-        addressed=addressed,
-    )
+
+    def through_scale(k: int, x: StanceCode, y: StanceCode) -> tuple[float, Verdict, str | None]:
+        diff = diff_issue(issues[k].issue, x.stance, y.stance)
+        return diff.distance or 0.0, diff.verdict, diff.nearer_low
+
+    judged, summary = judge_codes(issues, code_a.stances, code_b.stances, weights=weights,
+                                  all_issues=all_issues, other=through_scale)
+    diffs = [IssueDiff(issues[k].issue, None if x is None else x.stance, None if y is None else y.stance,
+                       distance, verdict, nearer) for k, x, y, distance, verdict, nearer in judged]
     return Comparison(a=a, b=b, taxonomy=taxonomy, diffs=tuple(diffs), summary=summary)
-
-
-_VERDICT_VALUES = tuple(v.value for v in Verdict)
-
-
-def _reservation_gap(kind: int, width: float, x: StanceCode, y: StanceCode) -> float:
-    """The gap between two reservation spans, as ``scale.gap`` measures it."""
-    if kind == SET:
-        return set_gap(x.res_masks, y.res_masks)
-    raw = max(0.0, y.res_lo - x.res_hi, x.res_lo - y.res_hi)
-    return min(1.0, raw / width if kind == NUMERIC else raw)

@@ -21,38 +21,31 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from negotiation.analysis.verdicts import (
+    NUMERIC,
+    ORDERED,
+    OTHER,
+    SET,
+    IssueCode,
+    StanceCode,
+    jaccard_mask,
+    set_gap,
+)
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
-from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale, Span
+from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
+from negotiation.model.spans import Span
 
 if TYPE_CHECKING:
     import numpy as np
 
-ORDERED, NUMERIC, SET, OTHER = 0, 1, 2, 3
-"""Scale kinds as the fast paths see them: ordinal and flag scales share one rule."""
-
-
-@dataclass(frozen=True, slots=True)
-class IssueCode:
-    """How one issue of a taxonomy is measured, precomputed.
-
-    ``kind`` is :data:`ORDERED` (ordinal, flag), :data:`NUMERIC`, :data:`SET` or
-    :data:`OTHER` (a scale the fast path does not know: compared through the scale).
-    ``width`` is the numeric scale's range in transformed units, ``tolerance`` its equality
-    tolerance, ``close`` the close threshold, ``vocabulary`` the set scale's members in bit
-    order.
-    """
-
-    index: int
-    issue: Issue
-    kind: int
-    close: float
-    weight: float
-    width: float = 1.0
-    tolerance: float = 0.0
-    vocabulary: Mapping[str, int] = field(default_factory=dict)
+__all__ = [
+    "NUMERIC", "ORDERED", "OTHER", "SET", "DocumentCode", "Encoding", "IssueCode", "StanceCode",
+    "TaxonomyCode", "described", "document_code", "encode_document", "jaccard_mask", "set_distances",
+    "set_gap", "stance_code", "taxonomy_code",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,33 +55,6 @@ class TaxonomyCode:
     taxonomy: Taxonomy
     issues: tuple[IssueCode, ...]
     index: Mapping[str, int]
-
-
-@dataclass(frozen=True, slots=True)
-class StanceCode:
-    """One stance, encoded on its issue's scale.
-
-    ``lo``/``hi`` are the span's ends in gap coordinates (position on [0, 1] for ordinal
-    and flag scales, transformed value for numeric ones); ``res_lo``/``res_hi`` the same
-    for the reservation span (values plus ``accepts``); ``pole`` the span's interval
-    between the low and the high pole (None on set scales); ``masks``/``res_masks`` the
-    member sets as bitmasks on set scales; ``span`` the raw span (for equality and the
-    numeric tolerance).
-    """
-
-    stance: Stance
-    stated: bool
-    bracketed: bool
-    accepts: bool
-    span: Span
-    lo: float = 0.0
-    hi: float = 0.0
-    res_lo: float = 0.0
-    res_hi: float = 0.0
-    pole: tuple[float, float] | None = None
-    masks: tuple[int, ...] = ()
-    res_masks: tuple[int, ...] = ()
-    reservation: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +92,7 @@ def _issue_code(k: int, issue: Issue) -> IssueCode:
     elif kind == SET:
         assert isinstance(scale, SetScale) and not isinstance(scale.vocabulary, str)
         vocabulary = {m: v for v, m in enumerate(scale.vocabulary)}
-    return IssueCode(k, issue, kind, issue.close_threshold, issue.weight, width, tolerance, vocabulary)
+    return IssueCode(k, issue.id, kind, issue.close_threshold, issue.weight, width, tolerance, vocabulary, issue)
 
 
 _TAXONOMIES: dict[int, tuple[weakref.ref[Taxonomy], TaxonomyCode]] = {}
@@ -164,27 +130,27 @@ def stance_code(code: IssueCode, stance: Stance) -> StanceCode:
     """Encode one stance on its issue (values are checked by the scale, as ``span`` does)."""
     scale = code.issue.scale
     if not stance.stated:  # a deferred stance is never measured
-        return StanceCode(stance, False, bool(stance.alternatives), bool(stance.accepts), Span())
+        return StanceCode(False, bool(stance.alternatives), bool(stance.accepts), Span(), stance=stance)
     values = stance.values
     span = scale.span(values)
     reservation = scale.span(values + stance.accepts) if stance.accepts else span
-    common = (stance, True, bool(stance.alternatives), bool(stance.accepts), span)
+    common = (True, bool(stance.alternatives), bool(stance.accepts), span)
     if code.kind == ORDERED:
         assert isinstance(scale, OrdinalScale | FlagScale)
         unit = scale._unit
         lo, hi = unit(span.lo), unit(span.hi)
         return StanceCode(*common, lo, hi, unit(reservation.lo), unit(reservation.hi),
-                          (min(lo, hi), max(lo, hi)), reservation=reservation)
+                          (min(lo, hi), max(lo, hi)), reservation=reservation, stance=stance)
     if code.kind == NUMERIC:
         assert isinstance(scale, NumericScale)
         t = scale._transform
         pole = scale.pole_position(span)
         return StanceCode(*common, t(span.lo), t(span.hi), t(reservation.lo), t(reservation.hi),
-                          pole, reservation=reservation)
+                          pole, reservation=reservation, stance=stance)
     if code.kind == SET:
         return StanceCode(*common, masks=_masks(code, span.members),
-                          res_masks=_masks(code, reservation.members), reservation=reservation)
-    return StanceCode(*common, pole=scale.pole_position(span), reservation=reservation)
+                          res_masks=_masks(code, reservation.members), reservation=reservation, stance=stance)
+    return StanceCode(*common, pole=scale.pole_position(span), reservation=reservation, stance=stance)
 
 
 def encode_document(document: Document, taxonomy: Taxonomy) -> DocumentCode:
@@ -232,17 +198,6 @@ def described(stance: Stance, scale: Scale, lang: str = "en") -> str:
     text = stance.describe(scale, lang)
     hit[1][(id(scale), lang)] = (scale, text)
     return text
-
-
-def jaccard_mask(x: int, y: int) -> float:
-    """Jaccard distance of two member bitmasks: the same number as ``SetScale.jaccard``."""
-    union = (x | y).bit_count()
-    return 0.0 if not union else 1.0 - (x & y).bit_count() / union
-
-
-def set_gap(xs: tuple[int, ...], ys: tuple[int, ...]) -> float:
-    """Smallest Jaccard distance between any two alternatives (``SetScale.gap``)."""
-    return min(jaccard_mask(x, y) for x in xs for y in ys)
 
 
 # --- many documents: arrays -------------------------------------------------------------

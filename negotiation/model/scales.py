@@ -22,33 +22,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation.model.labels import Labelled, Lang
-from negotiation.model.values import Value, format_number
+from negotiation.model.spans import Span, format_number, jaccard
+from negotiation.model.values import Value
 
 
 class Level(Labelled):
     """A named level on an ordinal scale, or the word for "no limit" on a numeric one."""
 
     id: str
-
-
-@dataclass(frozen=True)
-class Span:
-    """The values one stance stands for on its scale.
-
-    ``lo``/``hi`` hold the interval on ordered scales (level index, number, 0/1);
-    ``members`` holds the member sets on a set scale.
-    """
-
-    lo: float = 0.0
-    hi: float = 0.0
-    members: tuple[frozenset[str], ...] = ()
 
 
 class _ScaleBase(BaseModel):
@@ -254,8 +241,7 @@ class SetScale(_ScaleBase):
     @staticmethod
     def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
         """1 - |a & b| / |a | b|; two empty sets are 0 apart."""
-        union = a | b
-        return 0.0 if not union else 1.0 - len(a & b) / len(union)
+        return jaccard(a, b)
 
     def gap(self, a: Span, b: Span) -> float:
         return min(self.jaccard(x, y) for x in a.members for y in b.members)

@@ -56,10 +56,3 @@ Value = Annotated[
     WithJsonSchema(_JSON_SCHEMA),
 ]
 """A stance value: validated into canonical form, serialized as plain data."""
-
-
-def format_number(x: float) -> str:
-    """85000.0 -> '85,000'; 2.5 -> '2.5'."""
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,35 @@
+"""What a stance stands for on its scale, as plain data: spans, Jaccard distance, numbers.
+
+Kept apart from :mod:`negotiation.model.scales` (pydantic models) so that code which only
+reads encoded stances, such as the command line's snapshot of a corpus, needs no pydantic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """The values one stance stands for on its scale.
+
+    ``lo``/``hi`` hold the interval on ordered scales (level index, number, 0/1);
+    ``members`` holds the member sets on a set scale.
+    """
+
+    lo: float = 0.0
+    hi: float = 0.0
+    members: tuple[frozenset[str], ...] = ()
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """1 - |a & b| / |a | b|; two empty sets are 0 apart."""
+    union = a | b
+    return 0.0 if not union else 1.0 - len(a & b) / len(union)
+
+
+def format_number(x: float) -> str:
+    """85000.0 -> '85,000'; 2.5 -> '2.5'."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
