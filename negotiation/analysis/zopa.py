@@ -15,7 +15,8 @@ from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.errors import NegotiationError
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy
-from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, SetScale, Span
+from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, SetScale
+from negotiation.model.spans import Span
 from negotiation.model.values import RawValue
 
 if TYPE_CHECKING:

@@ -31,7 +31,8 @@ from pydantic_core import PydanticCustomError
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError
 from negotiation.model.labels import Labelled, Lang
 from negotiation.model.salience import Salience
-from negotiation.model.scales import NumericScale, Scale, Span
+from negotiation.model.scales import NumericScale, Scale
+from negotiation.model.spans import Span
 from negotiation.model.values import Value
 
 if TYPE_CHECKING:

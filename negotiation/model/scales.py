@@ -28,7 +28,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation.model.labels import Labelled, Lang
-from negotiation.model.spans import Span, format_number, jaccard
+from negotiation.model.spans import Span as Span  # re-exported: scales and spans are read together
+from negotiation.model.spans import format_number, jaccard
 from negotiation.model.values import Value
 
 
