@@ -16,45 +16,12 @@ hypothesis stays optional).
 
 from typing import TYPE_CHECKING, Any
 
-from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
-from negotiation.analysis.concessions import concessions
-from negotiation.analysis.matrix import Encoding, matrix
-from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
-from negotiation.analysis.timeline import coverage, position, trajectory
-from negotiation.analysis.zopa import zopa
-from negotiation.corpus.init import init_corpus
-from negotiation.corpus.loader import bundled_path, document_schema, dump, load, validate
-from negotiation.corpus.locate import find_corpus
-from negotiation.corpus.schemas import parties_schema, taxonomy_schema
-from negotiation.errors import (
-    CorpusError,
-    NegotiationError,
-    Problem,
-    ScaleError,
-    UnknownDocumentError,
-    UnknownPartyError,
-)
-from negotiation.model.models import (
-    Area,
-    Confidence,
-    Corpus,
-    Document,
-    Issue,
-    Modality,
-    Party,
-    Point,
-    Source,
-    Stance,
-    Taxonomy,
-)
-from negotiation.model.salience import Salience
-from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
-
 __version__ = "0.1.0"
 
-# Analyses that need numpy or rapidfuzz are imported on first use (PEP 562), so that
-# `import negotiation` and the command line start without them. Add such names here,
-# not as imports above.
+# Every public name is imported on first use (PEP 562), so that `import negotiation` costs
+# nothing and the command line starts without pydantic, numpy or pandas when it can
+# (see negotiation.cli.snapshot). Add a public name here, to TYPE_CHECKING below and
+# to __all__.
 _LAZY = {
     "Alignment": "negotiation.analysis.align",
     "align": "negotiation.analysis.align",
@@ -63,19 +30,101 @@ _LAZY = {
     "BargainResult": "negotiation.analysis.bargaining",
     "bargain": "negotiation.analysis.bargaining",
     "predict": "negotiation.analysis.bargaining",
+    "Comparison": "negotiation.analysis.compare",
+    "IssueDiff": "negotiation.analysis.compare",
+    "Summary": "negotiation.analysis.compare",
+    "Verdict": "negotiation.analysis.compare",
+    "compare": "negotiation.analysis.compare",
+    "concessions": "negotiation.analysis.concessions",
+    "Encoding": "negotiation.analysis.matrix",
+    "matrix": "negotiation.analysis.matrix",
     "Redline": "negotiation.analysis.redline",
     "RedlineChain": "negotiation.analysis.redline",
     "redline": "negotiation.analysis.redline",
     "redline_chain": "negotiation.analysis.redline",
+    "Edit": "negotiation.analysis.scenarios",
+    "accept": "negotiation.analysis.scenarios",
+    "concede": "negotiation.analysis.scenarios",
+    "scenario": "negotiation.analysis.scenarios",
+    "set_value": "negotiation.analysis.scenarios",
     "search": "negotiation.analysis.search",
+    "coverage": "negotiation.analysis.timeline",
+    "position": "negotiation.analysis.timeline",
+    "trajectory": "negotiation.analysis.timeline",
+    "zopa": "negotiation.analysis.zopa",
+    "init_corpus": "negotiation.corpus.init",
+    "bundled_path": "negotiation.corpus.loader",
+    "document_schema": "negotiation.corpus.loader",
+    "dump": "negotiation.corpus.loader",
+    "load": "negotiation.corpus.loader",
+    "validate": "negotiation.corpus.loader",
+    "find_corpus": "negotiation.corpus.locate",
+    "parties_schema": "negotiation.corpus.schemas",
+    "taxonomy_schema": "negotiation.corpus.schemas",
+    "CorpusError": "negotiation.errors",
+    "NegotiationError": "negotiation.errors",
+    "Problem": "negotiation.errors",
+    "ScaleError": "negotiation.errors",
+    "UnknownDocumentError": "negotiation.errors",
+    "UnknownPartyError": "negotiation.errors",
+    "Area": "negotiation.model.models",
+    "Confidence": "negotiation.model.models",
+    "Corpus": "negotiation.model.models",
+    "Document": "negotiation.model.models",
+    "Issue": "negotiation.model.models",
+    "Modality": "negotiation.model.models",
+    "Party": "negotiation.model.models",
+    "Point": "negotiation.model.models",
+    "Source": "negotiation.model.models",
+    "Stance": "negotiation.model.models",
+    "Taxonomy": "negotiation.model.models",
+    "Salience": "negotiation.model.salience",
+    "FlagScale": "negotiation.model.scales",
+    "NumericScale": "negotiation.model.scales",
+    "OrdinalScale": "negotiation.model.scales",
+    "Scale": "negotiation.model.scales",
+    "SetScale": "negotiation.model.scales",
 }
 
 if TYPE_CHECKING:
     from negotiation.analysis.align import Alignment, align
     from negotiation.analysis.backtest import BacktestResult, backtest
     from negotiation.analysis.bargaining import BargainResult, bargain, predict
+    from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
+    from negotiation.analysis.concessions import concessions
+    from negotiation.analysis.matrix import Encoding, matrix
     from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
+    from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
     from negotiation.analysis.search import search
+    from negotiation.analysis.timeline import coverage, position, trajectory
+    from negotiation.analysis.zopa import zopa
+    from negotiation.corpus.init import init_corpus
+    from negotiation.corpus.loader import bundled_path, document_schema, dump, load, validate
+    from negotiation.corpus.locate import find_corpus
+    from negotiation.corpus.schemas import parties_schema, taxonomy_schema
+    from negotiation.errors import (
+        CorpusError,
+        NegotiationError,
+        Problem,
+        ScaleError,
+        UnknownDocumentError,
+        UnknownPartyError,
+    )
+    from negotiation.model.models import (
+        Area,
+        Confidence,
+        Corpus,
+        Document,
+        Issue,
+        Modality,
+        Party,
+        Point,
+        Source,
+        Stance,
+        Taxonomy,
+    )
+    from negotiation.model.salience import Salience
+    from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
 
 
 def __getattr__(name: str) -> Any:
@@ -91,6 +140,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Alignment",
