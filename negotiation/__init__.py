@@ -53,7 +53,7 @@ _LAZY = {
     "trajectory": "negotiation.analysis.timeline",
     "zopa": "negotiation.analysis.zopa",
     "init_corpus": "negotiation.corpus.init",
-    "bundled_path": "negotiation.corpus.loader",
+    "bundled_path": "negotiation.corpus.locate",
     "document_schema": "negotiation.corpus.loader",
     "dump": "negotiation.corpus.loader",
     "load": "negotiation.corpus.loader",
@@ -99,8 +99,8 @@ if TYPE_CHECKING:
     from negotiation.analysis.timeline import coverage, position, trajectory
     from negotiation.analysis.zopa import zopa
     from negotiation.corpus.init import init_corpus
-    from negotiation.corpus.loader import bundled_path, document_schema, dump, load, validate
-    from negotiation.corpus.locate import find_corpus
+    from negotiation.corpus.loader import document_schema, dump, load, validate
+    from negotiation.corpus.locate import bundled_path, find_corpus
     from negotiation.corpus.schemas import parties_schema, taxonomy_schema
     from negotiation.errors import (
         CorpusError,

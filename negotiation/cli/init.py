@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from negotiation.cli.options import add_output_options, emit
-from negotiation.corpus.init import init_corpus
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the example corpus into ``DIR`` and list the files."""
     folder = Path(args.dir)
+    from negotiation.corpus.init import init_corpus
+
     files = init_corpus(folder)
     rows = [{"file": str(f.relative_to(folder))} for f in files]
     target = str(folder)

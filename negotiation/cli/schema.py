@@ -13,11 +13,15 @@ import json
 from collections.abc import Callable
 
 from negotiation.cli.options import add_output_options, emit
-from negotiation.corpus.schemas import KINDS, schema, write_schemas
+
+KINDS = ("document", "taxonomy", "parties")
+"""The kinds of data file with a schema (as :data:`negotiation.corpus.schemas.KINDS`)."""
 
 
 def run(args: argparse.Namespace) -> int:
     """Print one schema, or write all of them to ``--out``."""
+    from negotiation.corpus.schemas import schema, write_schemas
+
     if args.out is None:
         print(json.dumps(schema(args.which or args.kind), ensure_ascii=False, indent=2))
         return 0

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from negotiation.cli.options import add_output_options, emit
-from negotiation.corpus.loader import load, validate
 from negotiation.corpus.locate import describe_corpus, find_corpus
 from negotiation.errors import Problem
 
@@ -27,6 +26,8 @@ def _plural(n: int, word: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check the corpus, print every problem and a count; exit 2 on errors."""
+    from negotiation.corpus.loader import load, validate
+
     folder, how = (Path(args.path), "path given") if args.path else find_corpus(getattr(args, "corpus", None))
     where = describe_corpus(folder, how)
     problems = validate(folder)

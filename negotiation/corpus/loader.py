@@ -17,7 +17,6 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ import yaml
 from pydantic import ValidationError
 
 from negotiation.corpus.cache import cached
+from negotiation.corpus.locate import bundled_path
 from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE
 from negotiation.corpus.salience import corpus_salience, salience_data
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
@@ -33,17 +33,6 @@ from negotiation.errors import CorpusError, Problem
 from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Source, Stance, Taxonomy, lineage_problems
 
 SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def bundled_path() -> Path:
-    """The folder of the corpus that ships with the library."""
-    packaged = resources.files("negotiation") / "positions"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "positions"
-    if checkout.is_dir():
-        return checkout
-    raise CorpusError([Problem(str(packaged), "", "the bundled corpus is missing from this install")])
 
 
 def load(path: str | Path | None = None) -> Corpus:

@@ -11,10 +11,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from negotiation.corpus.loader import bundled_path
+from negotiation.errors import CorpusError, Problem
 
 ENV_VAR = "NEGOTIATION_CORPUS"
 """The environment variable naming a corpus folder."""
+
+
+def bundled_path() -> Path:
+    """The folder of the corpus that ships with the library."""
+    from importlib import resources
+
+    packaged = resources.files("negotiation") / "positions"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "positions"
+    if checkout.is_dir():
+        return checkout
+    raise CorpusError([Problem(str(packaged), "", "the bundled corpus is missing from this install")])
 
 
 def find_corpus(explicit: str | Path | None = None) -> tuple[Path, str]:
