@@ -10,13 +10,23 @@ pandas Styler (:func:`comparison_style`).
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy
 from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
 from negotiation.model.values import plain_value
-from negotiation.render import i18n
+from negotiation.render import diff_text, i18n
+from negotiation.render.diff_text import (
+    NUMERIC_GAP,
+    OPPOSITE_GAP,
+    ORDINAL_GAP,
+    RECORD_KEYS,
+    SET_GAP,
+    VERDICT_ORDER,
+    DocumentTexts,
+    IssueTexts,
+    StanceTexts,
+)
 from negotiation.render.formats import Column, Table, bidi_html, html_table, page_attributes, render
 from negotiation.render.i18n import Lang
 
@@ -25,9 +35,6 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
     from negotiation.analysis.compare import Comparison, IssueDiff
-
-VERDICT_ORDER = ("agree", "close", "bridgeable", "apart", "deferred", "one_sided", "silent")
-"""The order of the verdict categorical: agree < close < bridgeable < apart, then the rest."""
 
 VERDICT_LABELS = i18n.VERDICTS
 HEADERS = i18n.HEADERS
@@ -98,19 +105,22 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
     return text
 
 
+def gap_kind(scale: Any) -> str:
+    """How :func:`~negotiation.render.diff_text.gap_text` puts a gap on this scale in words."""
+    if isinstance(scale, OrdinalScale):
+        return ORDINAL_GAP
+    if isinstance(scale, NumericScale):
+        return NUMERIC_GAP
+    if isinstance(scale, SetScale):
+        return SET_GAP
+    return OPPOSITE_GAP
+
+
 def _gap_text(diff: IssueDiff, lang: Lang) -> str:
     scale = diff.issue.scale
     assert diff.a is not None and diff.b is not None
-    span_a, span_b = diff.a.span(scale), diff.b.span(scale)
-    if isinstance(scale, OrdinalScale):
-        n = scale.steps(span_a, span_b)
-        return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
-    if isinstance(scale, NumericScale):
-        return number_text(scale, scale.raw_gap(span_a, span_b), lang)
-    if isinstance(scale, SetScale):
-        x, y = min(((x, y) for x in span_a.members for y in span_b.members), key=lambda p: scale.jaccard(*p))
-        return i18n.say("set_gap", lang, shared=len(x & y), only_a=len(x - y), only_b=len(y - x))
-    return i18n.say("opposite", lang)
+    unit = i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else ""
+    return diff_text.gap_text(gap_kind(scale), diff.a.span(scale), diff.b.span(scale), lang, unit)
 
 
 def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None, *, values: bool = True) -> str:
@@ -119,40 +129,20 @@ def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None
     With ``values=False`` the line leaves out what the table's value columns already say
     (the Note column of a table): "515,000 personnel apart; A nearer …".
     """
-    va, vb = stance_text(diff.a, diff.issue, lang), stance_text(diff.b, diff.issue, lang)
-    verdict = diff.verdict.value
-    pair = i18n.say("a_vs_b", lang, a=va, b=vb)
-
-    def with_pair(note: str) -> str:
-        return f"{pair}: {note}" if values else note
-
-    if verdict == "silent":
-        return i18n.say("neither", lang)
-    if verdict == "one_sided":
-        who = "a" if diff.a is not None else "b"
-        return i18n.say("only", lang, side=i18n.side(who, lang), value=va or vb) if values else ""
-    if verdict == "deferred":
-        sides = [i18n.side(s, lang) for s, st in (("a", diff.a), ("b", diff.b)) if st is not None and not st.stated]
-        if not values:  # the value cells already say "deferred"
-            return ""
-        return i18n.say("deferred_by", lang, who=i18n.say("and", lang).join(sides))
-    if verdict == "agree":
-        return (f"{va}" if va == vb else pair) if values else ""
-    scale = diff.issue.scale
-    gap = _gap_text(diff, lang)
-    if isinstance(scale, SetScale) or gap == i18n.say("opposite", lang):
-        text = with_pair(gap)
-    else:
-        text = with_pair(i18n.say("apart_by", lang, gap=gap))
-    if verdict == "bridgeable" and (diff.distance or 0.0) <= 1e-9:
-        text = with_pair(i18n.say("bracket_holds", lang))
-    elif verdict == "bridgeable":
-        text += "؛ " if lang == "ar" else "; "
-        text += i18n.say("overlap", lang)
-    if verdict == "apart" and diff.nearer_low and poles is not None:
-        text += "؛ " if lang == "ar" else "; "
-        text += i18n.say("nearer", lang, side=i18n.side(diff.nearer_low, lang), pole=poles.low.label(lang))
-    return text
+    a, b = diff.a, diff.b
+    return diff_text.diff_note(
+        diff.verdict.value,
+        None if a is None else stance_text(a, diff.issue, lang),
+        None if b is None else stance_text(b, diff.issue, lang),
+        lang,
+        deferred=(a is not None and not a.stated, b is not None and not b.stated),
+        gap=lambda: _gap_text(diff, lang),
+        set_scale=isinstance(diff.issue.scale, SetScale),
+        distance=diff.distance,
+        nearer_low=diff.nearer_low,
+        low_pole=None if poles is None else poles.low.label(lang),
+        values=values,
+    )
 
 
 def document_title(doc: Document, lang: Lang = "en", taxonomy: Taxonomy | None = None) -> str:
@@ -179,41 +169,59 @@ def _cite(doc: Document, stance: Stance | None) -> str | None:
     return f"{src.outlet} ({src.date.isoformat()})"
 
 
+# --- texts
+
+
+def issue_texts(issue: Issue, taxonomy: Taxonomy, lang: Lang = "en") -> IssueTexts:
+    """What a comparison says of ``issue`` in ``lang`` (labels, weight, how its gaps read)."""
+    area = taxonomy.areas[issue.area]
+    scale = issue.scale
+    return IssueTexts(
+        id=issue.id, area=issue.area, area_label=area.label(lang), area_translated=area.has_label(lang),
+        label=issue.label(lang), translated=issue.has_label(lang), weight=issue.weight,
+        gap_kind=gap_kind(scale), unit=i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else "",
+    )
+
+
+def stance_texts(doc: Document, stance: Stance, issue: Issue, lang: Lang = "en") -> StanceTexts:
+    """What a comparison says of a stance of ``doc`` in ``lang`` (value, source, points)."""
+    return StanceTexts(label=stance_text(stance, issue, lang), plain=_plain_stance(stance),
+                       cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated)
+
+
+def document_texts(doc: Document, taxonomy: Taxonomy | None, lang: Lang = "en") -> DocumentTexts:
+    """What a comparison says of ``doc`` in ``lang`` (its title, date, status)."""
+    return DocumentTexts(id=doc.id, title=doc.title, title_label=document_title(doc, lang, taxonomy),
+                         title_translated=title_is_translated(doc, lang), date=doc.date.isoformat(),
+                         kind=doc.kind, status=doc.status, authors=tuple(doc.authors))
+
+
 # --- records
 
 
 def comparison_rows(cmp: Comparison, lang: Lang = "en") -> list[dict[str, Any]]:
     """The comparison as records, one per issue: ids with labels beside them.
 
-    Keys: ``area``, ``area_label``, ``issue``, ``issue_label``, ``value_a``,
-    ``value_a_label``, ``value_b``, ``value_b_label``, ``distance``, ``verdict``,
-    ``verdict_label``, ``note`` (what the values do not already say), ``source_a``,
-    ``source_b``, ``points_a``, ``points_b`` (lists), ``weight``.
+    Keys (:data:`~negotiation.render.diff_text.RECORD_KEYS`): ``area``, ``area_label``,
+    ``issue``, ``issue_label``, ``value_a``, ``value_a_label``, ``value_b``,
+    ``value_b_label``, ``distance``, ``verdict``, ``verdict_label``, ``note`` (what the
+    values do not already say), ``source_a``, ``source_b``, ``points_a``, ``points_b``
+    (lists), ``weight``.
     """
     tax = cmp.taxonomy
+    low_pole = tax.poles.low.label(lang)
     rows = []
     for d in cmp.diffs:
-        rows.append(
-            {
-                "area": d.area,
-                "area_label": tax.areas[d.area].label(lang),
-                "issue": d.issue.id,
-                "issue_label": d.issue.label(lang),
-                "value_a": _plain_stance(d.a),
-                "value_a_label": stance_text(d.a, d.issue, lang),
-                "value_b": _plain_stance(d.b),
-                "value_b_label": stance_text(d.b, d.issue, lang),
-                "distance": d.distance,
-                "verdict": d.verdict.value,
-                "verdict_label": verdict_label(d.verdict.value, lang),
-                "note": describe_diff(d, lang, tax.poles, values=False),
-                "source_a": _cite(cmp.a, d.a),
-                "source_b": _cite(cmp.b, d.b),
-                "points_a": list(d.a.points) if d.a else [],
-                "points_b": list(d.b.points) if d.b else [],
-                "weight": d.issue.weight,
-            }
+        ta = None if d.a is None else stance_texts(cmp.a, d.a, d.issue, lang)
+        tb = None if d.b is None else stance_texts(cmp.b, d.b, d.issue, lang)
+        note = diff_text.diff_note(
+            d.verdict.value, None if ta is None else ta.label, None if tb is None else tb.label, lang,
+            deferred=(ta is not None and not ta.stated, tb is not None and not tb.stated),
+            gap=partial(_gap_text, d, lang), set_scale=isinstance(d.issue.scale, SetScale),
+            distance=d.distance, nearer_low=d.nearer_low, low_pole=low_pole, values=False,
         )
+        rows.append(diff_text.issue_record(issue_texts(d.issue, tax, lang), ta, tb, d.distance,
+                                           d.verdict.value, note, lang))
     return rows
 
 
@@ -229,24 +237,13 @@ def _plain_stance(stance: Stance | None) -> Any:
 def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
     """The summary as short lines: convergence, coverage, counts per verdict."""
     s = cmp.summary
-    counts = "، ".join if lang == "ar" else ", ".join
-    listed = counts(f"{verdict_label(k, lang)} {v}" for k, v in s.counts.items() if v)
-    return [
-        i18n.say("convergence", lang, convergence=i18n.decimal(s.convergence, lang)),
-        i18n.say("coverage", lang, coverage=i18n.percent(s.coverage, lang)),
-        i18n.say("verdicts", lang, counts=listed or "—"),
-    ]
+    return diff_text.summary_lines(s.counts, s.coverage, s.convergence, lang)
 
 
 def heading(cmp: Comparison, lang: Lang = "en") -> list[str]:
     """One line per side: "A: title (id, date, status)"."""
-    lines = []
-    for side, doc in (("a", cmp.a), ("b", cmp.b)):
-        title = document_title(doc, lang, cmp.taxonomy)
-        comma = "، " if lang in i18n.RTL else ", "
-        meta = comma.join((doc.id, doc.date.isoformat(), i18n.word(doc.status, lang)))
-        lines.append(f"{i18n.side(side, lang)}: {title} ({meta})")
-    return lines
+    return diff_text.heading_lines(document_texts(cmp.a, cmp.taxonomy, lang),
+                                   document_texts(cmp.b, cmp.taxonomy, lang), lang)
 
 
 def fallback_notes(cmp: Comparison, lang: Lang) -> list[str]:
@@ -254,27 +251,17 @@ def fallback_notes(cmp: Comparison, lang: Lang) -> list[str]:
     if lang == "en":
         return []
     tax = cmp.taxonomy
-    missing = not all(title_is_translated(d, lang) for d in (cmp.a, cmp.b))
-    missing = missing or any(not d.issue.has_label(lang) or not tax.areas[d.area].has_label(lang) for d in cmp.diffs)
-    missing = missing or not i18n.has_words(lang)
-    return [i18n.say("english_fallback", lang)] if missing and i18n.say("english_fallback", lang) else []
-
-
-COMPARISON_COLUMNS = ["area", "issue", "value_a", "value_b", "distance", "verdict", "note"]
+    return diff_text.fallback_notes(document_texts(cmp.a, tax, lang), document_texts(cmp.b, tax, lang),
+                                    [issue_texts(d.issue, tax, lang) for d in cmp.diffs], lang)
 
 
 def comparison_table_data(cmp: Comparison, lang: Lang = "en", *, titled: bool = True) -> Table:
     """The comparison as a :class:`Table`: records, the columns people read, title and summary."""
-    columns = [Column("area", optional=True, group=True), *(Column(c) for c in COMPARISON_COLUMNS[1:])]
-    title = "\n".join([i18n.say("report_title", lang, a=cmp.a.id, b=cmp.b.id), *heading(cmp, lang)])
-    return Table(
-        rows=comparison_rows(cmp, lang),
-        columns=columns,
-        title=title if titled else None,
-        summary=summary_lines(cmp, lang) if titled else [],
-        notes=fallback_notes(cmp, lang) if titled else [],
-        lang=lang,
-        data=comparison_dict(cmp, lang),
+    tax = cmp.taxonomy
+    return diff_text.comparison_table(
+        comparison_rows(cmp, lang), document_texts(cmp.a, tax, lang), document_texts(cmp.b, tax, lang), lang,
+        summary=summary_lines(cmp, lang), notes=fallback_notes(cmp, lang), data=comparison_dict(cmp, lang),
+        titled=titled,
     )
 
 
@@ -301,28 +288,11 @@ def comparison_dict(cmp: Comparison, lang: Lang = "en") -> dict[str, Any]:
         data: dict[str, Any] = st.model_dump(mode="json", exclude_defaults=True)
         return data
 
-    def doc(d: Document) -> dict[str, Any]:
-        return {"id": d.id, "title": d.title, "title_label": document_title(d, lang, cmp.taxonomy),
-                "date": d.date.isoformat(), "kind": d.kind, "status": d.status, "authors": list(d.authors)}
-
-    s = cmp.summary
-    issues = []
-    for row, d in zip(comparison_rows(cmp, lang), cmp.diffs, strict=True):
-        issues.append({**row, "a": stance(d.a), "b": stance(d.b),
-                       "line": describe_diff(d, lang, cmp.taxonomy.poles)})
-    return {
-        "lang": lang,
-        "a": doc(cmp.a),
-        "b": doc(cmp.b),
-        "summary": {
-            "convergence": None if math.isnan(s.convergence) else s.convergence,
-            "coverage": None if math.isnan(s.coverage) else s.coverage,
-            "counts": dict(s.counts),
-            "both_stated": s.both_stated,
-            "addressed": s.addressed,
-        },
-        "issues": issues,
-    }
+    s, tax = cmp.summary, cmp.taxonomy
+    issues = [{**row, "a": stance(d.a), "b": stance(d.b), "line": describe_diff(d, lang, tax.poles)}
+              for row, d in zip(comparison_rows(cmp, lang), cmp.diffs, strict=True)]
+    return diff_text.comparison_data(document_texts(cmp.a, tax, lang), document_texts(cmp.b, tax, lang),
+                                     s.counts, s.coverage, s.convergence, s.both_stated, s.addressed, issues, lang)
 
 
 def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) -> str:
@@ -351,10 +321,7 @@ def verdict_label_dtype(lang: Lang) -> Any:
     return pd.CategoricalDtype([verdict_label(v, lang) for v in VERDICT_ORDER], ordered=True)
 
 
-FRAME_COLUMNS = [
-    "area", "area_label", "issue", "issue_label", "value_a", "value_a_label", "value_b", "value_b_label",
-    "distance", "verdict", "verdict_label", "note", "source_a", "source_b", "points_a", "points_b", "weight",
-]
+FRAME_COLUMNS = RECORD_KEYS
 
 
 def comparison_frame(cmp: Comparison, lang: Lang = "en") -> pd.DataFrame:
