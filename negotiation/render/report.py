@@ -10,6 +10,7 @@ pandas Styler (:func:`comparison_style`).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy
