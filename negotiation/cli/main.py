@@ -95,12 +95,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """Compare two documents (ids or PARTY@DATE positions) issue by issue.
 
     Exits 1, saying so, when neither side states anything (there is nothing to compare).
+    Runs from the corpus's snapshot when it can (see :mod:`negotiation.cli.snapshot`).
     """
+    from negotiation.cli.snapshot import quick_compare
+
+    code, snapshot = quick_compare(args)
+    if code is not None:
+        return code
     from negotiation.analysis.compare import compare
     from negotiation.cli.options import emit
     from negotiation.render.report import comparison_table_data
 
     corpus = corpus_of(args)
+    if snapshot is not None:
+        snapshot.write(corpus)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
     cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
     if not any(d.a is not None or d.b is not None for d in cmp.diffs):

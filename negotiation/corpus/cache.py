@@ -15,8 +15,8 @@ be current:
   before the payload is unpickled; a truncated, garbled or foreign file is a miss, never
   trusted, and is rebuilt;
 - it is written to a temporary file and renamed, so a reader never sees half a file;
-- at most :data:`KEEP` corpora are kept (one per folder), the least recently written
-  are deleted.
+- at most :data:`KEEP` files are kept (a corpus, and the command line's snapshot of it,
+  per folder), the least recently written are deleted.
 
 ``NEGOTIATION_NO_CACHE=1`` turns the cache off. The cache holds pickles written by this
 package in the user's own cache folder; point ``NEGOTIATION_CACHE_DIR`` at a folder only
@@ -34,13 +34,16 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from negotiation.model.models import Corpus
+if TYPE_CHECKING:
+    from negotiation.model.models import Corpus
 
 MAGIC = b"negotiation-corpus-cache 1\n"
 SUFFIXES = (".yaml", ".yml", ".json")
-KEEP = 32
-"""Cached corpora kept per cache folder; the least recently written go first."""
+KEEP = 64
+"""Files kept per cache folder (a corpus and the command line's snapshot of it per corpus
+folder); the least recently written go first."""
 
 
 def enabled() -> bool:
@@ -83,9 +86,13 @@ def data_files(folder: Path) -> list[Path]:
     return files
 
 
-def content_key(folder: Path) -> str:
-    """A digest of the versions and of every data file's name, size and bytes."""
-    digest = hashlib.blake2b(_versions(), digest_size=20)
+def content_key(folder: Path, versions: bytes | None = None) -> str:
+    """A digest of the versions and of every data file's name, size and bytes.
+
+    ``versions`` replaces the package, Python and pydantic versions and code digest of
+    :func:`_versions` (for caches of other things than the validated models).
+    """
+    digest = hashlib.blake2b(_versions() if versions is None else versions, digest_size=20)
     for file in data_files(folder):
         data = file.read_bytes()
         digest.update(f"\0{file.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
@@ -93,14 +100,22 @@ def content_key(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_file(folder: Path) -> Path:
-    """Where the cached corpus of ``folder`` lives (one file per folder)."""
+def cache_file(folder: Path, prefix: str = "corpus") -> Path:
+    """Where the cached corpus of ``folder`` lives (one file per folder and ``prefix``)."""
     name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
-    return cache_dir() / f"corpus-{name}.pickle"
+    return cache_dir() / f"{prefix}-{name}.pickle"
 
 
 def read(file: Path, key: str) -> Corpus | None:
     """The corpus stored in ``file`` under ``key``; None if absent, stale or damaged."""
+    from negotiation.model.models import Corpus
+
+    corpus = read_object(file, key)
+    return corpus if isinstance(corpus, Corpus) else None
+
+
+def read_object(file: Path, key: str) -> Any:
+    """The object stored in ``file`` under ``key`` by :func:`write`; None if absent, stale or damaged."""
     try:
         data = file.read_bytes()
     except OSError:
@@ -122,18 +137,17 @@ def read(file: Path, key: str) -> Corpus | None:
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes many objects and no garbage: collections would only slow it (3× at 10,000 docs)
     try:
-        corpus = pickle.loads(payload)
+        return pickle.loads(payload)
     except Exception:  # a payload that passed the digest but will not load: a miss
         return None
     finally:
         if collecting:
             gc.enable()
-    return corpus if isinstance(corpus, Corpus) else None
 
 
-def write(file: Path, key: str, corpus: Corpus) -> None:
-    """Store ``corpus`` under ``key`` atomically; a cache that cannot be written is skipped."""
-    payload = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
+def write(file: Path, key: str, value: Any) -> None:
+    """Store ``value`` (a corpus, a snapshot) under ``key`` atomically; a cache that cannot be written is skipped."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = {"key": key, "size": len(payload), "digest": hashlib.blake2b(payload, digest_size=20).hexdigest()}
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -151,10 +165,10 @@ def write(file: Path, key: str, corpus: Corpus) -> None:
 
 
 def prune(folder: Path, keep: int = KEEP) -> None:
-    """Delete all but the ``keep`` most recently written cached corpora in ``folder``."""
+    """Delete all but the ``keep`` most recently written cached corpora (and snapshots) in ``folder``."""
     entries = []
     for entry in os.scandir(folder):
-        if entry.name.startswith("corpus-") and entry.name.endswith(".pickle"):
+        if entry.name.startswith(("corpus-", "snapshot-")) and entry.name.endswith(".pickle"):
             try:
                 entries.append((entry.stat().st_mtime, entry.path))
             except OSError:

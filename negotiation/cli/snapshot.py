@@ -1,0 +1,227 @@
+"""A snapshot of a corpus as plain data, so that ``negotiation compare A B`` starts at once.
+
+Importing pydantic and building the models takes most of a command's start-up (about
+0.1 s), far more than comparing two documents. The first ``compare`` on a corpus folder
+runs the full path and then stores a :class:`Snapshot` beside the cached corpus: every
+issue's and stance's code (:class:`~negotiation.analysis.verdicts.IssueCode`,
+:class:`~negotiation.analysis.verdicts.StanceCode`) and texts in every language
+(:mod:`negotiation.render.diff_text`), made from the validated models. Later runs read it
+and compare with the same verdict rules (:func:`~negotiation.analysis.verdicts.judge_codes`)
+and the same words, importing neither pydantic nor pandas.
+
+The snapshot is trusted exactly as the corpus cache is (:mod:`negotiation.corpus.cache`):
+its key digests the package and Python versions, pydantic's version file, the package's
+code and every data file, so any change misses and the full path runs (and stores a new
+snapshot). Documents named by ``PARTY@DATE``, unknown ids, ``--plot``, scales the codes
+do not know and a disabled cache all take the full path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from negotiation.analysis.verdicts import OTHER, IssueCode, StanceCode, judge_codes
+from negotiation.render import diff_text, i18n
+from negotiation.render.diff_text import DocumentTexts, IssueTexts, StanceTexts
+
+if TYPE_CHECKING:
+    from negotiation.model.models import Corpus
+
+LANGS = ("en", "ar")
+"""The languages a snapshot holds texts in (those of ``--lang``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotDocument:
+    """One document: its stances' codes by issue index, texts per language, stances as JSON."""
+
+    texts: dict[str, DocumentTexts]
+    codes: dict[int, StanceCode]
+    stance_texts: dict[str, dict[int, StanceTexts]]
+    dumps: dict[int, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A corpus as plain data: issue codes and texts, the low pole's name, the documents by id."""
+
+    issues: tuple[IssueCode, ...]
+    issue_texts: dict[str, tuple[IssueTexts, ...]]
+    low_pole: dict[str, str]
+    documents: dict[str, SnapshotDocument]
+
+
+def build(corpus: Corpus) -> Snapshot | None:
+    """The snapshot of a loaded corpus; None where a scale or document cannot be encoded."""
+    from negotiation.analysis.encoding import document_code, taxonomy_code
+    from negotiation.render.report import document_texts, issue_texts, stance_texts
+
+    tax = corpus.taxonomy
+    tcode = taxonomy_code(tax)
+    if any(c.kind == OTHER for c in tcode.issues):
+        return None
+    issues = tuple(IssueCode(c.index, c.id, c.kind, c.close, c.weight, c.width, c.tolerance, dict(c.vocabulary))
+                   for c in tcode.issues)
+    documents = {}
+    for doc in corpus:
+        code = document_code(doc, tax)
+        if code.unknown:
+            return None
+        models = {k: tax.issues[issues[k].id] for k in code.stances}
+        documents[doc.id] = SnapshotDocument(
+            texts={lang: document_texts(doc, tax, lang) for lang in LANGS},
+            codes={k: _plain_code(c) for k, c in code.stances.items()},
+            stance_texts={lang: {k: stance_texts(doc, c.stance, models[k], lang) for k, c in code.stances.items()}
+                          for lang in LANGS},
+            dumps={k: c.stance.model_dump(mode="json", exclude_defaults=True) for k, c in code.stances.items()},
+        )
+    return Snapshot(
+        issues=issues,
+        issue_texts={lang: tuple(issue_texts(c.issue, tax, lang) for c in tcode.issues) for lang in LANGS},
+        low_pole={lang: tax.poles.low.label(lang) for lang in LANGS},
+        documents=documents,
+    )
+
+
+def _plain_code(code: StanceCode) -> StanceCode:
+    """The code without its model, so the snapshot unpickles without pydantic."""
+    return StanceCode(code.stated, code.bracketed, code.accepts, code.span, code.lo, code.hi, code.res_lo,
+                      code.res_hi, code.pole, code.masks, code.res_masks, code.reservation)
+
+
+def compare_rows(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool = False,
+                 with_data: bool = False) -> tuple[list[dict[str, Any]], list[str], list[str], Any, bool]:
+    """Rows, summary lines, notes and (``with_data``) the JSON data of comparing ``a`` with ``b``.
+
+    The last item says whether either side states anything. The same records, words and
+    data as :func:`negotiation.render.report.comparison_table_data` gives from models.
+    """
+    da, db = snap.documents[a], snap.documents[b]
+    judged, summary = judge_codes(snap.issues, da.codes, db.codes, all_issues=all_issues)
+    texts = snap.issue_texts[lang]
+    sta, stb = da.stance_texts[lang], db.stance_texts[lang]
+    low_pole = snap.low_pole[lang]
+    rows, lines, shown = [], [], []
+    for k, x, y, distance, verdict, nearer in judged:
+        it = texts[k]
+        ta, tb = sta.get(k), stb.get(k)
+
+        def note(values: bool, x: Any = x, y: Any = y, it: IssueTexts = it, ta: Any = ta, tb: Any = tb,
+                 verdict: str = verdict.value, distance: Any = distance, nearer: Any = nearer) -> str:
+            return diff_text.diff_note(
+                verdict, None if ta is None else ta.label, None if tb is None else tb.label, lang,
+                deferred=(ta is not None and not ta.stated, tb is not None and not tb.stated),
+                gap=lambda: diff_text.gap_text(it.gap_kind, x.span, y.span, lang, it.unit),
+                set_scale=it.gap_kind == diff_text.SET_GAP, distance=distance, nearer_low=nearer,
+                low_pole=low_pole, values=values)
+
+        rows.append(diff_text.issue_record(it, ta, tb, distance, verdict.value, note(False), lang))
+        if with_data:
+            lines.append(note(True))
+        shown.append(it)
+    stated = any(x is not None or y is not None for _, x, y, *_ in judged)
+    doc_a, doc_b = da.texts[lang], db.texts[lang]
+    summary_lines = diff_text.summary_lines(summary.counts, summary.coverage, summary.convergence, lang)
+    notes = diff_text.fallback_notes(doc_a, doc_b, shown, lang)
+    data = None
+    if with_data:
+        issues = [{**row, "a": da.dumps.get(k), "b": db.dumps.get(k), "line": line}
+                  for row, (k, *_), line in zip(rows, judged, lines, strict=True)]
+        data = diff_text.comparison_data(doc_a, doc_b, summary.counts, summary.coverage, summary.convergence,
+                                         summary.both_stated, summary.addressed, issues, lang)
+    return rows, summary_lines, notes, data, stated
+
+
+# --- the file
+
+
+def _versions() -> bytes:
+    """The package and Python versions, pydantic's version file and the package's code."""
+    from importlib.util import find_spec
+
+    from negotiation import __version__
+
+    digest = hashlib.blake2b(f"snapshot {__version__} {sys.version}".encode())
+    spec = find_spec("pydantic")
+    if spec is not None and spec.origin:
+        with contextlib.suppress(OSError):
+            digest.update((Path(spec.origin).parent / "version.py").read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+@dataclass(frozen=True)
+class SnapshotFile:
+    """Where a corpus folder's snapshot lives and the key it must carry."""
+
+    folder: Path
+    path: Path
+    key: str
+
+    def read(self) -> Snapshot | None:
+        """The snapshot, or None if absent, stale or damaged."""
+        from negotiation.corpus.cache import read_object
+
+        snap = read_object(self.path, self.key)
+        return snap if isinstance(snap, Snapshot) else None
+
+    def write(self, corpus: Corpus) -> None:
+        """Store the snapshot of ``corpus`` (nothing where it cannot be encoded)."""
+        from negotiation.corpus.cache import write
+
+        snap = build(corpus)
+        if snap is not None:
+            write(self.path, self.key, snap)
+
+
+def snapshot_file(folder: Path) -> SnapshotFile | None:
+    """The snapshot file of a corpus folder; None when the cache is off or the folder is missing."""
+    from negotiation.corpus import cache
+
+    if not cache.enabled() or not folder.is_dir():
+        return None
+    return SnapshotFile(folder, cache.cache_file(folder, "snapshot"), cache.content_key(folder, _versions()))
+
+
+# --- the command
+
+
+def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | None]:
+    """Run ``compare`` from the snapshot where it can: (exit code, None).
+
+    Otherwise (None, the snapshot file to write after the full path has loaded the corpus,
+    or None when there is nothing to write).
+    """
+    from negotiation.corpus.locate import describe_corpus, find_corpus
+
+    if getattr(args, "plot", None):
+        return None, None
+    folder, how = find_corpus(getattr(args, "corpus", None))
+    file = snapshot_file(folder)
+    if file is None:
+        return None, None
+    snap = file.read()
+    if snap is None:
+        return None, file
+    if args.a not in snap.documents or args.b not in snap.documents:
+        return None, None  # a position, or an unknown id: the full path resolves or explains it
+    from negotiation.cli.options import emit
+
+    args.corpus_line = describe_corpus(folder, how)
+    lang = args.lang
+    rows, summary, notes, data, stated = compare_rows(snap, args.a, args.b, lang, all_issues=args.all_issues,
+                                                      with_data=args.format == "json")
+    if not stated:
+        print(f"negotiation: {i18n.say('nothing_stated', lang, a=args.a, b=args.b)}", file=sys.stderr)
+        return 1, None
+    da, db = snap.documents[args.a].texts[lang], snap.documents[args.b].texts[lang]
+    emit(diff_text.comparison_table(rows, da, db, lang, summary=summary, notes=notes, data=data), args)
+    return 0, None
