@@ -39,3 +39,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         ng.nothing_here  # noqa: B018
+
+
+def test_import_negotiation_loads_not_even_pydantic() -> None:
+    assert "pydantic" not in _modules_after("import negotiation")
