@@ -486,15 +486,16 @@ def test_a_document_measured_on_another_taxonomy_is_encoded_for_it(tax: Taxonomy
 def test_the_encoding_cache_forgets_a_document_once_it_is_gone(tax: Taxonomy) -> None:
     import gc
 
+    from negotiation import memo
     from negotiation.analysis import encoding
 
     a = doc("a", {"t.land": _stance("l2")})
     encoding.document_code(a, tax)
     key = id(a)
-    assert key in encoding._DOCUMENTS
+    assert key in memo._MEMO
     del a
     gc.collect()
-    assert key not in encoding._DOCUMENTS
+    assert key not in memo._MEMO
 
 
 def test_issue_diffs_and_comparisons_are_frozen(mixed: Comparison) -> None:

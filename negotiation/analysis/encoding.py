@@ -12,14 +12,13 @@ reference path (``diff_issue``, which asks the scales each time):
 - :class:`Encoding` stacks many documents into documents × issues numpy arrays for
   matrices, nearest-neighbour search and package evaluation (see its docstring).
 
-Documents are frozen models, so a cached code stays valid; the cache is keyed by the
-document object's identity, checked against a weak reference, and dropped when the
-document is garbage collected.
+Documents are frozen models, so a cached code stays valid; the cache
+(:func:`negotiation.memo.remembered`) is keyed by the document object's identity, checked
+against a weak reference, and dropped when the document is garbage collected.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,7 @@ from negotiation.analysis.verdicts import (
     jaccard_mask,
     set_gap,
 )
+from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
 from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
 from negotiation.model.spans import Span
@@ -95,24 +95,14 @@ def _issue_code(k: int, issue: Issue) -> IssueCode:
     return IssueCode(k, issue.id, kind, issue.close_threshold, issue.weight, width, tolerance, vocabulary, issue)
 
 
-_TAXONOMIES: dict[int, tuple[weakref.ref[Taxonomy], TaxonomyCode]] = {}
-_DOCUMENTS: dict[int, tuple[weakref.ref[Document], DocumentCode]] = {}
-
-
-def _forget(table: dict[int, Any], key: int) -> Any:
-    return lambda _ref: table.pop(key, None)
-
-
 def taxonomy_code(taxonomy: Taxonomy) -> TaxonomyCode:
     """The taxonomy's issues precomputed for the fast paths (cached while it lives)."""
-    key = id(taxonomy)
-    hit = _TAXONOMIES.get(key)
-    if hit is not None and hit[0]() is taxonomy:
-        return hit[1]
-    issues = tuple(_issue_code(k, issue) for k, issue in enumerate(taxonomy.issues.values()))
-    code = TaxonomyCode(taxonomy, issues, {c.issue.id: c.index for c in issues})
-    _TAXONOMIES[key] = (weakref.ref(taxonomy, _forget(_TAXONOMIES, key)), code)
-    return code
+
+    def make() -> TaxonomyCode:
+        issues = tuple(_issue_code(k, issue) for k, issue in enumerate(taxonomy.issues.values()))
+        return TaxonomyCode(taxonomy, issues, {c.id: c.index for c in issues})
+
+    return remembered(taxonomy, "code", make)
 
 
 def _masks(code: IssueCode, values: Sequence[Any]) -> tuple[int, ...]:
@@ -170,34 +160,15 @@ def encode_document(document: Document, taxonomy: Taxonomy) -> DocumentCode:
 def document_code(document: Document, taxonomy: Taxonomy) -> DocumentCode:
     """The document's :class:`DocumentCode` on ``taxonomy``, computed once and cached.
 
-    The cache holds one code per live document (for the taxonomy last asked for) and
-    forgets it when the document is garbage collected.
+    The cache holds one code per live document and taxonomy (see :mod:`negotiation.memo`)
+    and forgets it when the document is garbage collected.
     """
-    key = id(document)
-    hit = _DOCUMENTS.get(key)
-    if hit is not None and hit[1].taxonomy.taxonomy is taxonomy and hit[0]() is document:
-        return hit[1]
-    code = encode_document(document, taxonomy)
-    _DOCUMENTS[key] = (weakref.ref(document, _forget(_DOCUMENTS, key)), code)
-    return code
-
-
-_DESCRIPTIONS: dict[int, tuple[weakref.ref[Stance], dict[tuple[int, str], tuple[Scale, str]]]] = {}
+    return remembered(document, "code", lambda: encode_document(document, taxonomy), (taxonomy,))
 
 
 def described(stance: Stance, scale: Scale, lang: str = "en") -> str:
     """``stance.describe(scale, lang)``, remembered while the stance lives (for tables)."""
-    key = id(stance)
-    hit = _DESCRIPTIONS.get(key)
-    if hit is None or hit[0]() is not stance:
-        hit = (weakref.ref(stance, _forget(_DESCRIPTIONS, key)), {})
-        _DESCRIPTIONS[key] = hit
-    memo = hit[1].get((id(scale), lang))
-    if memo is not None and memo[0] is scale:
-        return memo[1]
-    text = stance.describe(scale, lang)
-    hit[1][(id(scale), lang)] = (scale, text)
-    return text
+    return remembered(stance, ("described", lang), lambda: stance.describe(scale, lang), (scale,))
 
 
 # --- many documents: arrays -------------------------------------------------------------

@@ -10,9 +10,10 @@ pandas Styler (:func:`comparison_style`).
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
+from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy
 from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
 from negotiation.model.values import plain_value
@@ -174,20 +175,28 @@ def _cite(doc: Document, stance: Stance | None) -> str | None:
 
 
 def issue_texts(issue: Issue, taxonomy: Taxonomy, lang: Lang = "en") -> IssueTexts:
-    """What a comparison says of ``issue`` in ``lang`` (labels, weight, how its gaps read)."""
-    area = taxonomy.areas[issue.area]
-    scale = issue.scale
-    return IssueTexts(
-        id=issue.id, area=issue.area, area_label=area.label(lang), area_translated=area.has_label(lang),
-        label=issue.label(lang), translated=issue.has_label(lang), weight=issue.weight,
-        gap_kind=gap_kind(scale), unit=i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else "",
-    )
+    """What a comparison says of ``issue`` in ``lang`` (labels, weight, how its gaps read); made once."""
+
+    def make() -> IssueTexts:
+        area = taxonomy.areas[issue.area]
+        scale = issue.scale
+        return IssueTexts(
+            id=issue.id, area=issue.area, area_label=area.label(lang), area_translated=area.has_label(lang),
+            label=issue.label(lang), translated=issue.has_label(lang), weight=issue.weight,
+            gap_kind=gap_kind(scale), unit=i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else "",
+        )
+
+    return remembered(issue, ("texts", lang), make, (taxonomy,))
 
 
 def stance_texts(doc: Document, stance: Stance, issue: Issue, lang: Lang = "en") -> StanceTexts:
-    """What a comparison says of a stance of ``doc`` in ``lang`` (value, source, points)."""
-    return StanceTexts(label=stance_text(stance, issue, lang), plain=_plain_stance(stance),
-                       cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated)
+    """What a comparison says of a stance of ``doc`` in ``lang`` (value, source, points); made once."""
+
+    def make() -> StanceTexts:
+        return StanceTexts(label=stance_text(stance, issue, lang), plain=_plain_stance(stance),
+                           cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated)
+
+    return remembered(stance, ("texts", lang), make, (doc, issue))
 
 
 def document_texts(doc: Document, taxonomy: Taxonomy | None, lang: Lang = "en") -> DocumentTexts:
@@ -308,6 +317,7 @@ def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) 
 # --- frames
 
 
+@cache
 def verdict_dtype() -> Any:
     """The ordered categorical of verdict ids."""
     import pandas as pd
@@ -315,6 +325,7 @@ def verdict_dtype() -> Any:
     return pd.CategoricalDtype(list(VERDICT_ORDER), ordered=True)
 
 
+@cache
 def verdict_label_dtype(lang: Lang) -> Any:
     """The ordered categorical of verdict labels in ``lang``."""
     import pandas as pd
@@ -332,13 +343,18 @@ def comparison_frame(cmp: Comparison, lang: Lang = "en") -> pd.DataFrame:
     one_sided < silent) of ids, ``verdict_label`` the same in ``lang``; ``distance`` is a
     float (NaN where not both stated); ``points_a``/``points_b`` are lists.
     """
+    import numpy as np
     import pandas as pd
 
-    frame = pd.DataFrame(comparison_rows(cmp, lang), columns=FRAME_COLUMNS)
-    frame["distance"] = frame["distance"].astype("float64")
-    frame["verdict"] = frame["verdict"].astype(verdict_dtype())
-    frame["verdict_label"] = frame["verdict_label"].astype(verdict_label_dtype(lang))
-    return frame  # type: ignore[no-any-return]
+    rows = comparison_rows(cmp, lang)
+    columns: dict[str, Any] = {k: [r[k] for r in rows] for k in FRAME_COLUMNS}
+    # Built column by column: categoricals from their codes, distances as floats (None -> NaN).
+    codes = np.array([VERDICT_ORDER.index(v) for v in columns["verdict"]], dtype=np.int8)
+    columns["verdict"] = pd.Categorical.from_codes(codes, dtype=verdict_dtype())
+    columns["verdict_label"] = pd.Categorical.from_codes(codes, dtype=verdict_label_dtype(lang))
+    columns["distance"] = np.array([np.nan if d is None else d for d in columns["distance"]], dtype=np.float64)
+    frame: pd.DataFrame = pd.DataFrame(columns, columns=FRAME_COLUMNS)
+    return frame
 
 
 def comparison_style(cmp: Comparison, lang: Lang = "en") -> Styler:
