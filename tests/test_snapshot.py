@@ -38,7 +38,7 @@ def _full(corpus: ng.Corpus, a: str, b: str, lang: str, all_issues: bool) -> Tab
 
 def _quick(snap: snapshot.Snapshot, a: str, b: str, lang: str, all_issues: bool) -> Table:
     rows, summary, notes, data, _ = snapshot.compare_rows(snap, a, b, lang, all_issues=all_issues, with_data=True)
-    da, db = snap.documents[a].texts[lang], snap.documents[b].texts[lang]
+    da, db = snap.document(a).texts[lang], snap.document(b).texts[lang]
     return diff_text.comparison_table(rows, da, db, lang, summary=summary, notes=notes, data=data)
 
 

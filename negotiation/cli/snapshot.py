@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,12 +50,23 @@ class SnapshotDocument:
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """A corpus as plain data: issue codes and texts, the low pole's name, the documents by id."""
+    """A corpus as plain data: issue codes and texts, the low pole's name, the documents by id.
+
+    Each document is kept pickled on its own (``documents`` maps ids to bytes), so a
+    command reads the two it compares, not the whole corpus: :meth:`document`.
+    """
 
     issues: tuple[IssueCode, ...]
     issue_texts: dict[str, tuple[IssueTexts, ...]]
     low_pole: dict[str, str]
-    documents: dict[str, SnapshotDocument]
+    documents: dict[str, bytes]
+
+    def document(self, doc_id: str) -> SnapshotDocument:
+        """One document, unpickled (raises KeyError for an id the corpus does not have)."""
+        doc = pickle.loads(self.documents[doc_id])
+        if not isinstance(doc, SnapshotDocument):
+            raise KeyError(doc_id)
+        return doc
 
 
 def build(corpus: Corpus) -> Snapshot | None:
@@ -74,19 +86,23 @@ def build(corpus: Corpus) -> Snapshot | None:
         if code.unknown:
             return None
         models = {k: tax.issues[issues[k].id] for k in code.stances}
-        documents[doc.id] = SnapshotDocument(
+        documents[doc.id] = _pickled(SnapshotDocument(
             texts={lang: document_texts(doc, tax, lang) for lang in LANGS},
             codes={k: _plain_code(c) for k, c in code.stances.items()},
             stance_texts={lang: {k: stance_texts(doc, c.stance, models[k], lang) for k, c in code.stances.items()}
                           for lang in LANGS},
             dumps={k: c.stance.model_dump(mode="json", exclude_defaults=True) for k, c in code.stances.items()},
-        )
+        ))
     return Snapshot(
         issues=issues,
         issue_texts={lang: tuple(issue_texts(c.issue, tax, lang) for c in tcode.issues) for lang in LANGS},
         low_pole={lang: tax.poles.low.label(lang) for lang in LANGS},
         documents=documents,
     )
+
+
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _plain_code(code: StanceCode) -> StanceCode:
@@ -102,7 +118,7 @@ def compare_rows(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool 
     The last item says whether either side states anything. The same records, words and
     data as :func:`negotiation.render.report.comparison_table_data` gives from models.
     """
-    da, db = snap.documents[a], snap.documents[b]
+    da, db = snap.document(a), snap.document(b)
     judged, summary = judge_codes(snap.issues, da.codes, db.codes, all_issues=all_issues)
     texts = snap.issue_texts[lang]
     sta, stb = da.stance_texts[lang], db.stance_texts[lang]
@@ -222,6 +238,6 @@ def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | 
     if not stated:
         print(f"negotiation: {i18n.say('nothing_stated', lang, a=args.a, b=args.b)}", file=sys.stderr)
         return 1, None
-    da, db = snap.documents[args.a].texts[lang], snap.documents[args.b].texts[lang]
+    da, db = snap.document(args.a).texts[lang], snap.document(args.b).texts[lang]
     emit(diff_text.comparison_table(rows, da, db, lang, summary=summary, notes=notes, data=data), args)
     return 0, None
