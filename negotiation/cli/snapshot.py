@@ -24,6 +24,7 @@ import hashlib
 import pickle
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -125,21 +126,17 @@ def compare_rows(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool 
     low_pole = snap.low_pole[lang]
     rows, lines, shown = [], [], []
     for k, x, y, distance, verdict, nearer in judged:
-        it = texts[k]
-        ta, tb = sta.get(k), stb.get(k)
-
-        def note(values: bool, x: Any = x, y: Any = y, it: IssueTexts = it, ta: Any = ta, tb: Any = tb,
-                 verdict: str = verdict.value, distance: Any = distance, nearer: Any = nearer) -> str:
-            return diff_text.diff_note(
-                verdict, None if ta is None else ta.label, None if tb is None else tb.label, lang,
-                deferred=(ta is not None and not ta.stated, tb is not None and not tb.stated),
-                gap=lambda: diff_text.gap_text(it.gap_kind, x.span, y.span, lang, it.unit),
-                set_scale=it.gap_kind == diff_text.SET_GAP, distance=distance, nearer_low=nearer,
-                low_pole=low_pole, values=values)
-
-        rows.append(diff_text.issue_record(it, ta, tb, distance, verdict.value, note(False), lang))
+        it, ta, tb = texts[k], sta.get(k), stb.get(k)
+        note = partial(
+            diff_text.diff_note, verdict.value, None if ta is None else ta.label,
+            None if tb is None else tb.label, lang,
+            deferred=(ta is not None and not ta.stated, tb is not None and not tb.stated),
+            gap=partial(_gap, it, x, y, lang), set_scale=it.gap_kind == diff_text.SET_GAP,
+            distance=distance, nearer_low=nearer, low_pole=low_pole,
+        )
+        rows.append(diff_text.issue_record(it, ta, tb, distance, verdict.value, note(values=False), lang))
         if with_data:
-            lines.append(note(True))
+            lines.append(note(values=True))
         shown.append(it)
     stated = any(x is not None or y is not None for _, x, y, *_ in judged)
     doc_a, doc_b = da.texts[lang], db.texts[lang]
@@ -152,6 +149,11 @@ def compare_rows(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool 
         data = diff_text.comparison_data(doc_a, doc_b, summary.counts, summary.coverage, summary.convergence,
                                          summary.both_stated, summary.addressed, issues, lang)
     return rows, summary_lines, notes, data, stated
+
+
+def _gap(it: IssueTexts, x: StanceCode, y: StanceCode, lang: str) -> str:
+    """The gap between two stated stances in words (asked only where a note names it)."""
+    return diff_text.gap_text(it.gap_kind, x.span, y.span, lang, it.unit)
 
 
 # --- the file
