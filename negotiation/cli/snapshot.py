@@ -151,8 +151,9 @@ def compare_rows(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool 
     return rows, summary_lines, notes, data, stated
 
 
-def _gap(it: IssueTexts, x: StanceCode, y: StanceCode, lang: str) -> str:
-    """The gap between two stated stances in words (asked only where a note names it)."""
+def _gap(it: IssueTexts, x: StanceCode | None, y: StanceCode | None, lang: str) -> str:
+    """The gap between two stated stances in words (asked only where a note names one)."""
+    assert x is not None and y is not None, "a gap is named only between two stated stances"
     return diff_text.gap_text(it.gap_kind, x.span, y.span, lang, it.unit)
 
 
