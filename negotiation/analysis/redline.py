@@ -35,6 +35,7 @@ from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.errors import NegotiationError
 from negotiation.model.labels import Lang
 from negotiation.model.models import Corpus, Document, Taxonomy
+from negotiation.render import i18n
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,25 +44,12 @@ Fate = Literal["kept", "reworded", "changed", "merged", "split", "struck", "new"
 FATES: tuple[str, ...] = ("kept", "reworded", "changed", "merged", "split", "struck", "new", "unaccounted")
 """Every fate a point can have, in the order summaries list them."""
 
-FATE_LABELS: dict[str, dict[str, str]] = {
-    "kept": {"en": "kept", "ar": "أُبقي"},
-    "reworded": {"en": "reworded", "ar": "أُعيدت صياغته"},
-    "changed": {"en": "changed", "ar": "تغيّر"},
-    "merged": {"en": "merged", "ar": "دُمج"},
-    "split": {"en": "split", "ar": "قُسّم"},
-    "struck": {"en": "struck", "ar": "حُذف"},
-    "new": {"en": "new", "ar": "جديد"},
-    "unaccounted": {"en": "unaccounted", "ar": "غير معروف"},
-}
-"""The fates in English and Arabic."""
-
 Basis = Literal["declared", "suggested"]
 
 
 def fate_label(fate: str, lang: Lang = "en") -> str:
-    """A fate's name in ``lang`` (English where no translation exists)."""
-    entry = FATE_LABELS.get(fate, {"en": fate})
-    return entry.get(lang) or entry["en"]
+    """A fate's name in ``lang`` (English where no translation exists; see ``i18n.FATES``)."""
+    return i18n.fate(fate, lang)
 
 
 # --- stance moves, from the concessions engine

@@ -155,6 +155,18 @@ VALUES: dict[str, dict[str, str]] = {
 }
 """Words for the project's own enumerations (kinds, statuses, confidence, changes)."""
 
+FATES: dict[str, dict[str, str]] = {
+    "kept": {"en": "kept", "ar": "أُبقي"},
+    "reworded": {"en": "reworded", "ar": "أُعيدت صياغته"},
+    "changed": {"en": "changed", "ar": "تغيّر"},
+    "merged": {"en": "merged", "ar": "دُمج"},
+    "split": {"en": "split", "ar": "قُسّم"},
+    "struck": {"en": "struck", "ar": "حُذف"},
+    "new": {"en": "new", "ar": "جديد"},
+    "unaccounted": {"en": "unaccounted", "ar": "غير معروف"},
+}
+"""What became of a plan's point between two versions (the redline's fates)."""
+
 UNITS: dict[str, dict[str, str]] = {
     "personnel": {"en": "personnel", "ar": "فرد"},
     "troops": {"en": "troops", "ar": "جندي"},
@@ -249,7 +261,9 @@ SENTENCES: dict[str, dict[str, str]] = {
 }
 """Sentences with ``{placeholders}``, filled by :func:`say`."""
 
-TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (HEADERS, VERDICTS, VERDICT_MEANINGS, VALUES, UNITS, SENTENCES)
+TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (
+    HEADERS, VERDICTS, VERDICT_MEANINGS, VALUES, FATES, UNITS, SENTENCES,
+)
 """Every word table; tests check Arabic output against all of them."""
 
 
@@ -296,6 +310,12 @@ def word(value: str, lang: Lang = "en") -> str:
     """
     entry = VALUES.get(value) or VERDICTS.get(value)
     return value if entry is None else _pick(entry, lang)
+
+
+def fate(name: str, lang: Lang = "en") -> str:
+    """What became of a point (``kept``, ``struck``, …) in ``lang``; an unknown fate unchanged."""
+    entry = FATES.get(name)
+    return name if entry is None else _pick(entry, lang)
 
 
 def unit(name: str, lang: Lang = "en") -> str:
