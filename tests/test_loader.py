@@ -570,14 +570,20 @@ def test_a_byte_that_is_not_utf8_is_one_error_with_line_and_column(
     assert problem_lines(err) == [f"{file}:2:8: not UTF-8: byte 0xe9 cannot be read (save the file as UTF-8)"]
 
 
-def test_a_day_out_of_range_is_one_error_naming_file_and_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _redated(tmp_path: Path, date: str) -> tuple[Path, Path, int]:
+    """A bundled copy whose document dated 2025-11-20 says ``date`` instead: (folder, file, line)."""
     folder = bundled_copy(tmp_path)
     file = a_document(folder)
     text = file.read_text(encoding="utf-8")
     at = text.splitlines().index("date: 2025-11-20") + 1
-    file.write_text(text.replace("date: 2025-11-20", "date: 2025-02-30", 1), encoding="utf-8")
+    file.write_text(text.replace("date: 2025-11-20", f"date: {date}", 1), encoding="utf-8")
+    return folder, file, at
+
+
+def test_a_day_out_of_range_is_one_error_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, file, at = _redated(tmp_path, "2025-02-30")
     code, _, err = cli(capsys, "--corpus", str(folder), "validate")
     assert code == 2
     assert problem_lines(err) == [
@@ -588,11 +594,7 @@ def test_a_day_out_of_range_is_one_error_naming_file_and_line(
 def test_a_date_in_the_future_is_a_warning_and_exits_zero(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = bundled_copy(tmp_path)
-    file = a_document(folder)
-    text = file.read_text(encoding="utf-8")
-    at = text.splitlines().index("date: 2025-11-20") + 1
-    file.write_text(text.replace("date: 2025-11-20", "date: 2099-01-01", 1), encoding="utf-8")
+    folder, file, at = _redated(tmp_path, "2099-01-01")
     code, out, err = cli(capsys, "--corpus", str(folder), "validate")
     assert code == 0
     assert f"{file}:{at}: warning: date: 2099-01-01 is in the future" in err.splitlines()

@@ -87,20 +87,20 @@ def _set_taxonomy(members: int) -> ng.Taxonomy:
     )
 
 
+def _set_document(doc_id: str, **stance: object) -> ng.Document:
+    """A joint draft of A and B with one stance on the set issue of :func:`_set_taxonomy`."""
+    source = ng.Source(id="s", outlet="o", title="t", date="2025-01-01")
+    return ng.Document(id=doc_id, title=doc_id, date="2025-01-01", kind="joint_draft", status="reported",
+                       authors=("A", "B"), sources=(source,), stances={"area.members": ng.Stance(source="s", **stance)})
+
+
 def test_sets_beyond_64_members_and_brackets_measure_as_compare_does() -> None:
     tax = _set_taxonomy(70)
-    source = ng.Source(id="s", outlet="o", title="t", date="2025-01-01")
-
-    def doc(doc_id: str, **stance: object) -> ng.Document:
-        return ng.Document(id=doc_id, title=doc_id, date="2025-01-01", kind="joint_draft", status="reported",
-                           authors=("A", "B"), sources=(source,),
-                           stances={"area.members": ng.Stance(source="s", **stance)})
-
     docs = [
-        doc("low", value=["M0", "M1"]),
-        doc("high", value=["M65", "M69", "M1"]),
-        doc("bracket", alternatives={"A": ["M69"], "B": ["M0", "M2", "M66"]}),
-        doc("empty", value=[]),
+        _set_document("low", value=["M0", "M1"]),
+        _set_document("high", value=["M65", "M69", "M1"]),
+        _set_document("bracket", alternatives={"A": ["M69"], "B": ["M0", "M2", "M66"]}),
+        _set_document("empty", value=[]),
     ]
     corpus = ng.Corpus.of(tax, docs)
     m = corpus.matrix(dtype="float64")
@@ -111,14 +111,7 @@ def test_sets_beyond_64_members_and_brackets_measure_as_compare_does() -> None:
 
 def test_encodings_with_different_bracket_widths_measure_sets_alike() -> None:
     tax = _set_taxonomy(4)
-    source = ng.Source(id="s", outlet="o", title="t", date="2025-01-01")
-
-    def doc(doc_id: str, **stance: object) -> ng.Document:
-        return ng.Document(id=doc_id, title=doc_id, date="2025-01-01", kind="joint_draft", status="reported",
-                           authors=("A", "B"), sources=(source,),
-                           stances={"area.members": ng.Stance(source="s", **stance)})
-
-    plain = doc("plain", value=["M0", "M1"])
-    bracket = doc("bracket", alternatives={"A": ["M3"], "B": ["M0", "M1"]})
+    plain = _set_document("plain", value=["M0", "M1"])
+    bracket = _set_document("bracket", alternatives={"A": ["M3"], "B": ["M0", "M1"]})
     got = cross_convergence(Encoding.of([plain], tax), Encoding.of([plain, bracket], tax), dtype=np.float64)
     assert got.tolist() == [[1.0, 1.0]]
