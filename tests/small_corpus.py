@@ -1,5 +1,7 @@
 """A two-issue taxonomy in English and Arabic for tests that write a corpus of their own."""
 
+from pathlib import Path
+
 TAXONOMY_YAML = """\
 poles:
   low: {en: Low pole, ar: القطب الأدنى}
@@ -21,3 +23,13 @@ issues:
     ar: سقف الجيش
     scale: {kind: numeric, unit: troops, lower: 1000, upper: 1000000, log: true, high_pole: lower}
 """
+
+PARTIES_YAML = "RU: {en: Russia, ar: روسيا}\nUA: {en: Ukraine, ar: أوكرانيا}\n"
+
+
+def corpus_folder(root: Path, taxonomy: str = TAXONOMY_YAML) -> Path:
+    """``root`` as a corpus folder with ``taxonomy``, Russia and Ukraine, and no documents yet."""
+    (root / "documents").mkdir(parents=True)
+    (root / "taxonomy.yaml").write_text(taxonomy, encoding="utf-8")
+    (root / "parties.yaml").write_text(PARTIES_YAML, encoding="utf-8")
+    return root

@@ -13,12 +13,10 @@ import pytest
 
 import negotiation as ng
 from negotiation.cli.main import main
-from tests.small_corpus import TAXONOMY_YAML
+from tests.small_corpus import corpus_folder
 
 REPO = Path(__file__).resolve().parent.parent
 
-
-PARTIES_YAML = "RU: {en: Russia, ar: روسيا}\nUA: {en: Ukraine, ar: أوكرانيا}\n"
 
 
 def _doc(doc_id: str, author: str, level: str, cap: int) -> str:
@@ -45,10 +43,7 @@ stances:
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A two-document corpus: ``ru-x`` (Neutral, 85,000) and ``ua-y`` (Allied, 600,000)."""
-    root = tmp_path / "corpus"
-    (root / "documents").mkdir(parents=True)
-    (root / "taxonomy.yaml").write_text(TAXONOMY_YAML, encoding="utf-8")
-    (root / "parties.yaml").write_text(PARTIES_YAML, encoding="utf-8")
+    root = corpus_folder(tmp_path / "corpus")
     (root / "documents" / "ru-x.yaml").write_text(_doc("ru-x", "RU", "c", 85000), encoding="utf-8")
     (root / "documents" / "ua-y.yaml").write_text(_doc("ua-y", "UA", "a", 600000), encoding="utf-8")
     return root

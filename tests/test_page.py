@@ -13,6 +13,7 @@ import pytest
 
 from negotiation.cli.main import main
 from tests.small_corpus import TAXONOMY_YAML as SMALL_TAXONOMY_YAML
+from tests.small_corpus import corpus_folder
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -36,11 +37,7 @@ def _doc(doc_id: str, author: str, title: str, stances: str) -> str:
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("page")
-    (root / "documents").mkdir()
-    (root / "taxonomy.yaml").write_text(TAXONOMY_YAML, encoding="utf-8")
-    (root / "parties.yaml").write_text("RU: {en: Russia, ar: روسيا}\nUA: {en: Ukraine, ar: أوكرانيا}\n",
-                                       encoding="utf-8")
+    root = corpus_folder(tmp_path_factory.mktemp("page") / "corpus", TAXONOMY_YAML)
     (root / "documents" / "ru-x.yaml").write_text(_doc("ru-x", "RU", f"Plan {ATTACK}", (
         "  sec.level: {value: c, source: s1, quote: 'a quote <b>bold</b>', confidence: medium}\n"
         "  sec.army_cap: {value: 85000, source: s2}\n"

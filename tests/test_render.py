@@ -16,7 +16,7 @@ from negotiation.cli.main import main
 from negotiation.render import i18n
 from negotiation.render.formats import FORMATS, TABULATE_FORMATS, Column, Table, render
 from negotiation.render.text import display_width, fit_widths, wrap
-from tests.small_corpus import TAXONOMY_YAML
+from tests.small_corpus import corpus_folder
 
 BUNDLED = {
     "list": ["list"],
@@ -51,11 +51,7 @@ stances:
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two parties, two documents each: enough for every command."""
-    root = tmp_path_factory.mktemp("small")
-    (root / "documents").mkdir()
-    (root / "taxonomy.yaml").write_text(TAXONOMY_YAML, encoding="utf-8")
-    (root / "parties.yaml").write_text("RU: {en: Russia, ar: روسيا}\nUA: {en: Ukraine, ar: أوكرانيا}\n",
-                                       encoding="utf-8")
+    root = corpus_folder(tmp_path_factory.mktemp("small") / "corpus")
     docs = [("ru-x", "RU", "c", 85000, "2022-01-01", "Plan <script>alert(1)</script> 45%"),
             ("ua-y", "UA", "a", 600000, "2022-02-01", "Reply & counter"),
             ("ru-z", "RU", "b", 100000, "2022-03-01", "Second plan"),
