@@ -131,19 +131,20 @@ def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None
     With ``values=False`` the line leaves out what the table's value columns already say
     (the Note column of a table): "515,000 personnel apart; A nearer …".
     """
+    va = None if diff.a is None else stance_text(diff.a, diff.issue, lang)
+    vb = None if diff.b is None else stance_text(diff.b, diff.issue, lang)
+    low_pole = None if poles is None else poles.low.label(lang)
+    return _note(diff, va, vb, lang, low_pole)(values=values)
+
+
+def _note(diff: IssueDiff, va: str | None, vb: str | None, lang: Lang, low_pole: str | None) -> partial[str]:
+    """:func:`~negotiation.render.diff_text.diff_note` for ``diff``, all but ``values`` given."""
     a, b = diff.a, diff.b
-    return diff_text.diff_note(
-        diff.verdict.value,
-        None if a is None else stance_text(a, diff.issue, lang),
-        None if b is None else stance_text(b, diff.issue, lang),
-        lang,
+    return partial(
+        diff_text.diff_note, diff.verdict.value, va, vb, lang,
         deferred=(a is not None and not a.stated, b is not None and not b.stated),
-        gap=lambda: _gap_text(diff, lang),
-        set_scale=isinstance(diff.issue.scale, SetScale),
-        distance=diff.distance,
-        nearer_low=diff.nearer_low,
-        low_pole=None if poles is None else poles.low.label(lang),
-        values=values,
+        gap=partial(_gap_text, diff, lang), set_scale=isinstance(diff.issue.scale, SetScale),
+        distance=diff.distance, nearer_low=diff.nearer_low, low_pole=low_pole,
     )
 
 
@@ -218,21 +219,23 @@ def comparison_rows(cmp: Comparison, lang: Lang = "en") -> list[dict[str, Any]]:
     values do not already say), ``source_a``, ``source_b``, ``points_a``, ``points_b``
     (lists), ``weight``.
     """
+    return _records(cmp, lang)[0]
+
+
+def _records(cmp: Comparison, lang: Lang, *, lines: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
+    """The records of :func:`comparison_rows` and, with ``lines``, each issue's whole line, in one pass."""
     tax = cmp.taxonomy
     low_pole = tax.poles.low.label(lang)
-    rows = []
+    rows, whole = [], []
     for d in cmp.diffs:
         ta = None if d.a is None else stance_texts(cmp.a, d.a, d.issue, lang)
         tb = None if d.b is None else stance_texts(cmp.b, d.b, d.issue, lang)
-        note = diff_text.diff_note(
-            d.verdict.value, None if ta is None else ta.label, None if tb is None else tb.label, lang,
-            deferred=(ta is not None and not ta.stated, tb is not None and not tb.stated),
-            gap=partial(_gap_text, d, lang), set_scale=isinstance(d.issue.scale, SetScale),
-            distance=d.distance, nearer_low=d.nearer_low, low_pole=low_pole, values=False,
-        )
+        note = _note(d, None if ta is None else ta.label, None if tb is None else tb.label, lang, low_pole)
         rows.append(diff_text.issue_record(issue_texts(d.issue, tax, lang), ta, tb, d.distance,
-                                           d.verdict.value, note, lang))
-    return rows
+                                           d.verdict.value, note(values=False), lang))
+        if lines:
+            whole.append(note(values=True))
+    return rows, whole
 
 
 def _plain_stance(stance: Stance | None) -> Any:
@@ -268,10 +271,11 @@ def fallback_notes(cmp: Comparison, lang: Lang) -> list[str]:
 def comparison_table_data(cmp: Comparison, lang: Lang = "en", *, titled: bool = True) -> Table:
     """The comparison as a :class:`Table`: records, the columns people read, title and summary."""
     tax = cmp.taxonomy
+    rows, lines = _records(cmp, lang, lines=True)
     return diff_text.comparison_table(
-        comparison_rows(cmp, lang), document_texts(cmp.a, tax, lang), document_texts(cmp.b, tax, lang), lang,
-        summary=summary_lines(cmp, lang), notes=fallback_notes(cmp, lang), data=comparison_dict(cmp, lang),
-        titled=titled,
+        rows, document_texts(cmp.a, tax, lang), document_texts(cmp.b, tax, lang), lang,
+        summary=summary_lines(cmp, lang), notes=fallback_notes(cmp, lang),
+        data=_comparison_data(cmp, lang, rows, lines), titled=titled,
     )
 
 
@@ -291,7 +295,10 @@ def comparison_report(cmp: Comparison, fmt: str = "github", lang: Lang = "en", *
 
 def comparison_dict(cmp: Comparison, lang: Lang = "en") -> dict[str, Any]:
     """Plain JSON-ready data: both documents, every issue with ids, values and labels, the summary."""
+    return _comparison_data(cmp, lang, *_records(cmp, lang, lines=True))
 
+
+def _comparison_data(cmp: Comparison, lang: Lang, rows: list[dict[str, Any]], lines: list[str]) -> dict[str, Any]:
     def stance(st: Stance | None) -> Any:
         if st is None:
             return None
@@ -299,8 +306,8 @@ def comparison_dict(cmp: Comparison, lang: Lang = "en") -> dict[str, Any]:
         return data
 
     s, tax = cmp.summary, cmp.taxonomy
-    issues = [{**row, "a": stance(d.a), "b": stance(d.b), "line": describe_diff(d, lang, tax.poles)}
-              for row, d in zip(comparison_rows(cmp, lang), cmp.diffs, strict=True)]
+    issues = [{**row, "a": stance(d.a), "b": stance(d.b), "line": line}
+              for row, d, line in zip(rows, cmp.diffs, lines, strict=True)]
     return diff_text.comparison_data(document_texts(cmp.a, tax, lang), document_texts(cmp.b, tax, lang),
                                      s.counts, s.coverage, s.convergence, s.both_stated, s.addressed, issues, lang)
 
