@@ -14,7 +14,7 @@ that converge next to each other.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,9 +64,13 @@ def chart_lang(lang: Lang, *, svg: bool = False) -> Lang:
     return lang
 
 
-def _t(text: str, lang: Lang) -> str:
-    shape = _shaper(lang)
-    return shape(text) if shape is not None else text
+def _drawable(lang: Lang, *, svg: bool = False) -> Callable[[str], str]:
+    """What makes a chart's text drawable: Arabic shaped for PNG, left as is for SVG.
+
+    A browser shapes and orders SVG text itself; shaping it here too would reverse it.
+    """
+    shape = None if svg else _shaper(lang)
+    return shape if shape is not None else (lambda text: text)
 
 
 def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg: bool = False) -> Figure:
@@ -77,6 +81,7 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
     poles and are left out.
     """
     lang = chart_lang(lang, svg=svg)
+    t = _drawable(lang, svg=svg)
     diffs = [d for d in cmp.diffs if not isinstance(d.issue.scale, SetScale)]
     height = max(2.5, 0.38 * len(diffs) + 1.6)
     if ax is None:
@@ -113,24 +118,24 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
         if len(ends) == 2:
             ax.plot(ends, [y, y], color="#777777", linewidth=1.2, zorder=2, gid="gap")
         if d.verdict.value == "deferred":
-            ax.text(1.07, y, _t(i18n.verdict("deferred", lang), lang), va="center", fontsize=8, color="#555555")
+            ax.text(1.07, y, t(i18n.verdict("deferred", lang)), va="center", fontsize=8, color="#555555")
     import textwrap
 
     # At most two lines a label: a row is 0.38 in high, and a third line runs into the next row's label.
-    ax.set_yticks(ys, [_t("\n".join(textwrap.wrap(d.issue.label(lang), 38, max_lines=2, placeholder=" …")), lang)
+    ax.set_yticks(ys, [t("\n".join(textwrap.wrap(d.issue.label(lang), 38, max_lines=2, placeholder=" …")))
                        for d in diffs], fontsize=8.5)
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-0.7, len(diffs) - 0.3)
-    ax.set_xticks([0, 0.5, 1], [_t(tax.poles.low.label(lang), lang), "", _t(tax.poles.high.label(lang), lang)],
+    ax.set_xticks([0, 0.5, 1], [t(tax.poles.low.label(lang)), "", t(tax.poles.high.label(lang))],
                   fontsize=8.5)
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.scatter([], [], marker="o", color=A_COLOR, label=_t(f"{i18n.side('a', lang)}: {cmp.a.id}", lang))
-    ax.scatter([], [], marker="s", color=B_COLOR, label=_t(f"{i18n.side('b', lang)}: {cmp.b.id}", lang))
+    ax.scatter([], [], marker="o", color=A_COLOR, label=t(f"{i18n.side('a', lang)}: {cmp.a.id}"))
+    ax.scatter([], [], marker="s", color=B_COLOR, label=t(f"{i18n.side('b', lang)}: {cmp.b.id}"))
     fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=8.5)
-    ax.set_title(_t(i18n.say("chart", lang, low=tax.poles.low.label(lang), high=tax.poles.high.label(lang)), lang),
+    ax.set_title(t(i18n.say("chart", lang, low=tax.poles.low.label(lang), high=tax.poles.high.label(lang))),
                  fontsize=10)
     return fig
 
@@ -145,6 +150,7 @@ def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonom
     import textwrap
 
     lang = chart_lang(lang, svg=svg)
+    t = _drawable(lang, svg=svg)
     stated = frame.dropna(subset=["convergence"]).reset_index(drop=True)
     n = len(stated)
     rows_of_key = (n + 2) // 3
@@ -167,8 +173,8 @@ def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonom
     ax.set_xticks(xs[::step], [str(d)[:10] for d in stated["date"]][::step], rotation=30, ha="right", fontsize=7.5)
     party = {p: (taxonomy.parties[p].label(lang) if taxonomy and p in taxonomy.parties else p)
              for p in (party_a, party_b)}
-    ax.set_title(_t(i18n.say("trajectory", lang, a=party[party_a], b=party[party_b]), lang), fontsize=10)
-    ax.set_ylabel(_t(i18n.header("convergence", lang), lang))
+    ax.set_title(t(i18n.say("trajectory", lang, a=party[party_a], b=party[party_b])), fontsize=10)
+    ax.set_ylabel(t(i18n.header("convergence", lang)))
     ax.set_ylim(-0.05, 1.1)
     ax.set_xlim(0.3, n + 0.7)
     ax.grid(color="#e5e5e5")
@@ -216,6 +222,7 @@ def heatmap(frame: pd.DataFrame, *, lang: Lang = "en", svg: bool = False) -> Fig
     import numpy as np
 
     lang = chart_lang(lang, svg=svg)
+    t = _drawable(lang, svg=svg)
     values = frame.to_numpy(dtype=float)
     distance = 1.0 - np.nan_to_num(values, nan=0.0)
     order = cluster_order(distance)
@@ -228,9 +235,9 @@ def heatmap(frame: pd.DataFrame, *, lang: Lang = "en", svg: bool = False) -> Fig
     image = ax.imshow(np.ma.masked_invalid(ordered), cmap="viridis", vmin=0, vmax=1, interpolation="nearest")
     ax.set_xticks(range(n), ids, rotation=90, fontsize=6.5)
     ax.set_yticks(range(n), ids, fontsize=6.5)
-    fig.colorbar(image, ax=ax, shrink=0.7, label=_t(i18n.header("convergence", lang), lang))
+    fig.colorbar(image, ax=ax, shrink=0.7, label=t(i18n.header("convergence", lang)))
     title = f"{i18n.say('matrix', lang)}\n{i18n.say('matrix_blank', lang)}"
-    ax.set_title(_t(title, lang), fontsize=10)
+    ax.set_title(t(title), fontsize=10)
     return fig
 
 
@@ -240,6 +247,7 @@ def position_map(corpus: Corpus, issue_id: str, *, lang: Lang = "en", svg: bool 
     A bracketed stance is a vertical span; a deferred stance a hollow marker on the middle line.
     """
     lang = chart_lang(lang, svg=svg)
+    t = _drawable(lang, svg=svg)
     tax = corpus.taxonomy
     issue = tax.issue(issue_id)
     if isinstance(issue.scale, SetScale):
@@ -271,11 +279,11 @@ def position_map(corpus: Corpus, issue_id: str, *, lang: Lang = "en", svg: bool 
                    , s=36, zorder=3, gid="stance")
     for k, party in enumerate(parties):
         name = tax.parties[party].label(lang) if party in tax.parties else party
-        ax.scatter([], [], color=PARTY_COLORS[k % len(PARTY_COLORS)], label=_t(name, lang))
+        ax.scatter([], [], color=PARTY_COLORS[k % len(PARTY_COLORS)], label=t(name))
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
-    ax.set_yticks([0, 1], [_t(tax.poles.low.label(lang), lang), _t(tax.poles.high.label(lang), lang)], fontsize=8)
+    ax.set_yticks([0, 1], [t(tax.poles.low.label(lang)), t(tax.poles.high.label(lang))], fontsize=8)
     ax.set_ylim(-0.08, 1.08)
-    ax.set_title(_t(i18n.say("position_map", lang, issue=issue.label(lang)), lang), fontsize=10)
+    ax.set_title(t(i18n.say("position_map", lang, issue=issue.label(lang))), fontsize=10)
     ax.grid(color="#e5e5e5")
     return fig
 
