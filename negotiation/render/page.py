@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from negotiation.errors import NegotiationError
 from negotiation.model.models import Document, Stance
 from negotiation.render import i18n
 from negotiation.render.formats import VERDICT_STYLE, Column, bidi_html, html_table, page_attributes
@@ -60,9 +61,7 @@ def _chart(cmp: Comparison, lang: Lang) -> str:
 
         # dir="ltr": the chart's own layout; its text is still shaped and ordered by the browser.
         return f'<figure class="chart" dir="ltr">{to_svg(dumbbell(cmp, lang=lang, svg=True))}</figure>'
-    except Exception as exc:  # no matplotlib: the page is whole without the chart
-        if type(exc).__name__ not in ("NegotiationError", "ImportError", "ModuleNotFoundError"):
-            raise
+    except (NegotiationError, ImportError):  # no matplotlib: the page is whole without the chart
         return f'<p class="muted">{_e(i18n.say("no_chart", lang))}</p>'
 
 

@@ -13,6 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from negotiation.model.labels import Lang
+from negotiation.render import i18n
+from negotiation.render.formats import page_attributes
 from negotiation.render.i18n import header
 
 if TYPE_CHECKING:
@@ -93,8 +95,6 @@ def _cell(text: str, cls: str = "") -> str:
 
 def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     """The redline as an HTML table (or a whole page): point numbers, fate, the marked text, moves."""
-    from negotiation.analysis.redline import fate_label
-
     esc = html.escape
     names = (header(n, lang) for n in ("fate", "text", "changes", "note"))
     head = "".join(f"<th>{esc(h)}</th>" for h in (red.old.id, red.new.id, *names))
@@ -113,7 +113,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
             f'<tr class="fate-{esc(row.fate)}">'
             + _cell(esc(", ".join(row.old)))
             + _cell(esc(", ".join(row.new)))
-            + _cell(esc(fate_label(row.fate, lang)), "fate")
+            + _cell(esc(i18n.fate(row.fate, lang)), "fate")
             + _cell(text)
             + _cell(changes, "changes")
             + _cell(esc(row.note), "note")
@@ -122,11 +122,10 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     table = f'<table class="redline"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     if not page:
         return f"<style>{STYLE}</style>{table}"
-    direction = "rtl" if lang == "ar" else "ltr"
     title = esc(red.title(lang))
     summary = "".join(f"<p>{esc(line)}</p>" for line in red.summary(lang))
     return (
-        f'<!DOCTYPE html>\n<html lang="{esc(lang)}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html {page_attributes(lang)}>\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
         f"<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n{table}\n{summary}\n</body>\n</html>\n"
     )
