@@ -471,17 +471,39 @@ def to_markdown(table: Table) -> str:
     return "\n".join(lines)
 
 
-VERDICT_STYLE = """\
-:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #ffffff; --rule: #c8c8c8; --muted: #5a5a5a;
-  --agree-bg: #d7f0d8; --agree-fg: #0f4d12; --close-bg: #e3f3cc; --close-fg: #2f4d0b;
-  --bridgeable-bg: #fff1c2; --bridgeable-fg: #5c4300; --apart-bg: #fbd5d8; --apart-fg: #7a0d16;
-  --deferred-bg: #e6e1f2; --deferred-fg: #3b2a66; --one_sided-bg: #eeeeee; --one_sided-fg: #333333;
-  --silent-bg: #f7f7f7; --silent-fg: #555555; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e8e8e8; --bg: #151515; --rule: #444444; --muted: #aaaaaa;
-  --agree-bg: #173d1a; --agree-fg: #c9f2cc; --close-bg: #2b3d14; --close-fg: #e0f5c0;
-  --bridgeable-bg: #47390b; --bridgeable-fg: #ffe9a6; --apart-bg: #4d1419; --apart-fg: #ffd0d4;
-  --deferred-bg: #2f2747; --deferred-fg: #ddd3ff; --one_sided-bg: #2e2e2e; --one_sided-fg: #dddddd;
-  --silent-bg: #222222; --silent-fg: #bbbbbb; } }
+VERDICT_COLORS: dict[str, tuple[str, str]] = {
+    "agree": ("#0f4d12", "#d7f0d8"),
+    "close": ("#2f4d0b", "#e3f3cc"),
+    "bridgeable": ("#5c4300", "#fff1c2"),
+    "apart": ("#7a0d16", "#fbd5d8"),
+    "deferred": ("#3b2a66", "#e6e1f2"),
+    "one_sided": ("#333333", "#eeeeee"),
+    "silent": ("#555555", "#f7f7f7"),
+}
+"""(text, background) per verdict on a light page: both set, so a dark notebook theme reads them too."""
+
+VERDICT_DARK_COLORS: dict[str, tuple[str, str]] = {
+    "agree": ("#c9f2cc", "#173d1a"),
+    "close": ("#e0f5c0", "#2b3d14"),
+    "bridgeable": ("#ffe9a6", "#47390b"),
+    "apart": ("#ffd0d4", "#4d1419"),
+    "deferred": ("#ddd3ff", "#2f2747"),
+    "one_sided": ("#dddddd", "#2e2e2e"),
+    "silent": ("#bbbbbb", "#222222"),
+}
+"""(text, background) per verdict where the page prefers a dark scheme."""
+
+
+def _verdict_variables(colors: Mapping[str, tuple[str, str]]) -> str:
+    return "\n".join(f"  --{v}-bg: {bg}; --{v}-fg: {fg};" for v, (fg, bg) in colors.items())
+
+
+VERDICT_STYLE = f"""\
+:root {{ color-scheme: light dark; --fg: #1b1b1b; --bg: #ffffff; --rule: #c8c8c8; --muted: #5a5a5a;
+{_verdict_variables(VERDICT_COLORS)} }}
+@media (prefers-color-scheme: dark) {{ :root {{ --fg: #e8e8e8; --bg: #151515; --rule: #444444; --muted: #aaaaaa;
+{_verdict_variables(VERDICT_DARK_COLORS)} }} }}
+""" + """\
 body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Naskh Arabic", sans-serif;
   color: var(--fg); background: var(--bg); margin: 1.5rem; line-height: 1.4; }
 table { border-collapse: collapse; margin: 1rem 0; }

@@ -29,6 +29,7 @@ from negotiation.render.diff_text import (
     IssueTexts,
     StanceTexts,
 )
+from negotiation.render.formats import VERDICT_COLORS as VERDICT_COLORS  # re-exported for notebooks
 from negotiation.render.formats import Column, Table, bidi_html, html_table, page_attributes, render
 from negotiation.render.i18n import Lang
 
@@ -40,17 +41,6 @@ if TYPE_CHECKING:
 
 VERDICT_LABELS = i18n.VERDICTS
 HEADERS = i18n.HEADERS
-
-VERDICT_COLORS: dict[str, tuple[str, str]] = {
-    "agree": ("#0f4d12", "#d7f0d8"),
-    "close": ("#2f4d0b", "#e3f3cc"),
-    "bridgeable": ("#5c4300", "#fff1c2"),
-    "apart": ("#7a0d16", "#fbd5d8"),
-    "deferred": ("#3b2a66", "#e6e1f2"),
-    "one_sided": ("#333333", "#eeeeee"),
-    "silent": ("#555555", "#f7f7f7"),
-}
-"""(text, background) per verdict: both set, so a dark notebook theme reads them too."""
 
 DISPLAY_LANG: Lang = "en"
 """The language of notebook views (``_repr_html_``) unless an object has its own; set it
