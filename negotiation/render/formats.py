@@ -26,7 +26,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from negotiation.render import i18n, text
@@ -111,15 +111,14 @@ class Table:
     """The column repeated in every block when a table is split into column blocks."""
 
 
-def records_of(result: Any) -> tuple[list[dict[str, Any]], bool]:
-    """Records from a DataFrame or an iterable of mappings; also whether it was a frame."""
+def records_of(result: Any) -> list[dict[str, Any]]:
+    """Records from a DataFrame (its named or non-default index as a column) or an iterable of mappings."""
     if hasattr(result, "to_dict") and hasattr(result, "columns"):
         frame = result
         if frame.index.name is not None or not _plain_index(frame):
             frame = frame.reset_index()
-        rows = [{str(k): _plain(v) for k, v in rec.items()} for rec in frame.to_dict("records")]
-        return rows, True
-    return [{str(k): _plain(v) for k, v in dict(r).items()} for r in result], False
+        return [{str(k): _plain(v) for k, v in rec.items()} for rec in frame.to_dict("records")]
+    return [{str(k): _plain(v) for k, v in dict(r).items()} for r in result]
 
 
 def _plain_index(frame: Any) -> bool:
@@ -149,13 +148,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _keys(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Every key of some records, in the order they first appear."""
+    return list(dict.fromkeys(k for r in rows for k in r))
+
+
 def default_columns(rows: Sequence[Mapping[str, Any]]) -> list[Column]:
     """Every key people read: ids with a ``_label`` beside them show the label."""
-    keys: list[str] = []
-    for r in rows:
-        for k in r:
-            if k not in keys:
-                keys.append(k)
+    keys = _keys(rows)
     return [Column(k) for k in keys if not (k.endswith("_label") and k[:-6] in keys)]
 
 
@@ -215,8 +215,7 @@ def render(table: Table, fmt: str, *, width: int = 100, color: bool = False) -> 
                     if c.header is None and not c.name.isdigit() and not i18n.has_header(c.name, table.lang)]
     note = i18n.say("english_fallback", table.lang)
     if untranslated and note and note not in table.notes:
-        table = Table(rows=table.rows, columns=table.columns, title=table.title, summary=table.summary,
-                      notes=[*table.notes, note], lang=table.lang, data=table.data, key=table.key)
+        table = replace(table, notes=[*table.notes, note])
     if fmt == "json":
         return to_json(table)
     if fmt in ("csv", "tsv"):
@@ -278,14 +277,7 @@ def _machine_value(value: Any) -> str:
 
 
 def _machine_keys(table: Table) -> list[str]:
-    keys: list[str] = []
-    for r in table.rows:
-        for k in r:
-            if k not in keys:
-                keys.append(k)
-    if not keys:
-        keys = [c.name for c in table.columns]
-    return keys
+    return _keys(table.rows) or [c.name for c in table.columns]
 
 
 def to_delimited(table: Table, delimiter: str) -> str:
@@ -364,8 +356,7 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
     optional = [i for i, c in enumerate(table.columns) if c.optional]
     if fitted and optional and not text.fits_words(headers, rows, width - overhead(len(headers))):
         keep = [c for c in table.columns if not c.optional]
-        table = Table(rows=table.rows, columns=keep, title=table.title, summary=table.summary,
-                      notes=table.notes, lang=table.lang, data=table.data, key=table.key)
+        table = replace(table, columns=keep)
         headers, rows, aligns = _cells(table)
     for i, col in enumerate(table.columns):
         if col.group:
@@ -600,13 +591,13 @@ def to_latex(table: Table, fmt: str = "latex") -> str:
     headers, rows, aligns = _cells(table)
     if table.lang in i18n.RTL:
         headers, rows, aligns = headers[::-1], [r[::-1] for r in rows], aligns[::-1]
-    esc_h = [latex_escape(h.replace("\n", " ")) for h in headers]
-    esc_rows = [[latex_escape(c.replace("\n", " ")) for c in r] for r in rows]
     raw = {"latex": "latex_raw", "latex_booktabs": "latex_booktabs", "latex_longtable": "latex_longtable"}[fmt]
-    if raw != "latex_raw":
-        # tabulate escapes these itself; hand it the text unescaped.
-        esc_h, esc_rows = [h.replace("\n", " ") for h in headers], [[c.replace("\n", " ") for c in r] for r in rows]
-    body = _tabulate(esc_h, esc_rows, aligns, raw)
+
+    def cell(s: str) -> str:  # tabulate escapes booktabs and longtable cells itself
+        s = s.replace("\n", " ")
+        return latex_escape(s) if raw == "latex_raw" else s
+
+    body = _tabulate([cell(h) for h in headers], [[cell(c) for c in r] for r in rows], aligns, raw)
     lines = []
     if table.title:
         lines += [latex_escape(table.title) + r"\par", ""]
@@ -631,7 +622,7 @@ def table_of(result: Any, *, lang: Lang = "en", title: str | None = None,
         if data is not None:
             result.data = data
         return result
-    rows, _ = records_of(result)
+    rows = records_of(result)
     if columns is not None:
         cols = [c if isinstance(c, Column) else Column(c) for c in columns]
     else:
