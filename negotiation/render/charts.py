@@ -98,15 +98,14 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
         mids = [None if s is None else (s[0] + s[1]) / 2 for s in spans]
         # Equal positions: A a little above the row and B a little below, so neither hides the other.
         same = mids[0] is not None and mids[1] is not None and abs(mids[0] - mids[1]) < 0.01
-        for stance, color, marker, nudge in ((d.a, A_COLOR, "o", 0.14 if same else 0.0),
-                                             (d.b, B_COLOR, "s", -0.14 if same else 0.0)):
+        for stance, pos, color, marker, nudge in ((d.a, spans[0], A_COLOR, "o", 0.14 if same else 0.0),
+                                                  (d.b, spans[1], B_COLOR, "s", -0.14 if same else 0.0)):
             if stance is None:
                 continue
             if not stance.stated:
                 ax.scatter([1.04], [y], marker=marker, facecolors="none", edgecolors=color, s=40, zorder=3,
                            clip_on=False, gid="deferred")
                 continue
-            pos = d.issue.scale.pole_position(stance.span(d.issue.scale))
             if pos is None:
                 continue
             lo, hi = pos

@@ -364,23 +364,24 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
             for r in rows:
                 r[i], previous = ("" if r[i] == previous else r[i]), r[i]
     rtl = table.lang in i18n.RTL
+    verdicts = [_verdict_of(r) for r in table.rows]
+
+    def natural_widths(h: list[str], body: list[list[str]]) -> list[int]:
+        return [max([text.natural_width(x)] + [text.natural_width(b[i]) for b in body]) for i, x in enumerate(h)]
 
     def one_block(cols: list[int]) -> str:
         h = [headers[i] for i in cols]
         body = [[r[i] for i in cols] for r in rows]
         al = [aligns[i] for i in cols]
-        verdicts = [_verdict_of(r) for r in table.rows]
         names = [table.columns[i].name for i in cols]
         if rtl:
             h, body, al, names = h[::-1], [b[::-1] for b in body], al[::-1], names[::-1]
         room = max(len(h), width - overhead(len(h)))
         widths = text.fit_widths(h, body, room) if fitted else None
         if widths is None and fitted:  # too narrow even for four columns' worth each: break words anywhere
-            natural = [max([text.natural_width(x)] + [text.natural_width(b[i]) for b in body]) for i, x in enumerate(h)]
-            widths = text.water_fill(natural, [1] * len(h), room)
+            widths = text.water_fill(natural_widths(h, body), [1] * len(h), room)
         if widths is None:
-            widths = [max([text.natural_width(x)] + [text.natural_width(b[i]) for b in body])
-                      for i, x in enumerate(h)]
+            widths = natural_widths(h, body)
         elif fitted:
             body = text.wrap_cells(body, widths)
             h = ["\n".join(text.wrap(x, widths[i])) for i, x in enumerate(h)]
