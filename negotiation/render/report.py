@@ -408,9 +408,11 @@ def comparison_html(cmp: Comparison, lang: Lang | None = None) -> str:
     )
 
 
-def frame_table(frame: pd.DataFrame, fmt: str = "github", floatfmt: str = ".2f", *, lang: Lang = "en",
-                width: int = 100) -> str:
-    """Any DataFrame the analysis functions return, as a table in any format, fitted to ``width``."""
+def frame_table(frame: pd.DataFrame, fmt: str = "github", *, lang: Lang = "en", width: int = 100) -> str:
+    """Any DataFrame the analysis functions return, as a table in any format, fitted to ``width``.
+
+    Numbers are written as every table writes them (two decimals).
+    """
     from negotiation.render.formats import table_of
 
     return render(table_of(frame, lang=lang), fmt, width=width)
