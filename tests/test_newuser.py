@@ -213,6 +213,16 @@ def test_a_mistyped_command_gets_a_suggestion(capsys: pytest.CaptureFixture[str]
     assert "did you mean compare?" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("choices", ["'list', 'show', 'compare'", "list, show, compare"])
+def test_the_suggestion_reads_quoted_and_unquoted_choices(choices: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Python 3.12.8+ and 3.13.1+ list argparse's choices without quotes."""
+    from negotiation.cli.main import _Parser
+
+    with pytest.raises(SystemExit):
+        _Parser(prog="negotiation").error(f"argument COMMAND: invalid choice: 'comapre' (choose from {choices})")
+    assert "did you mean compare?" in capsys.readouterr().err
+
+
 def test_align_comment_lines_fit_the_width(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "align", "us-28-point-2025-11", "us-20-point-2025-12")
     comments = [line for line in out.splitlines() if line.startswith("#")]

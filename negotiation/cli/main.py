@@ -250,7 +250,8 @@ class _Parser(argparse.ArgumentParser):
 
         m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if m:
-            choices = re.findall(r"'([^']*)'", m.group(2))
+            # Older Pythons quote each choice, newer ones (3.12.8+, 3.13.1+) do not.
+            choices = [c.strip().strip("'") for c in m.group(2).split(",")]
             near = difflib.get_close_matches(m.group(1), choices, n=2)
             if near:
                 message = f"{message.split(':')[0]}: unknown {m.group(1)!r}; did you mean {' or '.join(near)}?"
