@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from negotiation.cli.options import emit
+from negotiation.cli.options import emit, lang_of
 from negotiation.model.models import Corpus
 from negotiation.render import i18n
 from negotiation.render.formats import Column, Table, table_of
@@ -23,13 +23,9 @@ def _duplicates(ids: Sequence[str], lang: str) -> list[str]:
     return [i18n.say("duplicates", lang, ids=", ".join(repeated))] if repeated else []
 
 
-def _lang(args: argparse.Namespace) -> str:
-    return getattr(args, "lang", "en") or "en"
-
-
 def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     """Convergence of two parties' positions at every date either changed."""
-    lang = _lang(args)
+    lang = lang_of(args)
     frame = corpus.trajectory(args.party_a, args.party_b, endorsements=not args.no_endorsements)
     tax = corpus.taxonomy
     names = {p: tax.parties[p].label(lang) for p in (args.party_a, args.party_b)}
@@ -79,7 +75,7 @@ def matrix(corpus: Corpus, args: argparse.Namespace) -> int:
     Text shows numbered columns (the numbers of the rows); machine formats write the full
     ids. A document named twice is compared with itself and the note names it.
     """
-    lang = _lang(args)
+    lang = lang_of(args)
     ids = list(args.ids or [])
     frame = corpus.matrix(ids or None)
     labels = [str(x) for x in frame.index]
@@ -111,7 +107,7 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
     """What moved between two versions; with --toward, whether toward a party's position."""
     from negotiation.analysis.concessions import concessions as concessions_frame
 
-    lang = _lang(args)
+    lang = lang_of(args)
     old, new = corpus.resolve(args.old), corpus.resolve(args.new)
     toward = corpus.position(args.toward, new.date) if args.toward else None
     frame = concessions_frame(old, new, toward=toward, taxonomy=corpus.taxonomy, lang=lang)
@@ -132,7 +128,7 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     """Zone of possible agreement among parties' positions at a date."""
     from negotiation.analysis.zopa import zopa as zopa_frame
 
-    lang = _lang(args)
+    lang = lang_of(args)
     positions = [corpus.position(p, args.as_of) for p in args.parties]
     frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=lang)
     if frame.empty:  # as compare: nothing stated, one line and exit 1

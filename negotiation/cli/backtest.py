@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from negotiation.cli.options import add_output_options, emit
+from negotiation.cli.options import add_output_options, emit, lang_of
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from negotiation.render import i18n
     from negotiation.render.formats import Column
 
-    lang = getattr(args, "lang", "en") or "en"
+    lang = lang_of(args)
     corpus = corpus_of(args)
     result = backtest(corpus, targets=args.targets or TARGETS, parties=args.parties)
     if args.issues:

@@ -195,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    from negotiation.cli.options import LANGS
     from negotiation.cli.options import add_output_options as output
 
     output(add("list", cmd_list, "list the documents in the corpus"))
@@ -211,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("b")
     p.add_argument("--output", "-o", metavar="FILE", help="the page to write (default: standard output)")
     p.add_argument("--all-issues", action="store_true", help="also list issues neither side addresses")
-    p.add_argument("--lang", default="en", choices=("en", "ar"), help="language of the page (default en)")
+    p.add_argument("--lang", default="en", choices=LANGS, help="language of the page (default en)")
     p = add("sources", cmd_sources, "list the citations behind a document")
     p.add_argument("id")
     output(p)

@@ -3,7 +3,7 @@
 A command builds its result as data (a DataFrame, a list of records, or a
 :class:`~negotiation.render.formats.Table`) and calls :func:`emit`; it never formats text
 itself. :func:`emit` writes it in ``--format`` and ``--lang``, fitted to ``--width`` (or
-the terminal, or ``COLUMNS``; 100 columns when not a terminal), with verdicts in colour on
+``COLUMNS``, or the terminal's width; 100 columns when not a terminal), with verdicts in colour on
 a terminal unless ``--no-color`` or ``NO_COLOR`` is set.
 """
 
@@ -18,9 +18,15 @@ from typing import Any
 
 from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, Column, Table, render, table_of
 
-__all__ = ["FORMATS", "add_output_options", "emit", "output_width", "use_color"]
+__all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "output_width", "use_color"]
 
 LANGS = ("en", "ar")
+"""The languages of ``--lang``."""
+
+
+def lang_of(args: argparse.Namespace) -> str:
+    """The ``--lang`` of a command (English for commands without one)."""
+    return getattr(args, "lang", "en") or "en"
 
 
 def _width(value: str) -> int:
@@ -49,7 +55,7 @@ def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, pl
     if lang:
         parser.add_argument("--lang", default="en", choices=LANGS, help="language of labels and words (default en)")
     parser.add_argument("--width", type=_width, metavar="N", help="fit text tables to N columns "
-                        "(default: the terminal's width, COLUMNS, or 100 when not a terminal)")
+                        "(default: COLUMNS, else the terminal's width, else 100)")
     parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal (also NO_COLOR=1)")
     if plot:
         parser.add_argument("--plot", metavar="FILE", type=_plot_file,
@@ -99,7 +105,7 @@ def emit(
     read (default: every key, a ``<key>_label`` shown in place of its id); machine formats
     write every key. ``data`` replaces the records in ``json``.
     """
-    lang = getattr(args, "lang", "en") or "en"
+    lang = lang_of(args)
     notes = [*notes, *_corpus_note(args, lang)]
     table = table_of(result, lang=lang, title=title, summary=summary, columns=columns, notes=notes, data=data)
     if isinstance(result, Table) and lang != table.lang:

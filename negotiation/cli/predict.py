@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from negotiation.cli.options import add_output_options, emit
+from negotiation.cli.options import add_output_options, emit, lang_of
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,11 +21,11 @@ def run(args: argparse.Namespace) -> int:
     corpus = corpus_of(args)
     models = args.model or list(MODELS)
     frame = predict(corpus, args.parties, args.as_of, models=models, issues=args.issue or None,
-                    lang=getattr(args, "lang", "en") or "en")
+                    lang=lang_of(args))
     from negotiation.render import i18n
     from negotiation.render.formats import Column
 
-    lang = getattr(args, "lang", "en") or "en"
+    lang = lang_of(args)
     if frame.empty:  # as compare: nothing stated, one line and exit 1
         ids = ", ".join(f"{p}@{frame.attrs.get('as_of', args.as_of)}" for p in args.parties)
         print(f"negotiation: {i18n.say('none_in_common', lang, ids=ids)}", file=sys.stderr)

@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from negotiation.cli.options import add_output_options, emit
+from negotiation.cli.options import add_output_options, emit, lang_of
 from negotiation.render import i18n
 from negotiation.render.formats import Column
 
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise NegotiationError(f"unknown area {unknown[0]!r}; expected one of {', '.join(corpus.taxonomy.areas)}")
     toward = corpus.position(args.toward, docs[-1].date) if args.toward else None
-    lang = getattr(args, "lang", "en") or "en"
+    lang = lang_of(args)
     if len(docs) > 2:
         result: Redline | RedlineChain = redline_chain(docs, base=args.base, corpus=corpus, toward=toward, lang=lang)
     else:

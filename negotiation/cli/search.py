@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from negotiation.cli.options import add_output_options, emit
+from negotiation.cli.options import add_output_options, emit, lang_of
 
 
 def _target(value: str) -> tuple[str, str]:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from negotiation.render import i18n
 
-    lang = getattr(args, "lang", "en") or "en"
+    lang = lang_of(args)
     base = frame.attrs["base_convergence"]
     method = str(frame.attrs["method"])
     summary = [

@@ -35,8 +35,7 @@ from negotiation.render.diff_text import DocumentTexts, IssueTexts, StanceTexts
 if TYPE_CHECKING:
     from negotiation.model.models import Corpus
 
-LANGS = ("en", "ar")
-"""The languages a snapshot holds texts in (those of ``--lang``)."""
+from negotiation.cli.options import LANGS  # the snapshot holds texts in every language of --lang
 
 
 @dataclass(frozen=True, slots=True)
