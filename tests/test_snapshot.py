@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 import negotiation as ng
 from negotiation.cli import snapshot
 from negotiation.cli.main import main
-from negotiation.render import diff_text
 from negotiation.render.formats import Table
 from negotiation.render.report import comparison_table_data
 
@@ -37,9 +36,7 @@ def _full(corpus: ng.Corpus, a: str, b: str, lang: str, all_issues: bool) -> Tab
 
 
 def _quick(snap: snapshot.Snapshot, a: str, b: str, lang: str, all_issues: bool) -> Table:
-    rows, summary, notes, data, _ = snapshot.compare_rows(snap, a, b, lang, all_issues=all_issues, with_data=True)
-    da, db = snap.document(a).texts[lang], snap.document(b).texts[lang]
-    return diff_text.comparison_table(rows, da, db, lang, summary=summary, notes=notes, data=data)
+    return snapshot.compare_table(snap, a, b, lang, all_issues=all_issues, with_data=True)[0]
 
 
 def _assert_same(full: Table, quick: Table) -> None:

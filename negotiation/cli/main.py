@@ -84,11 +84,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _nothing_stated(a: Any, b: Any, lang: str) -> int:
-    from negotiation.render import i18n
+def _comparison(args: argparse.Namespace, corpus: Any) -> Any:
+    """The comparison of ``args.a`` with ``args.b``; None (having said so) when neither states anything."""
+    from negotiation.analysis.compare import compare
+    from negotiation.cli.options import nothing_stated
 
-    print(f"negotiation: {i18n.say('nothing_stated', lang, a=a.id, b=b.id)}", file=sys.stderr)
-    return 1
+    a, b = corpus.resolve(args.a), corpus.resolve(args.b)
+    cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
+    if not any(d.a is not None or d.b is not None for d in cmp.diffs):
+        nothing_stated(a.id, b.id, args.lang)
+        return None
+    return cmp
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -102,17 +108,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     code, snapshot = quick_compare(args)
     if code is not None:
         return code
-    from negotiation.analysis.compare import compare
     from negotiation.cli.options import emit
     from negotiation.render.report import comparison_table_data
 
     corpus = corpus_of(args)
     if snapshot is not None:
         snapshot.write(corpus)
-    a, b = corpus.resolve(args.a), corpus.resolve(args.b)
-    cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
-    if not any(d.a is not None or d.b is not None for d in cmp.diffs):
-        return _nothing_stated(a, b, args.lang)
+    cmp = _comparison(args, corpus)
+    if cmp is None:
+        return 1
     emit(comparison_table_data(cmp, args.lang), args)
     if args.plot:
         from negotiation.cli.options import save_plot
@@ -126,14 +130,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write a self-contained HTML report page comparing two documents."""
     from pathlib import Path
 
-    from negotiation.analysis.compare import compare
     from negotiation.render.page import report_page
 
-    corpus = corpus_of(args)
-    a, b = corpus.resolve(args.a), corpus.resolve(args.b)
-    cmp = compare(a, b, taxonomy=corpus.taxonomy, all_issues=args.all_issues)
-    if not any(d.a is not None or d.b is not None for d in cmp.diffs):
-        return _nothing_stated(a, b, args.lang)
+    cmp = _comparison(args, corpus_of(args))
+    if cmp is None:
+        return 1
     page = report_page(cmp, args.lang)
     if args.output in (None, "-"):
         sys.stdout.write(page)

@@ -16,9 +16,11 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from negotiation.render import i18n
 from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, Column, Table, render, table_of
 
-__all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "output_width", "use_color"]
+__all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "nothing_stated", "output_width",
+           "use_color"]
 
 LANGS = ("en", "ar")
 """The languages of ``--lang``."""
@@ -115,6 +117,11 @@ def emit(
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 
+def nothing_stated(a: str, b: str, lang: str) -> None:
+    """Say on stderr that documents ``a`` and ``b`` state nothing to compare (the command exits 1)."""
+    print(f"negotiation: {i18n.say('nothing_stated', lang, a=a, b=b)}", file=sys.stderr)
+
+
 def save_plot(fig: Any, path: str, lang: str) -> None:
     """Write a chart for ``--plot``; say so on stderr when Arabic labels had to fall back to English."""
     from negotiation.render.charts import chart_lang, save
@@ -133,6 +140,5 @@ def _corpus_note(args: argparse.Namespace, lang: str) -> list[str]:
     if lang == "en":
         return [str(line)]
     path = str(line).split(": ", 1)[-1].rsplit(" (", 1)[0]
-    from negotiation.render import i18n
 
     return [i18n.say("corpus", lang, path=path)]

@@ -23,19 +23,19 @@ import contextlib
 import hashlib
 import pickle
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.verdicts import OTHER, IssueCode, StanceCode, judge_codes
-from negotiation.render import diff_text, i18n
+from negotiation.cli.options import LANGS  # the snapshot holds texts in every language of --lang
+from negotiation.render import diff_text
 from negotiation.render.diff_text import DocumentTexts, IssueTexts, StanceTexts
+from negotiation.render.formats import Table
 
 if TYPE_CHECKING:
     from negotiation.model.models import Corpus
-
-from negotiation.cli.options import LANGS  # the snapshot holds texts in every language of --lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +78,7 @@ def build(corpus: Corpus) -> Snapshot | None:
     tcode = taxonomy_code(tax)
     if any(c.kind == OTHER for c in tcode.issues):
         return None
-    issues = tuple(IssueCode(c.index, c.id, c.kind, c.close, c.weight, c.width, c.tolerance, dict(c.vocabulary))
-                   for c in tcode.issues)
+    issues = tuple(replace(c, issue=None, vocabulary=dict(c.vocabulary)) for c in tcode.issues)
     documents = {}
     for doc in corpus:
         code = document_code(doc, tax)
@@ -107,16 +106,16 @@ def _pickled(value: Any) -> bytes:
 
 def _plain_code(code: StanceCode) -> StanceCode:
     """The code without its model, so the snapshot unpickles without pydantic."""
-    return StanceCode(code.stated, code.bracketed, code.accepts, code.span, code.lo, code.hi, code.res_lo,
-                      code.res_hi, code.pole, code.masks, code.res_masks, code.reservation)
+    return replace(code, stance=None)
 
 
-def compare_rows(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool = False,
-                 with_data: bool = False) -> tuple[list[dict[str, Any]], list[str], list[str], Any, bool]:
-    """Rows, summary lines, notes and (``with_data``) the JSON data of comparing ``a`` with ``b``.
+def compare_table(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool = False,
+                  with_data: bool = False) -> tuple[Table, bool]:
+    """The table of comparing ``a`` with ``b`` (with its JSON data where ``with_data``), and
+    whether either side states anything.
 
-    The last item says whether either side states anything. The same records, words and
-    data as :func:`negotiation.render.report.comparison_table_data` gives from models.
+    The same records, words and data as :func:`negotiation.render.report.comparison_table_data`
+    gives from models.
     """
     da, db = snap.document(a), snap.document(b)
     judged, summary = judge_codes(snap.issues, da.codes, db.codes, all_issues=all_issues)
@@ -147,7 +146,8 @@ def compare_rows(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool 
                   for row, (k, *_), line in zip(rows, judged, lines, strict=True)]
         data = diff_text.comparison_data(doc_a, doc_b, summary.counts, summary.coverage, summary.convergence,
                                          summary.both_stated, summary.addressed, issues, lang)
-    return rows, summary_lines, notes, data, stated
+    table = diff_text.comparison_table(rows, doc_a, doc_b, lang, summary=summary_lines, notes=notes, data=data)
+    return table, stated
 
 
 def _gap(it: IssueTexts, x: StanceCode | None, y: StanceCode | None, lang: str) -> str:
@@ -231,15 +231,13 @@ def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | 
         return None, file
     if args.a not in snap.documents or args.b not in snap.documents:
         return None, None  # a position, or an unknown id: the full path resolves or explains it
-    from negotiation.cli.options import emit
+    from negotiation.cli.options import emit, nothing_stated
 
     args.corpus_line = describe_corpus(folder, how)
-    lang = args.lang
-    rows, summary, notes, data, stated = compare_rows(snap, args.a, args.b, lang, all_issues=args.all_issues,
-                                                      with_data=args.format == "json")
+    table, stated = compare_table(snap, args.a, args.b, args.lang, all_issues=args.all_issues,
+                                  with_data=args.format == "json")
     if not stated:
-        print(f"negotiation: {i18n.say('nothing_stated', lang, a=args.a, b=args.b)}", file=sys.stderr)
+        nothing_stated(args.a, args.b, args.lang)
         return 1, None
-    da, db = snap.document(args.a).texts[lang], snap.document(args.b).texts[lang]
-    emit(diff_text.comparison_table(rows, da, db, lang, summary=summary, notes=notes, data=data), args)
+    emit(table, args)
     return 0, None
