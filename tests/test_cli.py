@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import negotiation as ng
-from negotiation.cli.main import main
+from tests.command_line import run_cli as run
 from tests.small_corpus import corpus_folder
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,12 +47,6 @@ def folder(tmp_path: Path) -> Path:
     (root / "documents" / "ru-x.yaml").write_text(_doc("ru-x", "RU", "c", 85000), encoding="utf-8")
     (root / "documents" / "ua-y.yaml").write_text(_doc("ua-y", "UA", "a", 600000), encoding="utf-8")
     return root
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def compare_in(

@@ -10,14 +10,8 @@ from pathlib import Path
 import pytest
 
 import negotiation as ng
-from negotiation.cli.main import main
 from negotiation.corpus.init import init_corpus
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.command_line import run_cli as cli
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import negotiation as ng
 from negotiation.analysis.redline import Redline, RedlineChain, point_of, redline, redline_chain
-from negotiation.cli.main import main
 from negotiation.render.redline import word_diff
+from tests.command_line import run_cli
 
 SOURCE = {"id": "s", "outlet": "Outlet", "title": "Title", "date": "2025-01-01"}
 
@@ -225,12 +225,6 @@ def test_the_nato_ban_of_point_7_is_struck_in_the_20_points(red_28_20):
     assert red_28_20.fate_of("7") == "struck"
     [row] = [r for r in red_28_20.rows if r.old == ("7",)]
     assert [m.issue for m in row.moves] == ["security.nato_membership"]
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_the_command_prints_every_point_within_100_columns(corpus, capsys):

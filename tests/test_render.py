@@ -12,10 +12,10 @@ import pytest
 from wcwidth import wcswidth
 
 import negotiation as ng
-from negotiation.cli.main import main
 from negotiation.render import i18n
 from negotiation.render.formats import FORMATS, TABULATE_FORMATS, Column, Table, render
 from negotiation.render.text import display_width, fit_widths, wrap
+from tests.command_line import run_cli as run
 from tests.small_corpus import corpus_folder
 
 BUNDLED = {
@@ -73,12 +73,6 @@ SMALL = {
     "concessions": ["concessions", "ru-x", "ru-z", "--toward", "UA"],
     "zopa": ["zopa", "RU", "UA"],
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- every command × every format
