@@ -40,6 +40,15 @@ def corpus() -> ng.Corpus:
     return ng.load()
 
 
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, with the cache turned on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEGOTIATION_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NEGOTIATION_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def taxonomy(corpus: ng.Corpus) -> ng.Taxonomy:
     """The bundled taxonomy."""

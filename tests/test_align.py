@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 import yaml
@@ -12,16 +11,9 @@ import negotiation as ng
 from negotiation.analysis.align import align
 from negotiation.analysis.redline import lineage
 from negotiation.cli.main import main
+from tests.small_corpus import document
 
-SOURCE = {"id": "s", "outlet": "Outlet", "title": "Title", "date": "2025-01-01"}
 OLD, NEW = "us-28-point-2025-11", "us-20-point-2025-12"
-
-
-def document(doc_id: str, points: dict[str, Any], stances: dict[str, Any] | None = None, **extra: Any) -> ng.Document:
-    stances = {k: {"source": "s", **v} for k, v in (stances or {}).items()}
-    data = {"id": doc_id, "title": doc_id, "date": "2025-01-01", "kind": "proposal", "status": "leaked",
-            "authors": ["US"], "points": points, "sources": [SOURCE], "stances": stances, **extra}
-    return ng.Document.model_validate(data)
 
 
 def test_a_document_aligned_with_itself_maps_every_point_to_itself(corpus):

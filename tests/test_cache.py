@@ -14,14 +14,6 @@ BUNDLED = ng.load()
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("NEGOTIATION_CACHE_DIR", str(folder))
-    monkeypatch.delenv("NEGOTIATION_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     docs = list(BUNDLED)[:3]
     return ng.dump(ng.Corpus.of(BUNDLED.taxonomy, docs), tmp_path / "corpus")

@@ -26,11 +26,6 @@ from negotiation.render.charts import (
 
 
 @pytest.fixture(scope="module")
-def corpus() -> ng.Corpus:
-    return ng.load()
-
-
-@pytest.fixture(scope="module")
 def cmp(corpus: ng.Corpus) -> ng.Comparison:
     return ng.compare(corpus["istanbul-draft-2022-04"], corpus["us-28-point-2025-11"])
 

@@ -15,15 +15,7 @@ import negotiation as ng
 from negotiation.analysis.redline import Redline, RedlineChain, point_of, redline, redline_chain
 from negotiation.render.redline import word_diff
 from tests.command_line import run_cli
-
-SOURCE = {"id": "s", "outlet": "Outlet", "title": "Title", "date": "2025-01-01"}
-
-
-def document(doc_id: str, points: dict[str, Any], stances: dict[str, Any] | None = None, **extra: Any) -> ng.Document:
-    stances = {k: {"source": "s", **v} for k, v in (stances or {}).items()}
-    data = {"id": doc_id, "title": doc_id, "date": "2025-01-01", "kind": "proposal", "status": "leaked",
-            "authors": ["US"], "points": points, "sources": [SOURCE], "stances": stances, **extra}
-    return ng.Document.model_validate(data)
+from tests.small_corpus import document
 
 
 @pytest.fixture(scope="module")

@@ -83,10 +83,8 @@ def test_the_snapshot_unpickles_without_pydantic(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A corpus folder of three bundled documents, with its own cache folder."""
-    monkeypatch.setenv("NEGOTIATION_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("NEGOTIATION_NO_CACHE", raising=False)
+def own(tmp_path: Path, cache_dir: Path) -> Path:
+    """A corpus folder of two bundled documents, with its own cache folder."""
     return ng.dump(ng.Corpus.of(BUNDLED.taxonomy, [BUNDLED[A], BUNDLED[B]]), tmp_path / "corpus")
 
 
