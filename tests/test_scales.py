@@ -421,3 +421,14 @@ def test_scale_error_is_a_value_error_and_a_negotiation_error(five: OrdinalScale
         five.check("nope")
     assert isinstance(info.value, ValueError)
     assert isinstance(info.value, NegotiationError)
+
+
+def test_the_plain_span_helpers_measure_as_the_scales_do(five: OrdinalScale, members: SetScale) -> None:
+    from negotiation.model.spans import closest_members, raw_gap
+
+    apart, near = five.span(["a", "b"]), five.span(["e"])
+    assert raw_gap(apart, near) == raw_gap(near, apart) == five.steps(apart, near) == 3
+    assert raw_gap(apart, five.span(["b", "d"])) == 0.0
+    alternatives = members.span([frozenset({"US"}), frozenset({"UK", "FR"})])
+    other = members.span([frozenset({"UK", "FR", "DE"})])
+    assert closest_members(alternatives, other) == (frozenset({"UK", "FR"}), frozenset({"UK", "FR", "DE"}))

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation.model.labels import Labelled, Lang
 from negotiation.model.spans import Span as Span  # re-exported: scales and spans are read together
-from negotiation.model.spans import format_number, jaccard
+from negotiation.model.spans import closest_members, format_number, jaccard, raw_gap
 from negotiation.model.values import Value
 
 
@@ -133,7 +133,7 @@ class OrdinalScale(_ScaleBase):
 
     def steps(self, a: Span, b: Span) -> int:
         """Whole steps between two spans (0 where they overlap)."""
-        return int(max(0.0, b.lo - a.hi, a.lo - b.hi))
+        return int(raw_gap(a, b))
 
     def format(self, value: Value, lang: Lang = "en") -> str:
         return self.levels[self.index(value)].label(lang)
@@ -197,7 +197,7 @@ class NumericScale(_ScaleBase):
 
     def raw_gap(self, a: Span, b: Span) -> float:
         """The gap between two spans in the scale's unit."""
-        return max(0.0, b.lo - a.hi, a.lo - b.hi)
+        return raw_gap(a, b)  # spans.raw_gap, the one definition of the gap
 
     def within_tolerance(self, a: Span, b: Span) -> bool:
         """Whether two spans count as equal: their gap is within the tolerance."""
@@ -258,7 +258,7 @@ class SetScale(_ScaleBase):
         return "{" + ", ".join(sorted(value)) + "}"  # type: ignore[arg-type]
 
     def format_gap(self, a: Span, b: Span) -> str:
-        x, y = min(((x, y) for x in a.members for y in b.members), key=lambda p: self.jaccard(*p))
+        x, y = closest_members(a, b)
         return f"{len(x & y)} shared, {len(x - y)} only in A, {len(y - x)} only in B"
 
 

@@ -28,6 +28,16 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return 0.0 if not union else 1.0 - len(a & b) / len(union)
 
 
+def raw_gap(a: Span, b: Span) -> float:
+    """The gap between two intervals in their own units (steps, the scale's unit); 0 where they overlap."""
+    return max(0.0, b.lo - a.hi, a.lo - b.hi)
+
+
+def closest_members(a: Span, b: Span) -> tuple[frozenset[str], frozenset[str]]:
+    """The closest pair of member sets, one of each span: the first with the smallest Jaccard distance."""
+    return min(((x, y) for x in a.members for y in b.members), key=lambda pair: jaccard(*pair))
+
+
 def format_number(x: float) -> str:
     """85000.0 -> '85,000'; 2.5 -> '2.5'."""
     if float(x).is_integer():

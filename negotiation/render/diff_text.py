@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from negotiation.model.spans import Span, format_number, jaccard
+from negotiation.model.spans import Span, closest_members, format_number, raw_gap
 from negotiation.render import i18n
 from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
@@ -76,12 +76,12 @@ class DocumentTexts:
 def gap_text(kind: str, span_a: Span, span_b: Span, lang: Lang, unit: str = "") -> str:
     """The gap between two stated spans in words: "2 steps", "515,000 personnel", "1 shared, …"."""
     if kind == ORDINAL_GAP:
-        n = int(max(0.0, span_b.lo - span_a.hi, span_a.lo - span_b.hi))
+        n = int(raw_gap(span_a, span_b))
         return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
     if kind == NUMERIC_GAP:
-        return f"{format_number(max(0.0, span_b.lo - span_a.hi, span_a.lo - span_b.hi))} {unit}"
+        return f"{format_number(raw_gap(span_a, span_b))} {unit}"
     if kind == SET_GAP:
-        x, y = min(((x, y) for x in span_a.members for y in span_b.members), key=lambda p: jaccard(*p))
+        x, y = closest_members(span_a, span_b)
         return i18n.say("set_gap", lang, shared=len(x & y), only_a=len(x - y), only_b=len(y - x))
     return i18n.say("opposite", lang)
 
