@@ -74,6 +74,16 @@ def test_unknown_parties_issues_and_sources_are_reported_together(tmp_path) -> N
                      "parties.XX.salience.territory.atlantis.source"}
 
 
+def test_an_unknown_field_names_salience_yaml_not_a_document_file(tmp_path) -> None:
+    folder = _corpus_with(tmp_path, "parties:\n  RU:\n    capability:\n      value: 0.7\n"
+                                    "      assumption: true\n      note: n\n      weight: 2\n")
+    (p,) = _problems(folder)
+    assert p.file.endswith("salience.yaml") and p.line == 7
+    assert p.location == "parties.RU.capability.weight"
+    assert p.message == "unknown field (not part of salience.yaml)"
+    assert [q.message for q in ng.validate(folder) if q.severity == "error"] == [p.message]
+
+
 def test_dump_and_load_keep_the_salience(tmp_path, corpus) -> None:
     again = ng.load(ng.dump(corpus, tmp_path / "out"))
     assert again.salience == corpus.salience

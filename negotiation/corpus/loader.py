@@ -23,16 +23,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from negotiation.corpus.cache import cached
+from negotiation.corpus.cache import SUFFIXES, cached
 from negotiation.corpus.locate import bundled_path
+from negotiation.corpus.problems import one_line, validation_problems
 from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE
-from negotiation.corpus.salience import corpus_salience, salience_data
+from negotiation.corpus.salience import corpus_salience, read_salience, salience_data
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
-from negotiation.corpus.yaml_reader import Parsed, location, read_data
+from negotiation.corpus.yaml_reader import Parsed, read_data
 from negotiation.errors import CorpusError, Problem
 from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Source, Stance, Taxonomy, lineage_problems
-
-SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def load(path: str | Path | None = None) -> Corpus:
@@ -55,72 +54,6 @@ def _load_bundled() -> Corpus:
     return cached(bundled_path(), _load)
 
 
-_UNION_TAGS = {"bool", "float", "int", "str", "frozenset[str]"}
-
-
-def _path_of(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    """A pydantic error location as a path in the file: union-branch tags dropped."""
-    out: list[int | str] = []
-    for part in loc:
-        if isinstance(part, str) and ("[" in part or part in _UNION_TAGS):
-            continue  # a union branch's tag ("function-after[...]", "str"), not a field of the file
-        if out and out[-1] == "scale" and part in {"ordinal", "numeric", "set", "flag"}:
-            continue  # the discriminator's tag
-        out.append(part)
-    return tuple(out)
-
-
-_LOCATED = re.compile(r"^(?P<at>[\w.\[\]-]+): (?P<msg>.+)$", re.S)
-
-
-MAX_MESSAGE = 240
-"""A problem is one line: longer messages (a value nested a thousand deep) are cut."""
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _one_line(message: str) -> str:
-    text = " ".join(message.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
-
-
-def _file_kind(file: Path) -> str:
-    return {"taxonomy.yaml": "taxonomy", "parties.yaml": "parties"}.get(file.name, "document")
-
-
-def _message(err: Any, file_kind: str = "document") -> str:
-    kind, msg = err["type"], err["msg"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return f"unknown field (not part of a {file_kind} file; `negotiation schema --kind {file_kind}` lists them)"
-    if kind.startswith(("date_", "datetime_")):
-        return f"expected a date YYYY-MM-DD, got {_short(err.get('input'))} ({msg.split(', ', 1)[-1]})"
-    text = str(msg)
-    if kind == "value_error" and text.startswith("Value error, "):
-        return text[len("Value error, "):]
-    return text
-
-
-def _validation_problems(
-    parsed: Parsed, exc: ValidationError, prefix: tuple[int | str, ...] = ()
-) -> list[Problem]:
-    """One problem per pydantic error, with the field path and the line of the offending key."""
-    problems = []
-    for err in exc.errors(include_url=False):
-        path = prefix + _path_of(tuple(err["loc"]))
-        message = _message(err, _file_kind(parsed.file))
-        if len(path) == len(prefix) and (match := _LOCATED.match(message)):
-            # a model validator's "issues.x.scale: unknown scale ref": the path is in the message
-            path, message = (*prefix, match["at"]), match["msg"]
-        at = location(path)
-        problems.append(Problem(str(parsed.file), at, _one_line(message), line=parsed.line(at)))
-    return problems
-
-
 def _read_parties(parsed: Parsed, problems: list[Problem]) -> dict[str, Party] | None:
     """The parties of ``parties.yaml``, each problem reported against that file."""
     file = str(parsed.file)
@@ -137,7 +70,7 @@ def _read_parties(parsed: Parsed, problems: list[Problem]) -> dict[str, Party] |
             data = {"code": code, **names} if isinstance(names, dict) else names
             parties[code] = Party.model_validate(data)
         except ValidationError as exc:
-            problems += _validation_problems(parsed, exc, prefix=(code,))
+            problems += validation_problems(parsed, exc, prefix=(code,))
     return parties
 
 
@@ -162,7 +95,7 @@ def _read_taxonomy(folder: Path, problems: list[Problem]) -> Taxonomy | None:
     try:
         taxonomy = Taxonomy.model_validate({**tax.data, "parties": parties or {}})
     except ValidationError as exc:
-        problems += _validation_problems(tax, exc)
+        problems += validation_problems(tax, exc)
         return None
     return taxonomy if parties is not None and len(problems) == before else None
 
@@ -189,7 +122,7 @@ def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> t
     try:
         doc = Document.model_validate(data)
     except ValidationError as exc:
-        problems += _validation_problems(parsed, exc)
+        problems += validation_problems(parsed, exc)
         problems += _problems_past_errors(data, exc, taxonomy, parsed)
         return None, parsed
     if not DOCUMENT_ID.match(doc.id):
@@ -199,7 +132,7 @@ def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> t
         problems.append(Problem(str(file), "id", f"id {doc.id!r} must equal the file name {file.stem!r}",
                                 line=parsed.line("id")))
     problems += [
-        Problem(str(file), loc, _one_line(msg), line=parsed.line(loc)) for loc, msg in taxonomy.problems(doc)
+        Problem(str(file), loc, one_line(msg), line=parsed.line(loc)) for loc, msg in taxonomy.problems(doc)
     ]
     return doc, parsed
 
@@ -240,7 +173,7 @@ def _problems_past_errors(
         return []
     skip = "endorsed_by" if "endorsed_by" not in patched and "endorsed_by" in data else None
     return [
-        Problem(str(parsed.file), loc, _one_line(msg), line=parsed.line(loc))
+        Problem(str(parsed.file), loc, one_line(msg), line=parsed.line(loc))
         for loc, msg in taxonomy.problems(doc)
         if skip is None or not loc.startswith(skip)
     ]
@@ -298,28 +231,18 @@ def validate(path: str | Path | None = None, *, today: dt.date | None = None) ->
     """Every problem in a corpus folder, errors and warnings, sorted by file and line; never raises.
 
     Errors (``severity == "error"``) mean the folder does not load; warnings are legal but
-    suspicious things (:func:`corpus_warnings`), given for every document that reads even
+    suspicious things (an empty corpus, a document without stances, a date in the future, a
+    quote missing from its source's stored text), given for every document that reads even
     when others do not. An empty list means a clean corpus. ``path`` None is the bundled corpus.
     """
     folder = Path(path) if path is not None else bundled_path()
     taxonomy, documents, where, problems = _read_folder(folder)
     if taxonomy is None:
         return sorted(problems, key=lambda p: p.sort_key)
-    if not problems:
-        try:
-            _build(folder, taxonomy, documents)
-        except CorpusError as exc:
-            problems += exc.problems
+    if not problems:  # salience.yaml names documents: read once all of them read cleanly, as load does
+        read_salience(folder / SALIENCE_FILE, taxonomy, documents, problems)
     problems += _warnings(documents, where, folder, today)
     return sorted(problems, key=lambda p: p.sort_key)
-
-
-def _file_of(folder: Path, document_id: str) -> Path:
-    for suffix in SUFFIXES:
-        file = folder / "documents" / f"{document_id}{suffix}"
-        if file.is_file():
-            return file
-    return folder / "documents" / f"{document_id}.yaml"
 
 
 def _stored_text(folder: Path, source: Source) -> Path | None:
@@ -362,19 +285,16 @@ def _quote_note(
     return None
 
 
-def corpus_warnings(corpus: Corpus, folder: str | Path, *, today: dt.date | None = None) -> list[Problem]:
-    """Things legal but suspicious in a loaded corpus, as problems of severity ``warning``.
+def _warnings(
+    documents: Mapping[str, Document], where: Mapping[str, Parsed], folder: Path, today: dt.date | None
+) -> list[Problem]:
+    """Things legal but suspicious in the documents that read, as problems of severity ``warning``.
 
     A corpus without documents; a document without stances; a document or source dated
     after ``today``; a quote that does not occur in its source's stored text (a source's
     ``text_file``, or its ``seed`` found in ``NEGOTIATION_SEEDS`` or ``<corpus>/seeds``).
+    ``where`` holds the file each document was read from.
     """
-    return _warnings(corpus.documents, {}, Path(folder), today)
-
-
-def _warnings(
-    documents: Mapping[str, Document], where: Mapping[str, Parsed], folder: Path, today: dt.date | None
-) -> list[Problem]:
     today = today or dt.date.today()
     found: list[Problem] = []
     if not documents and not document_files(folder):
@@ -395,9 +315,8 @@ def _warnings(
             if note := _quote_note(folder, doc, issue_id, stance, texts):
                 notes.append(note)
         if notes:
-            parsed = where.get(doc.id) or read_data(_file_of(folder, doc.id), [])
-            file = parsed.file
-            found += [Problem(str(file), at, msg, line=parsed.line(at), severity="warning") for at, msg in notes]
+            parsed = where[doc.id]
+            found += [Problem(str(parsed.file), at, msg, line=parsed.line(at), severity="warning") for at, msg in notes]
     return sorted(found, key=lambda p: p.sort_key)
 
 

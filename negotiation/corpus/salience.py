@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from negotiation.corpus.problems import validation_problems
 from negotiation.corpus.yaml_reader import read_data
 from negotiation.errors import CorpusError, Problem
 from negotiation.model.salience import Salience
@@ -29,8 +30,6 @@ def read_salience(
     Problems are appended to ``problems``; an unreadable or invalid file gives an empty
     :class:`Salience` (the caller raises once every file is read).
     """
-    from negotiation.corpus.loader import _validation_problems
-
     if not file.is_file():
         return Salience()
     before = len(problems)
@@ -43,7 +42,7 @@ def read_salience(
     try:
         salience = Salience.model_validate(parsed.data)
     except ValidationError as exc:
-        problems += _validation_problems(parsed, exc)
+        problems += validation_problems(parsed, exc)
         return Salience()
     for at, message in salience.problems(taxonomy, documents):
         problems.append(Problem(str(file), at, message, line=parsed.line(at)))
