@@ -28,9 +28,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from negotiation.errors import CorpusError, Problem, UnknownDocumentError
+from negotiation.errors import CorpusError, Problem, UnknownDocumentError, UnknownPartyError
 from negotiation.model.labels import Labelled, Lang
-from negotiation.model.salience import Salience
+from negotiation.model.salience import Salience, duplicate_sources, unknown_party
 from negotiation.model.scales import NumericScale, Scale
 from negotiation.model.spans import Span
 from negotiation.model.values import Value
@@ -162,12 +162,9 @@ class Taxonomy(BaseModel):
         for field in ("authors", "endorsed_by"):
             for i, code in enumerate(getattr(document, field)):
                 if code not in self.parties:
-                    found.append(
-                        (f"{field}[{i}]", f"unknown party {code!r}; expected one of {', '.join(self.parties)}")
-                    )
+                    found.append((f"{field}[{i}]", unknown_party(code, self.parties)))
+        found += duplicate_sources(document.sources)
         source_ids = [s.id for s in document.sources]
-        for dup in sorted({s for s in source_ids if source_ids.count(s) > 1}):
-            found.append(("sources", f"source id {dup!r} is used more than once"))
         for issue_id, stance in document.stances.items():
             at = f"stances.{issue_id}"
             if issue_id not in self.issues:
@@ -306,13 +303,12 @@ class Stance(BaseModel):
         return scale.format(self.value, lang)
 
 
-def _point_keys(value: Any) -> Any:
-    """Point numbers may be written as YAML numbers (``from: [7, 8]``); they are strings."""
-    if isinstance(value, (list, tuple)):
-        return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
-    if value is None:
-        return value
-    raise PydanticCustomError("point_keys", 'expected a list of point numbers, e.g. ["7", "8"]')
+def _point_key(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+PointKey = Annotated[str, BeforeValidator(_point_key)]
+"""A point number: a string, though a file may write it as a YAML number (``from: [7, 8]``, ``struck: [26]``)."""
 
 
 class Point(BaseModel):
@@ -331,13 +327,15 @@ class Point(BaseModel):
     )
 
     text: str = Field(min_length=1)
-    from_: tuple[str, ...] | None = Field(default=None, alias="from")
+    from_: tuple[PointKey, ...] | None = Field(default=None, alias="from")
     note: str | None = None
 
     @field_validator("from_", mode="before")
     @classmethod
     def _keys(cls, value: Any) -> Any:
-        return _point_keys(value)
+        if value is None or isinstance(value, (list, tuple)):
+            return value
+        raise PydanticCustomError("point_keys", 'expected a list of point numbers, e.g. ["7", "8"]')
 
     @model_serializer(mode="wrap")
     def _short_form(self, handler: SerializerFunctionWrapHandler) -> Any:
@@ -390,7 +388,7 @@ class Document(BaseModel):
     """The document's numbered points: ``"7": text``, or ``"5": {text, from: ["7", "8"], note}``."""
     revises: str | None = None
     """The id of the document this one revises; its points' ``from:`` name that document's points."""
-    struck: dict[str, str] = Field(default_factory=dict)
+    struck: dict[PointKey, str] = Field(default_factory=dict)
     """Points of the revised document this version deletes, each with a note on how that is
     known (``"26": Amnesty clause removed (ABC)``); a plain list ``["26"]`` is accepted."""
 
@@ -398,9 +396,9 @@ class Document(BaseModel):
     @classmethod
     def _struck_list(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple)):
-            return {k: "" for k in _point_keys(value)}
+            return dict.fromkeys(value, "")
         if isinstance(value, Mapping):
-            return {str(k) if isinstance(k, int) and not isinstance(k, bool) else k: v or "" for k, v in value.items()}
+            return {k: v or "" for k, v in value.items()}
         return value
     sources: tuple[Source, ...] = ()
     stances: dict[str, Stance] = Field(default_factory=dict)
@@ -466,9 +464,10 @@ def lineage_problems(documents: Mapping[str, Document]) -> list[tuple[str, str, 
             continue
         old = documents.get(doc.revises)
         if old is None or old.id == doc.id:
-            near = difflib.get_close_matches(doc.revises, [i for i in documents if i != doc.id], n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            what = "a document cannot revise itself" if old is not None else f"unknown document {doc.revises!r}{hint}"
+            if old is None:  # the message, with its "did you mean", of a lookup that fails
+                what = UnknownDocumentError(doc.revises, (i for i in documents if i != doc.id)).message
+            else:
+                what = "a document cannot revise itself"
             found.append((doc.id, "revises", what))
             continue
         seen = {doc.id}
@@ -612,7 +611,5 @@ class Corpus(BaseModel):
         if party in self.taxonomy.parties and (sep or spec == party):
             return self.position(party, when or None)
         if sep:  # PARTY@DATE with a party the corpus does not know
-            from negotiation.errors import UnknownPartyError
-
             raise UnknownPartyError(party, self.taxonomy.parties)
         raise UnknownDocumentError(spec, self.documents)

@@ -20,21 +20,31 @@ Every value either names a ``source`` (one of the file's ``sources``, or a docum
 corpus) or says ``assumption: true`` with a ``note``. A value for an issue beats one for its
 area. Where neither is given, salience defaults to the issue's taxonomy weight over the
 heaviest weight (territory, weight 3, is 1.0; a weight-1 issue is 0.33), and capability to
-1.0 for every party (equal capabilities): both defaults are assumptions, and
-:meth:`Salience.table` says so.
+1.0 for every party (equal capabilities): both defaults are assumptions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # validators built on first use
+
+
+def duplicate_sources(sources: Iterable[Any]) -> list[tuple[str, str]]:
+    """A problem (field path, message) for each source id used more than once, in id order."""
+    counts = Counter(s.id for s in sources)
+    dups = sorted(i for i, n in counts.items() if n > 1)
+    return [("sources", f"source id {dup!r} is used more than once") for dup in dups]
+
+
+def unknown_party(code: str, known: Iterable[str]) -> str:
+    """The message for a party code the corpus does not know."""
+    return f"unknown party {code!r}; expected one of {', '.join(known)}"
 
 
 class SalienceSource(BaseModel):
@@ -114,38 +124,22 @@ class Salience(BaseModel):
 
     def problems(self, taxonomy: Any, documents: Any = ()) -> list[tuple[str, str]]:
         """What does not fit the corpus, as (field path, message): unknown parties, issues, sources."""
-        found: list[tuple[str, str]] = []
+        found = duplicate_sources(self.sources)
         known_sources = {s.id for s in self.sources} | set(documents)
-        ids = [s.id for s in self.sources]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            found.append(("sources", f"source id {dup!r} is used more than once"))
+
+        def check_source(at: str, judgement: Judgement) -> None:
+            if judgement.source is not None and judgement.source not in known_sources:
+                found.append((f"{at}.source",
+                              f"names no source of salience.yaml and no document: {judgement.source!r}"))
+
         for code, entry in self.parties.items():
             at = f"parties.{code}"
             if code not in taxonomy.parties:
-                found.append((at, f"unknown party {code!r}; expected one of {', '.join(taxonomy.parties)}"))
-            judgements = [("capability", entry.capability)] if entry.capability else []
-            judgements += [(f"salience.{k}", v) for k, v in entry.salience.items()]
-            for field, judgement in judgements:
-                if field.startswith("salience."):
-                    key = field.split(".", 1)[1]
-                    if key not in taxonomy.issues and key not in taxonomy.areas:
-                        found.append((f"{at}.{field}", f"unknown issue or area {key!r}"))
-                if judgement and judgement.source is not None and judgement.source not in known_sources:
-                    found.append((f"{at}.{field}.source",
-                                  f"names no source of salience.yaml and no document: {judgement.source!r}"))
+                found.append((at, unknown_party(code, taxonomy.parties)))
+            if entry.capability is not None:
+                check_source(f"{at}.capability", entry.capability)
+            for key, judgement in entry.salience.items():
+                if key not in taxonomy.issues and key not in taxonomy.areas:
+                    found.append((f"{at}.salience.{key}", f"unknown issue or area {key!r}"))
+                check_source(f"{at}.salience.{key}", judgement)
         return found
-
-    def table(self, taxonomy: Any, parties: Any = None) -> pd.DataFrame:
-        """Every party × issue: salience, where it comes from (source, assumption or default)."""
-        import pandas as pd
-
-        rows = []
-        for code in parties or taxonomy.parties:
-            for issue_id in taxonomy.issues:
-                found = self.judgement(code, issue_id)
-                origin = "default (taxonomy weight)" if found is None else (
-                    f"assumption: {found.note}" if found.assumption else f"source {found.source}")
-                rows.append({"party": code, "issue": issue_id, "salience": self.salience(code, issue_id, taxonomy),
-                             "from": origin})
-        frame: pd.DataFrame = pd.DataFrame(rows, columns=["party", "issue", "salience", "from"])
-        return frame
