@@ -7,17 +7,11 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 import negotiation as ng
 from negotiation.model.models import Point, lineage_problems
-
-SOURCE = {"id": "s", "outlet": "Outlet", "title": "Title", "date": "2025-01-01"}
-
-
-def document(doc_id: str, points: dict[str, Any], **extra: Any) -> ng.Document:
-    data = {"id": doc_id, "title": doc_id, "date": "2025-01-01", "kind": "proposal", "status": "leaked",
-            "authors": ["US"], "points": points, "sources": [SOURCE], **extra}
-    return ng.Document.model_validate(data)
+from tests.small_corpus import document
 
 
 def test_a_point_may_be_its_text_alone_or_a_mapping_with_from_and_note():
@@ -32,6 +26,12 @@ def test_point_numbers_written_as_yaml_numbers_are_read_as_strings():
     doc = document("b", {"1": {"text": "x", "from": [7, 8]}}, struck=[3])
     assert doc.points["1"].from_ == ("7", "8")
     assert doc.struck == {"3": ""}
+
+
+@pytest.mark.parametrize("struck", [[[1]], [{"a": 1}]])
+def test_a_struck_list_of_anything_but_point_numbers_is_a_validation_error(struck: list[Any]) -> None:
+    with pytest.raises(ValidationError, match="expected a list of point numbers"):
+        document("b", {"1": "x"}, struck=struck)
 
 
 def test_an_empty_from_says_the_point_is_new_and_differs_from_no_from():

@@ -396,6 +396,8 @@ class Document(BaseModel):
     @classmethod
     def _struck_list(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple)):
+            if not all(isinstance(ref, str | int) and not isinstance(ref, bool) for ref in value):
+                raise ValueError("expected a list of point numbers, or a mapping of point numbers to notes")
             return dict.fromkeys(value, "")
         if isinstance(value, Mapping):
             return {k: v or "" for k, v in value.items()}
