@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from negotiation.model.spans import Span
+from negotiation.model.spans import Span, raw_gap
 
 EPS = 1e-9
 
@@ -155,7 +155,7 @@ def judge(ic: IssueCode, x: StanceCode, y: StanceCode) -> tuple[float, Verdict, 
         within = distance <= EPS
     elif kind == NUMERIC:
         distance = min(1.0, max(0.0, y.lo - x.hi, x.lo - y.hi) / ic.width)
-        within = distance <= EPS or max(0.0, y.span.lo - x.span.hi, x.span.lo - y.span.hi) <= ic.tolerance
+        within = distance <= EPS or raw_gap(x.span, y.span) <= ic.tolerance
     else:
         distance = set_gap(x.masks, y.masks)
         within = distance <= EPS

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from negotiation.analysis.verdicts import VERDICT_VALUES
 from negotiation.model.spans import Span, closest_members, format_number, raw_gap
 from negotiation.render import i18n
 from negotiation.render.formats import Column, Table
@@ -23,7 +24,7 @@ ORDINAL_GAP, NUMERIC_GAP, SET_GAP, OPPOSITE_GAP = "ordinal", "numeric", "set", "
 """How a gap between two stances is put in words: steps, a number with its unit, shared
 and unshared members, or "opposite" (flag scales and scales of one's own)."""
 
-VERDICT_ORDER = ("agree", "close", "bridgeable", "apart", "deferred", "one_sided", "silent")
+VERDICT_ORDER = VERDICT_VALUES
 """The order of the verdict categorical: agree < close < bridgeable < apart, then the rest."""
 
 COMPARISON_COLUMNS = ["area", "issue", "value_a", "value_b", "distance", "verdict", "note"]
