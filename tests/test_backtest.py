@@ -90,3 +90,11 @@ def test_common_scores_every_listed_model_on_the_same_issues(result) -> None:
     summary = result.summary(common=shared)
     assert list(summary["model"]) == shared
     assert summary["all exact"].str.split("/").str[1].str.split(" ").str[0].nunique() == 1
+
+
+def test_an_empty_corpus_is_backtested_as_it_is_not_replaced_by_the_bundled_one(taxonomy) -> None:
+    empty = ng.Corpus.of(taxonomy, [])
+    result = backtest(empty, targets=[])
+    assert result.issues.empty and result.documents == {}
+    with pytest.raises(ng.UnknownDocumentError):  # the default targets are not in it
+        backtest(empty)

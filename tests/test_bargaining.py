@@ -196,6 +196,15 @@ def test_nash_points_lie_in_what_every_party_accepts(corpus, prediction, taxonom
                                  stance.reservation(scale)) == 0
 
 
+def test_predict_gives_only_the_models_asked_for(corpus) -> None:
+    """Set-valued issues are decided by the weighted median alone: asking for smp gives no such rows."""
+    frame = ng.predict(corpus, ["RU", "UA", "US"], models=["smp"])
+    assert len(frame)
+    assert set(frame["model"]) == {"smp"}
+    sets = {i for i, issue in corpus.taxonomy.issues.items() if isinstance(issue.scale, ng.SetScale)}
+    assert sets and not sets & set(frame["issue"])
+
+
 def test_predict_rejects_unknown_parties_and_models(corpus) -> None:
     with pytest.raises(ng.UnknownPartyError):
         ng.predict(corpus, ["RU", "XX"])

@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from negotiation.analysis.bargaining import MODELS, _midpoint, _to_value, predict_issue
+from negotiation.analysis.bargaining import MODELS, _midpoint, _to_value, issue_inputs, predict_issue
 from negotiation.analysis.compare import diff_issue
+from negotiation.analysis.verdicts import EPS
 from negotiation.errors import NegotiationError
 from negotiation.model.models import Corpus, Stance
 from negotiation.model.salience import Salience
@@ -159,7 +160,7 @@ def backtest(
 
     from negotiation.corpus.loader import load
 
-    corpus = corpus or load()
+    corpus = corpus if corpus is not None else load()
     if len(parties) < 2:
         raise NegotiationError("backtest needs at least two parties")
     rows: list[dict[str, Any]] = []
@@ -173,15 +174,13 @@ def backtest(
         status_quo = before.position(author, as_of)
         a, b = parties[0], parties[1]
         stronger = a if before.salience.capability(a) >= before.salience.capability(b) else b
+        cap = {p: before.salience.capability(p) for p in parties}
         used: set[str] = set()
         for issue_id, actual in target.stances.items():
             if not actual.stated:
                 continue
             issue = corpus.taxonomy.issues[issue_id]
-            stances = {p: positions[p].stances.get(issue_id) for p in parties}
-            sal = {p: before.salience.salience(p, issue_id, corpus.taxonomy) for p in parties}
-            cap = {p: before.salience.capability(p) for p in parties}
-            weights = {p: sal[p] * cap[p] for p in parties}
+            stances, weights, sal = issue_inputs(issue_id, positions, before.salience, corpus.taxonomy, cap)
             predictions = [(pr.model, pr.value) for pr in predict_issue(issue, stances, weights, sal, cap)]
             if any(st is not None and st.stated for st in stances.values()):
                 used |= {st.document for st in stances.values() if st is not None and st.document}
@@ -202,7 +201,7 @@ def backtest(
             for model, value in predictions:
                 diff = diff_issue(issue, Stance(value=value, source="prediction"), actual)
                 distance = float(diff.distance if diff.distance is not None else np.nan)
-                exact = distance <= 1e-9 or diff.verdict.value == "agree"
+                exact = distance <= EPS or diff.verdict.value == "agree"
                 rows.append({
                     "target": target_id,
                     "issue": issue_id,
@@ -211,7 +210,7 @@ def backtest(
                     "actual": actual.describe(issue.scale),
                     "distance": distance,
                     "exact": bool(exact),
-                    "within_one": bool(exact or distance <= issue.close_threshold + 1e-9),
+                    "within_one": bool(exact or distance <= issue.close_threshold + EPS),
                 })
         read[target_id] = used
     columns = ["target", "issue", "model", "predicted", "actual", "distance", "exact", "within_one"]

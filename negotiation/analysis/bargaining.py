@@ -453,6 +453,21 @@ def _midpoint(scale: Any, stance: Any) -> float:
     return float((ends[0] + ends[1]) / 2)
 
 
+def issue_inputs(
+    issue_id: str, positions: Mapping[str, Any], salience: Any, taxonomy: Any, capability: Mapping[str, float],
+) -> tuple[dict[str, Any], dict[str, float], dict[str, float]]:
+    """One issue's inputs to :func:`predict_issue`, from each party's position (party → document).
+
+    Returns ``(stances, weights, salience)``, each keyed by party: its stance on the issue
+    (None where it has none), its weight (``capability`` × salience) and its salience of the
+    issue (from ``salience``, a :class:`~negotiation.model.salience.Salience`).
+    """
+    stances = {p: pos.stances.get(issue_id) for p, pos in positions.items()}
+    sal = {p: salience.salience(p, issue_id, taxonomy) for p in positions}
+    weights = {p: sal[p] * capability[p] for p in positions}
+    return stances, weights, sal
+
+
 def predict_issue(
     issue: Any, stances: Mapping[str, Any], weights: Mapping[str, float],
     salience: Mapping[str, float], capability: Mapping[str, float],
@@ -473,7 +488,7 @@ def predict_issue(
         return []
     out: list[Prediction] = []
     if isinstance(scale, SetScale):
-        if "weighted_median" in models or "smp" in models:
+        if "weighted_median" in models:
             members = sorted({m for p in parties for v in stances[p].values for m in v})
             total = sum(weights[p] for p in parties)
             chosen = frozenset(
@@ -543,7 +558,6 @@ def predict(
     """
     import pandas as pd
 
-    from negotiation.errors import UnknownPartyError
     from negotiation.model.values import plain_value
 
     unknown = [m for m in models if m not in MODELS]
@@ -551,20 +565,15 @@ def predict(
         raise NegotiationError(f"unknown model {unknown[0]!r}; expected one of {', '.join(MODELS)}")
     if not parties:
         raise NegotiationError("predict needs at least one party")
-    for p in parties:
-        if p not in corpus.taxonomy.parties:
-            raise UnknownPartyError(p, corpus.taxonomy.parties)
-    positions = {p: corpus.position(p, as_of) for p in parties}
+    positions = {p: corpus.position(p, as_of) for p in parties}  # raises UnknownPartyError
     taxonomy = corpus.taxonomy
+    cap = {p: corpus.salience.capability(p) for p in parties}
     chosen = set(issues) if issues is not None else None
     rows = []
     for issue_id, issue in taxonomy.issues.items():
         if chosen is not None and issue_id not in chosen:
             continue
-        stances = {p: positions[p].stances.get(issue_id) for p in parties}
-        sal = {p: corpus.salience.salience(p, issue_id, taxonomy) for p in parties}
-        cap = {p: corpus.salience.capability(p) for p in parties}
-        weights = {p: sal[p] * cap[p] for p in parties}
+        stances, weights, sal = issue_inputs(issue_id, positions, corpus.salience, taxonomy, cap)
         for pred in predict_issue(issue, stances, weights, sal, cap, models):
             row = {
                 "area": issue.area, "area_label": taxonomy.areas[issue.area].label(lang),
