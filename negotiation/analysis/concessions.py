@@ -8,7 +8,7 @@ version nearer to it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.model.labels import Lang
@@ -53,17 +53,33 @@ def concessions(
     """
     import pandas as pd
 
+    rows = concession_rows(old, new, toward=toward, taxonomy=taxonomy, lang=lang)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["steps"] = frame["steps"].astype("Int64")
+    frame["distance"] = frame["distance"].astype("float64")
+    return frame  # type: ignore[no-any-return,unused-ignore]
+
+
+def concession_rows(
+    old: Document,
+    new: Document,
+    *,
+    toward: Document | None = None,
+    taxonomy: Taxonomy | None = None,
+    lang: Lang = "en",
+) -> list[dict[str, Any]]:
+    """The rows of :func:`concessions` as plain dicts (``steps``/``distance``/``closer_to``: None where missing)."""
     from negotiation.render import i18n
     from negotiation.render.report import _plain_stance, stance_text
 
     taxonomy = taxonomy_of((old, new, *([toward] if toward else [])), taxonomy)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for issue_id, issue in taxonomy.issues.items():
         a, b = old.stances.get(issue_id), new.stances.get(issue_id)
         if a is None and b is None:
             continue
         scale = issue.scale
-        row: dict[str, object] = {
+        row: dict[str, Any] = {
             "area": issue.area,
             "area_label": taxonomy.areas[issue.area].label(lang),
             "issue": issue_id,
@@ -103,7 +119,4 @@ def concessions(
         other = i18n.word("other", lang) if row["toward"] == "other" else None
         row["toward_label"] = pole.label(lang) if pole is not None else other
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["steps"] = frame["steps"].astype("Int64")
-    frame["distance"] = frame["distance"].astype("float64")
-    return frame  # type: ignore[no-any-return,unused-ignore]
+    return rows

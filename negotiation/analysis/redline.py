@@ -25,12 +25,13 @@ Two documents that revise the same ancestor (the E3 text and the 20 points both 
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from negotiation.analysis.concessions import concessions
+from negotiation.analysis.concessions import concession_rows
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.errors import NegotiationError
 from negotiation.model.labels import Lang
@@ -104,30 +105,23 @@ class Move:
         return text + (f" ({', '.join(how)})" if how else "")
 
 
-def _missing(value: Any) -> bool:
-    try:
-        return value is None or bool(value != value)
-    except TypeError:  # pandas.NA
-        return True
-
-
-def _moves(frame: pd.DataFrame) -> dict[str, Move]:
-    """The issues that moved, from a concessions frame (people's labels where it has them)."""
+def _moves(rows: Iterable[Mapping[str, Any]]) -> dict[str, Move]:
+    """The issues that moved, from the rows of :func:`~negotiation.analysis.concessions.concession_rows`."""
     out = {}
-    for rec in frame.to_dict("records"):
+    for rec in rows:
         if rec["change"] == "unchanged":
             continue
-        steps, dist, closer = rec.get("steps"), rec.get("distance"), rec.get("closer_to")
+        steps, dist, closer = rec["steps"], rec["distance"], rec["closer_to"]
         out[str(rec["issue"])] = Move(
             issue=str(rec["issue"]),
-            label=str(rec.get("issue_label", rec.get("label", rec["issue"]))),
-            before=str(rec.get("from_label", rec.get("from")) or ""),
-            after=str(rec.get("to_label", rec.get("to")) or ""),
+            label=str(rec["issue_label"]),
+            before=str(rec["from_label"] or ""),
+            after=str(rec["to_label"] or ""),
             change=str(rec["change"]),
-            steps=None if steps is None or _missing(steps) else int(steps),
-            distance=None if dist is None or _missing(dist) else float(dist),
+            steps=None if steps is None else int(steps),
+            distance=None if dist is None else float(dist),
             toward=str(rec["toward"]),
-            closer_to=None if _missing(closer) else str(closer),
+            closer_to=None if closer is None else str(closer),
         )
     return out
 
@@ -233,20 +227,31 @@ def lineage(old: Document, new: Document, *, corpus: Corpus | Iterable[Document]
     if corpus is not None:
         for d in corpus:
             lookup.setdefault(d.id, d)
+    declared = _declared_lineage(old, new, lookup)
+    if declared is not None:
+        return declared
+    from negotiation.analysis.align import align
+
+    found = align(old, new)
+    linked_old = {o for o, _ in found.links}
+    linked_new = {n for _, n in found.links}
+    return Lineage(
+        old=old.id, new=new.id, links=frozenset(found.links),
+        struck={k: "no match suggested" for k in old.points if k not in linked_old},
+        new_points={k: "no match suggested" for k in new.points if k not in linked_new},
+        basis="suggested",
+    )
+
+
+def _declared_lineage(old: Document, new: Document, lookup: Mapping[str, Document]) -> Lineage | None:
+    """The lineage declared through the nearest shared ancestor of ``old`` and ``new``; None without one.
+
+    ``lookup`` maps ids to the documents the declared lineage may pass through.
+    """
     up_old, up_new = _chain(old, lookup), _chain(new, lookup)
     ancestor = next((i for i in up_new if i in up_old), None)
     if ancestor is None:
-        from negotiation.analysis.align import align
-
-        found = align(old, new)
-        linked_old = {o for o, _ in found.links}
-        linked_new = {n for _, n in found.links}
-        return Lineage(
-            old=old.id, new=new.id, links=frozenset(found.links),
-            struck={k: "no match suggested" for k in old.points if k not in linked_old},
-            new_points={k: "no match suggested" for k in new.points if k not in linked_new},
-            basis="suggested",
-        )
+        return None
     roots_old = {k: _roots(old, k, ancestor, lookup) for k in old.points}
     roots_new = {k: _roots(new, k, ancestor, lookup) for k in new.points}
     links = frozenset(
@@ -539,7 +544,7 @@ def _redline(
 ) -> Redline:
     tax = taxonomy_of((old, new), taxonomy if taxonomy is not None else getattr(corpus, "taxonomy", None))
     found = lineage(old, new, corpus=corpus)
-    moves = _moves(concessions(old, new, toward=toward, taxonomy=tax, lang=lang))
+    moves = _moves(concession_rows(old, new, toward=toward, taxonomy=tax, lang=lang))
     issues_old, issues_new = point_issues(old), point_issues(new)
     order_old = {k: i for i, k in enumerate(old.points)}
     order_new = {k: i for i, k in enumerate(new.points)}
@@ -738,6 +743,9 @@ def redline_chain(
         raise NegotiationError(f"base must be 'previous' or 'first', not {base!r}")
     pool = list(corpus) if corpus is not None else []
     pool += [d for d in docs if d not in pool]
+    known: dict[str, Document] = {}  # as lineage() looks documents up: the pair first, then the pool
+    for d in pool:
+        known.setdefault(d.id, d)
     tax = taxonomy if taxonomy is not None else getattr(corpus, "taxonomy", None)
     pairs = list(pairwise(range(len(docs)))) if base == "previous" else [(0, j) for j in range(1, len(docs))]
     steps = tuple(
@@ -755,8 +763,8 @@ def redline_chain(
         for j in range(i + 1, len(docs)):
             if (i, j) in stepped:
                 continue
-            found = lineage(docs[i], docs[j], corpus=pool)
-            if found.basis == "declared":
+            found = _declared_lineage(docs[i], docs[j], ChainMap({docs[i].id: docs[i], docs[j].id: docs[j]}, known))
+            if found is not None:
                 for p, q in found.links:
                     join([(i, p), (j, q)])
     order = [{k: n for n, k in enumerate(d.points)} for d in docs]
