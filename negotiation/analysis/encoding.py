@@ -262,14 +262,9 @@ class Encoding:
                 kind = tcode.issues[k].kind
                 if kind == SET:
                     alts.append((i, set_pos[k], k, sc.masks))
-                elif kind == OTHER:
-                    scale = tcode.issues[k].issue.scale
-                    ends = scale.pole_position(sc.span)
-                    if ends is None:
+                else:  # ordered, numeric, or another scale: its pole positions (from stance_code)
+                    if sc.pole is None:
                         raise TypeError(f"issue {tcode.issues[k].issue.id}: no encoding for its scale")
-                    lo[i, k], hi[i, k] = ends
-                else:
-                    assert sc.pole is not None
                     lo[i, k], hi[i, k] = sc.pole
         width = max((len(a[3]) for a in alts), default=1)
         masks = np.zeros((n, len(set_columns), width, words), dtype=np.uint64)

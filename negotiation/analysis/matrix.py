@@ -277,7 +277,8 @@ def write_matrix(enc: Encoding, path: str | Path, *, block: int = 64, dtype: Any
     return array
 
 
-def _documents(corpus: Corpus, documents: Iterable[str | Document] | None) -> list[Document]:
+def documents_of(corpus: Corpus, documents: Iterable[str | Document] | None) -> list[Document]:
+    """The documents named (ids, ``PARTY@DATE`` specs or documents), or all of the corpus's in date order."""
     if documents is None:
         return list(corpus)
     return [corpus.resolve(d) for d in documents]
@@ -322,7 +323,7 @@ def matrix(
         document that states nothing is NaN even against itself). A zarr or dask array
         with ``out`` or ``use_dask``.
     """
-    docs = _documents(corpus, documents)
+    docs = documents_of(corpus, documents)
     enc = Encoding.of(docs, corpus.taxonomy, weights)
     if out is not None:
         return write_matrix(enc, out, block=block, dtype=dtype, use_dask=use_dask)

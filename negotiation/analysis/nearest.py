@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from negotiation.analysis.encoding import Encoding
-from negotiation.analysis.matrix import cross_convergence
+from negotiation.analysis.matrix import cross_convergence, documents_of
 from negotiation.model.models import Corpus, Document
 
 
@@ -88,8 +88,7 @@ def nearest(
     """
     query = corpus.resolve(document)
     if encoding is None:
-        pool = list(corpus) if documents is None else [corpus.resolve(d) for d in documents]
-        encoding = Encoding.of(pool, corpus.taxonomy, weights)
+        encoding = Encoding.of(documents_of(corpus, documents), corpus.taxonomy, weights)
     q = Encoding.of([query], corpus.taxonomy, weights)
     return nearest_in(encoding, q, k, exclude=(query.id,), min_shared=min_shared)
 

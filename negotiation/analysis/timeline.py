@@ -164,17 +164,14 @@ def trajectory(
     prev: dict[str, Mapping[str, Stance]] = {party_a: {}, party_b: {}}
     running = {p: _Running(corpus, p) for p in (party_a, party_b)}
 
-    def involves(d: Document, p: str) -> bool:
-        return p in d.authors or (endorsements and p in d.endorsed_by)
-
     days: dict[dt.date, list[Document]] = {}
     for d in corpus:  # one pass in (date, id) order: every position grows by its day's documents
-        if involves(d, party_a) or involves(d, party_b):
+        if d.involves(party_a, endorsements=endorsements) or d.involves(party_b, endorsements=endorsements):
             days.setdefault(d.date, []).append(d)
     for day, todays in days.items():
         for p in (party_a, party_b):
             for d in todays:
-                if involves(d, p):
+                if d.involves(p, endorsements=endorsements):
                     running[p].add(d)
         now = {p: running[p].document(day) for p in (party_a, party_b)}
         moved = [f"{p}:{i}" for p in (party_a, party_b) for i in moved_issues(prev[p], now[p].stances)]

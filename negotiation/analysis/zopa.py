@@ -54,10 +54,11 @@ def _zone_text(scale: object, zone: object, lang: Lang) -> str:
         return ""
     if isinstance(scale, NumericScale):
         lo, hi = zone  # type: ignore[misc]
-        from negotiation.render.i18n import unit
+        from negotiation.render.report import number_text
 
         a, b = scale.format(float(lo), lang), scale.format(float(hi), lang)  # type: ignore[has-type]
-        return f"{a} {unit(scale.unit, lang)}" if a == b else f"{a}–{b} {unit(scale.unit, lang)}"
+        upper = number_text(scale, float(hi), lang)  # type: ignore[has-type]
+        return upper if a == b else f"{a}–{upper}"
     return ", ".join(scale.format(v, lang) for v in zone)  # type: ignore[attr-defined]
 
 

@@ -424,6 +424,10 @@ class Document(BaseModel):
         """The title in ``lang``, falling back to ``title``."""
         return self.titles.get(lang) or self.title
 
+    def involves(self, party: str, *, endorsements: bool = True) -> bool:
+        """Whether ``party`` authored this document (or, by default, endorsed it)."""
+        return party in self.authors or (endorsements and party in self.endorsed_by)
+
     def source(self, source_id: str) -> Source:
         """The source with this id."""
         for s in self.sources:
@@ -558,10 +562,7 @@ class Corpus(BaseModel):
 
     def documents_by(self, party: str, *, endorsements: bool = True) -> list[Document]:
         """Documents a party authored (and, by default, endorsed), in date order."""
-        return [
-            d for d in self
-            if party in d.authors or (endorsements and party in d.endorsed_by)
-        ]
+        return [d for d in self if d.involves(party, endorsements=endorsements)]
 
     def position(
         self, party: str, as_of: dt.date | str | None = None, *, endorsements: bool = True
