@@ -136,3 +136,11 @@ def test_only_the_most_recent_corpora_are_kept(cache_dir: Path, tmp_path: Path) 
         (cache_dir / f"corpus-{k:04d}.pickle").write_bytes(b"x")
     cache.prune(cache_dir)
     assert len(list(cache_dir.iterdir())) == cache.KEEP
+
+
+def test_a_check_without_errors_leaves_the_corpus_in_the_cache(cache_dir: Path, folder: Path) -> None:
+    from negotiation.corpus.loader import check
+
+    problems, corpus = check(folder)
+    assert corpus is not None and not [p for p in problems if p.severity == "error"]
+    assert cache.read(cache.cache_file(folder), cache.content_key(folder)) == corpus

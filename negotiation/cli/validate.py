@@ -26,18 +26,18 @@ def _plural(n: int, word: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check the corpus, print every problem and a count; exit 2 on errors."""
-    from negotiation.corpus.loader import load, validate
+    from negotiation.corpus.loader import check
 
     folder, how = (Path(args.path), "path given") if args.path else find_corpus(getattr(args, "corpus", None))
     where = describe_corpus(folder, how)
-    problems = validate(folder)
+    problems, corpus = check(folder)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     counts = f"{_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}"
     if errors:
         verdict = f"{counts} in {_plural(len({p.file for p in problems}), 'file')}; {where}"
     else:
-        corpus = load(folder)
+        assert corpus is not None, "a folder without errors makes a corpus"
         stances = sum(len(d.stances) for d in corpus)
         verdict = (f"ok: {len(corpus)} documents, {stances} stances, {len(corpus.taxonomy.issues)} issues"
                    + (f", {counts}" if warnings else "") + f"; {where}")

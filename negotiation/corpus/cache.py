@@ -177,6 +177,12 @@ def prune(folder: Path, keep: int = KEEP) -> None:
         Path(path).unlink(missing_ok=True)
 
 
+def store(folder: Path, corpus: Corpus) -> None:
+    """Keep ``corpus``, just read from ``folder``, as :func:`cached` would (nothing when the cache is off)."""
+    if enabled() and folder.is_dir():
+        write(cache_file(folder), content_key(folder), corpus)
+
+
 def cached(folder: Path, read_folder: Callable[[Path], Corpus]) -> Corpus:
     """``read_folder(folder)``, or the cached result while the folder's files are unchanged.
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from negotiation.corpus.cache import SUFFIXES, cached
+from negotiation.corpus.cache import SUFFIXES, cached, store
 from negotiation.corpus.locate import bundled_path
 from negotiation.corpus.problems import one_line, validation_problems
 from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE
@@ -235,14 +235,31 @@ def validate(path: str | Path | None = None, *, today: dt.date | None = None) ->
     quote missing from its source's stored text), given for every document that reads even
     when others do not. An empty list means a clean corpus. ``path`` None is the bundled corpus.
     """
-    folder = Path(path) if path is not None else bundled_path()
+    return _check(Path(path) if path is not None else bundled_path(), today, build=False)[0]
+
+
+def check(path: str | Path, *, today: dt.date | None = None) -> tuple[list[Problem], Corpus | None]:
+    """:func:`validate`'s problems and, where there is no error, the corpus the same reading makes.
+
+    The corpus is also kept in the cache, as :func:`load` would keep it, so a check and the
+    command after it read the files once.
+    """
+    return _check(Path(path), today, build=True)
+
+
+def _check(folder: Path, today: dt.date | None, *, build: bool) -> tuple[list[Problem], Corpus | None]:
     taxonomy, documents, where, problems = _read_folder(folder)
     if taxonomy is None:
-        return sorted(problems, key=lambda p: p.sort_key)
+        return sorted(problems, key=lambda p: p.sort_key), None
     if not problems:  # salience.yaml names documents: read once all of them read cleanly, as load does
         read_salience(folder / SALIENCE_FILE, taxonomy, documents, problems)
-    problems += _warnings(documents, where, folder, today)
-    return sorted(problems, key=lambda p: p.sort_key)
+    errors = bool(problems)
+    problems = sorted(problems + _warnings(documents, where, folder, today), key=lambda p: p.sort_key)
+    if errors or not build:
+        return problems, None
+    corpus = _build(folder, taxonomy, documents)
+    store(folder, corpus)
+    return problems, corpus
 
 
 def _stored_text(folder: Path, source: Source) -> Path | None:
