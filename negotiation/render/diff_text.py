@@ -133,7 +133,7 @@ def diff_note(
         text = with_pair(words)
     else:
         text = with_pair(i18n.say("apart_by", lang, gap=words))
-    semicolon = "؛ " if lang == "ar" else "; "
+    semicolon = i18n.say("semicolon", lang)
     if verdict == "bridgeable" and (distance or 0.0) <= 1e-9:
         text = with_pair(i18n.say("bracket_holds", lang))
     elif verdict == "bridgeable":
@@ -176,7 +176,7 @@ RECORD_KEYS = [
 
 def summary_lines(counts: Mapping[str, int], coverage: float, convergence: float, lang: Lang = "en") -> list[str]:
     """The summary as short lines: convergence, coverage, counts per verdict."""
-    join = "، ".join if lang == "ar" else ", ".join
+    join = i18n.say("comma", lang).join
     listed = join(f"{i18n.verdict(k, lang)} {v}" for k, v in counts.items() if v)
     return [
         i18n.say("convergence", lang, convergence=i18n.decimal(convergence, lang)),
@@ -187,7 +187,7 @@ def summary_lines(counts: Mapping[str, int], coverage: float, convergence: float
 
 def heading_lines(a: DocumentTexts, b: DocumentTexts, lang: Lang = "en") -> list[str]:
     """One line per side: "A: title (id, date, status)"."""
-    comma = "، " if lang in i18n.RTL else ", "
+    comma = i18n.say("comma", lang)
     lines = []
     for side, doc in (("a", a), ("b", b)):
         meta = comma.join((doc.id, doc.date, i18n.word(doc.status, lang)))

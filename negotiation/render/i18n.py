@@ -191,6 +191,8 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "ar": "مؤشر التقارب: {convergence} (1 = تطابق في كل قضية يذكرها الطرفان)"},
     "deferred_by": {"en": "deferred by {who}", "ar": "أرجأه {who}"},
     "and": {"en": " and ", "ar": " و"},
+    "comma": {"en": ", ", "ar": "، "},
+    "semicolon": {"en": "; ", "ar": "؛ "},
     "english_fallback": {"en": "", "ar": "ملاحظة: بعض النصوص غير متوفرة بالعربية فتظهر بالإنجليزية."},
     "moves": {"en": "{n} issues moved: {low} toward {low_pole}, {high} toward {high_pole}",
               "ar": "القضايا التي تحرّكت: {n}؛ {low} باتجاه {low_pole}، و{high} باتجاه {high_pole}"},

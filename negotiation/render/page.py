@@ -112,7 +112,7 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
     )
     summary = "".join(f"<li>{bidi_html(line, lang)}</li>" for line in summary_lines(cmp, lang))
     notes = "".join(f'<p class="muted">{_e(n)}</p>' for n in table.notes)
-    comma = "، " if lang in i18n.RTL else ", "
+    comma = i18n.say("comma", lang)
     heads = "".join(
         f"<p>{_e(i18n.side(side, lang))}: <bdi>{_e(document_title(doc, lang, cmp.taxonomy))}</bdi> "
         f'(<bdi dir="ltr">{_e(doc.id)}</bdi>{comma}<bdi dir="ltr">{_e(doc.date.isoformat())}</bdi>{comma}'
