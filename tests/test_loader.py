@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 import negotiation as ng
 from negotiation.corpus.loader import bundled_path, document_schema, dump, load, read_document, validate
 from negotiation.errors import CorpusError, Problem
+from tests.command_line import run_cli as cli
 
 TAXONOMY_YAML = """\
 poles:
@@ -497,14 +498,6 @@ def bundled_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "copy"
     shutil.copytree(bundled_path(), folder)
     return folder
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    from negotiation.cli.main import main
-
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def problem_lines(err: str) -> list[str]:
