@@ -552,12 +552,18 @@ def test_a_document_nested_5000_lists_deep_is_one_error_with_its_line(
     assert re.match(rf"{re.escape(str(file))}:\d+:\d+: invalid YAML: nested too deep", line)
 
 
-def test_a_byte_that_is_not_utf8_is_one_error_with_line_and_column(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _not_utf8(tmp_path: Path) -> tuple[Path, Path]:
+    """A bundled copy with one byte that is not UTF-8 in a document's title: (folder, file)."""
     folder = bundled_copy(tmp_path)
     file = a_document(folder)
     file.write_bytes(file.read_bytes().replace(b"title: US", b"title: \xe9US", 1))
+    return folder, file
+
+
+def test_a_byte_that_is_not_utf8_is_one_error_with_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, file = _not_utf8(tmp_path)
     code, _, err = cli(capsys, "--corpus", str(folder), "validate")
     assert code == 2
     assert problem_lines(err) == [f"{file}:2:8: not UTF-8: byte 0xe9 cannot be read (save the file as UTF-8)"]
@@ -610,9 +616,7 @@ def test_a_corpus_without_documents_is_a_warning_and_exits_zero(
 def test_other_commands_on_a_broken_corpus_print_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = bundled_copy(tmp_path)
-    file = a_document(folder)
-    file.write_bytes(file.read_bytes().replace(b"title: US", b"title: \xe9US", 1))
+    folder, file = _not_utf8(tmp_path)
     code, out, err = cli(capsys, "--corpus", str(folder), "compare", "ru-draft-2022-03", "UA")
     assert (code, out) == (2, "")
     assert err == f"negotiation: error: {file}:2:8: not UTF-8: byte 0xe9 cannot be read (save the file as UTF-8)\n"
