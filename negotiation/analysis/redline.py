@@ -342,8 +342,9 @@ class Redline:
         raise KeyError(f"{self.old.id if side == 'old' else self.new.id} has no point {key!r}")
 
     def title(self, lang: Lang = "en") -> str:
-        """``Redline: <old title> (id) → <new title> (id)``."""
-        return f"Redline: {self.old.label(lang)} ({self.old.id}) → {self.new.label(lang)} ({self.new.id})"
+        """``Redline: <old title> (id) → <new title> (id)``, in ``lang``."""
+        return i18n.say("redline_title", lang, old=f"{self.old.label(lang)} ({self.old.id})",
+                        new=f"{self.new.label(lang)} ({self.new.id})")
 
     def summary(self, lang: Lang = "en") -> list[str]:
         """Lines under the table: the fates counted, how the points were lined up, the moves."""

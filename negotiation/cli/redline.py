@@ -42,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "html":
             sys.stdout.write(result.to_html(lang, page=True))
             return 0
-        title = i18n.say("redline_title", lang, old=f"{result.old.label(lang)} ({result.old.id})",
-                         new=f"{result.new.label(lang)} ({result.new.id})")
-        emit(result.to_records(lang), args, title=title, summary=result.summary(lang), notes=fallback,
+        emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang), notes=fallback,
              columns=[Column(c, header=i18n.header(c, lang)) for c in Redline.COLUMNS], data=result.to_json(lang))
         return 0
     columns = [Column("point", header=i18n.header("point", lang)), *(Column(c, header=c) for c in result.columns[1:])]

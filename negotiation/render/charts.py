@@ -121,7 +121,9 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
     import textwrap
 
     # At most two lines a label: a row is 0.38 in high, and a third line runs into the next row's label.
-    ax.set_yticks(ys, [t("\n".join(textwrap.wrap(d.issue.label(lang), 38, max_lines=2, placeholder=" …")))
+    # Arabic set by the browser (SVG) runs wider than matplotlib measures it: wrap it shorter.
+    wrap = 30 if lang in i18n.RTL else 38
+    ax.set_yticks(ys, [t("\n".join(textwrap.wrap(d.issue.label(lang), wrap, max_lines=2, placeholder=" …")))
                        for d in diffs], fontsize=8.5)
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-0.7, len(diffs) - 0.3)

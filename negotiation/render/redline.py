@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from negotiation.model.labels import Lang
 from negotiation.render import i18n
-from negotiation.render.formats import page_attributes
+from negotiation.render.formats import bidi_html, page_attributes
 from negotiation.render.i18n import header
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ table.redline { border-collapse: collapse; width: 100%; }
 table.redline th, table.redline td {
   border: 1px solid #ccc; padding: .35rem .5rem; vertical-align: top; text-align: start;
 }
+table.redline td { unicode-bidi: plaintext; }
+h1 bdi { white-space: nowrap; }
 table.redline th { background: #f0f0f0; }
 table.redline del { color: #a40000; background: #fde2e2; text-decoration: line-through; }
 table.redline ins { color: #0b5d1e; background: #dcf5e0; text-decoration: underline; }
@@ -122,10 +124,12 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     table = f'<table class="redline"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     if not page:
         return f"<style>{STYLE}</style>{table}"
-    title = esc(red.title(lang))
-    summary = "".join(f"<p>{esc(line)}</p>" for line in red.summary(lang))
+    title, heading = esc(red.title(lang)), bidi_html(red.title(lang), lang)
+    # Point texts, notes and the summary are the analysis's English: say so, as the table does.
+    fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
+    summary = "".join(f"<p>{esc(line)}</p>" for line in [*red.summary(lang), *fallback] if line)
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(lang)}>\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
-        f"<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n{table}\n{summary}\n</body>\n</html>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n<h1>{heading}</h1>\n{table}\n{summary}\n</body>\n</html>\n"
     )
