@@ -12,9 +12,6 @@ source checkout it is the repository's top-level ``positions/``.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
-import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -26,12 +23,13 @@ from pydantic import ValidationError
 from negotiation.corpus.cache import SUFFIXES, cached, store
 from negotiation.corpus.locate import bundled_path
 from negotiation.corpus.problems import one_line, validation_problems
+from negotiation.corpus.record import QuoteStatus, confidence_problems, event_problems, quote_checks, read_events
 from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE
 from negotiation.corpus.salience import corpus_salience, read_salience, salience_data
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
 from negotiation.corpus.yaml_reader import Parsed, read_data
 from negotiation.errors import CorpusError, Problem
-from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Source, Stance, Taxonomy, lineage_problems
+from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Taxonomy, lineage_problems
 
 
 def load(path: str | Path | None = None) -> Corpus:
@@ -251,10 +249,19 @@ def _check(folder: Path, today: dt.date | None, *, build: bool) -> tuple[list[Pr
     taxonomy, documents, where, problems = _read_folder(folder)
     if taxonomy is None:
         return sorted(problems, key=lambda p: p.sort_key), None
-    if not problems:  # salience.yaml names documents: read once all of them read cleanly, as load does
+    if not problems:  # salience.yaml and events/ name documents: read once all of them read cleanly, as load does
         read_salience(folder / SALIENCE_FILE, taxonomy, documents, problems)
+        events, event_where = read_events(folder, problems)
+        if events:
+            event_found = event_problems(events, event_where, documents, where, taxonomy.parties)
+            problems += [p for p in event_found if p.severity == "error"]
+            later = [p for p in event_found if p.severity != "error"]
+        else:
+            later = []
+    else:
+        later = []
     errors = bool(problems)
-    problems = sorted(problems + _warnings(documents, where, folder, today), key=lambda p: p.sort_key)
+    problems = sorted(problems + later + _warnings(documents, where, folder, today), key=lambda p: p.sort_key)
     if errors or not build:
         return problems, None
     corpus = _build(folder, taxonomy, documents)
@@ -262,44 +269,12 @@ def _check(folder: Path, today: dt.date | None, *, build: bool) -> tuple[list[Pr
     return problems, corpus
 
 
-def _stored_text(folder: Path, source: Source) -> Path | None:
-    """The file holding a source's text: its ``text_file``, or its seed in a seeds folder."""
-    if source.text_file:
-        return folder / source.text_file
-    if source.seed:
-        for seeds in (os.environ.get("NEGOTIATION_SEEDS"), folder / "seeds"):
-            if seeds and (Path(seeds) / source.seed).is_file():
-                return Path(seeds) / source.seed
-    return None
-
-
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
-
-
-def _quote_note(
-    folder: Path, doc: Document, issue_id: str, stance: Stance, texts: dict[Path, str | None]
-) -> tuple[str, str] | None:
-    """A warning when a stance's quote is missing from its source's stored text."""
-    if not stance.quote:
-        return None
-    try:
-        src = doc.source(stance.source)
-    except KeyError:
-        return None
-    stored = _stored_text(folder, src)
-    if stored is None:
-        return None
-    if stored not in texts:
-        try:
-            texts[stored] = _normal(stored.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            texts[stored] = None
-            return (f"stances.{issue_id}.source", f"cannot read the stored text {stored}")
-    text = texts[stored]
-    if text is not None and _normal(stance.quote) not in text:
-        return (f"stances.{issue_id}.quote", f"the quote does not occur in {stored.name}, the text of {src.id!r}")
-    return None
+def _quote_notes(folder: Path, doc: Document, texts: dict[Path, str | None]) -> list[tuple[str, str]]:
+    """Warnings for quotes said to be verbatim that do not occur in their source's stored text."""
+    return [
+        (f"stances.{c.issue}.quote", f"the quote does not occur in {c.text_file}, the text of {c.source!r}")
+        for c in quote_checks(folder, {doc.id: doc}, texts) if c.status is QuoteStatus.NOT_FOUND
+    ]
 
 
 def _warnings(
@@ -319,6 +294,7 @@ def _warnings(
         why = "has no document files" if doc_dir.is_dir() else "is missing"
         found.append(Problem(str(doc_dir), "", f"empty corpus: {doc_dir.name}/ {why}", severity="warning"))
     texts: dict[Path, str | None] = {}
+    found += confidence_problems(documents, where)
     for doc in documents.values():
         notes: list[tuple[str, str]] = []  # (field path, message)
         if doc.date > today:
@@ -328,9 +304,7 @@ def _warnings(
         for i, src in enumerate(doc.sources):
             if src.date > today:
                 notes.append((f"sources[{i}].date", f"{src.date.isoformat()} is in the future"))
-        for issue_id, stance in doc.stances.items():
-            if note := _quote_note(folder, doc, issue_id, stance, texts):
-                notes.append(note)
+        notes += _quote_notes(folder, doc, texts)
         if notes:
             parsed = where[doc.id]
             found += [Problem(str(parsed.file), at, msg, line=parsed.line(at), severity="warning") for at, msg in notes]

@@ -191,6 +191,25 @@ class Taxonomy(BaseModel):
                     (f"{at}.source",
                      f"names no source of this document; expected one of {', '.join(source_ids) or '(none)'}")
                 )
+            for i, other in enumerate(stance.corroborated_by):
+                if other not in source_ids:
+                    found.append((f"{at}.corroborated_by[{i}]",
+                                  f"names no source of this document; expected one of {', '.join(source_ids)}"))
+                elif other == stance.source:
+                    found.append((f"{at}.corroborated_by[{i}]", "names the stance's own source; name another"))
+        for party, issues in document.endorses.items():
+            if party not in document.endorsed_by:
+                endorsers = ", ".join(document.endorsed_by) or "empty"
+                found.append((f"endorses.{party}", f"{party} is not in endorsed_by ({endorsers})"))
+            for i, issue_id in enumerate(issues):
+                if issue_id not in self.issues:
+                    found.append((f"endorses.{party}[{i}]", f"unknown issue {issue_id!r}"))
+        for issue_id in document.retires:
+            if issue_id not in self.issues:
+                found.append((f"retires.{issue_id}", f"unknown issue {issue_id!r}"))
+            if document.revises is None:
+                found.append((f"retires.{issue_id}",
+                              "retires issues of a revised document, but the document has no `revises:`"))
         return found
 
 
@@ -224,6 +243,14 @@ class Modality(str, Enum):
     DEFERRED = "deferred"
 
 
+class QuoteKind(str, Enum):
+    """What a stance's ``quote`` is: the source's own words, a translation of them, or a paraphrase."""
+
+    VERBATIM = "verbatim"
+    TRANSLATION = "translation"
+    PARAPHRASE = "paraphrase"
+
+
 class Confidence(str, Enum):
     """How sure the encoding is: disputed or thinly sourced facts are ``medium`` or ``low``."""
 
@@ -250,6 +277,14 @@ class Stance(BaseModel):
     points: tuple[str, ...] = ()
     source: str
     quote: str | None = None
+    quote_kind: QuoteKind = QuoteKind.VERBATIM
+    """``verbatim`` (the quote occurs word for word in the source), ``translation`` or ``paraphrase``."""
+    quote_lang: str | None = None
+    """The quote's language where it differs from the source's ``language`` (a translation's)."""
+    quote_original: str | None = None
+    """For a translation: the original words, in the source's language, where known."""
+    corroborated_by: tuple[str, ...] = ()
+    """Other sources of the document, independent of ``source``, that report the same stance."""
     note: str | None = None
     confidence: Confidence = Confidence.HIGH
     document: str | None = None
@@ -402,6 +437,12 @@ class Document(BaseModel):
         if isinstance(value, Mapping):
             return {k: v or "" for k, v in value.items()}
         return value
+    retires: dict[str, str] = Field(default_factory=dict)
+    """Issues of the revised document (:attr:`revises`) that this version explicitly drops,
+    each with a note on how that is known. Silence in a revision retires nothing."""
+    endorses: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Per party of :attr:`endorsed_by`, the issues its endorsement covers: there the endorsed
+    stance replaces the party's own; elsewhere an endorsement only fills unstated issues."""
     sources: tuple[Source, ...] = ()
     stances: dict[str, Stance] = Field(default_factory=dict)
 
