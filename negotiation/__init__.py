@@ -23,6 +23,8 @@ __version__ = "0.1.0"
 # (see negotiation.cli.snapshot). Add a public name here, to TYPE_CHECKING below and
 # to __all__.
 _LAZY = {
+    "Agreement": "negotiation.analysis.agreement",
+    "agreement": "negotiation.analysis.agreement",
     "Alignment": "negotiation.analysis.align",
     "align": "negotiation.analysis.align",
     "BacktestResult": "negotiation.analysis.backtest",
@@ -69,6 +71,8 @@ _LAZY = {
     "UnknownPartyError": "negotiation.errors",
     "Area": "negotiation.model.models",
     "Confidence": "negotiation.model.models",
+    "QuoteKind": "negotiation.model.models",
+    "Event": "negotiation.model.events",
     "Corpus": "negotiation.model.models",
     "Document": "negotiation.model.models",
     "Issue": "negotiation.model.models",
@@ -87,6 +91,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from negotiation.analysis.agreement import Agreement, agreement
     from negotiation.analysis.align import Alignment, align
     from negotiation.analysis.backtest import BacktestResult, backtest
     from negotiation.analysis.bargaining import BargainResult, bargain, predict
@@ -110,6 +115,7 @@ if TYPE_CHECKING:
         UnknownDocumentError,
         UnknownPartyError,
     )
+    from negotiation.model.events import Event
     from negotiation.model.models import (
         Area,
         Confidence,
@@ -119,6 +125,7 @@ if TYPE_CHECKING:
         Modality,
         Party,
         Point,
+        QuoteKind,
         Source,
         Stance,
         Taxonomy,
@@ -143,6 +150,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Agreement",
     "Alignment",
     "Area",
     "BacktestResult",
@@ -154,6 +162,7 @@ __all__ = [
     "Document",
     "Edit",
     "Encoding",
+    "Event",
     "FlagScale",
     "Issue",
     "IssueDiff",
@@ -164,6 +173,7 @@ __all__ = [
     "Party",
     "Point",
     "Problem",
+    "QuoteKind",
     "Redline",
     "RedlineChain",
     "Salience",
@@ -179,6 +189,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "accept",
+    "agreement",
     "align",
     "backtest",
     "bargain",

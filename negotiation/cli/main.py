@@ -45,6 +45,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "negotiation.cli.search",
     "negotiation.cli.predict",
     "negotiation.cli.backtest",
+    "negotiation.cli.agreement",
 )
 """Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
 returns the new subcommand's parser (with the common options already on it)."""

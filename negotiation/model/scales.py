@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -103,6 +103,8 @@ class OrdinalScale(_ScaleBase):
     """Ordered levels from the low pole (first) to the high pole (last)."""
 
     kind: Literal["ordinal"] = "ordinal"
+    measurement: ClassVar[str] = "ordinal"
+    """Level of measurement, as Krippendorff's alpha names it."""
     levels: tuple[Level, ...] = Field(min_length=2)
 
     @cached_property
@@ -147,6 +149,8 @@ class NumericScale(_ScaleBase):
     """A quantity with a unit and bounds; distances optionally on a log scale."""
 
     kind: Literal["numeric"] = "numeric"
+    measurement: ClassVar[str] = "interval"
+    """Level of measurement, as Krippendorff's alpha names it."""
     unit: str
     lower: float
     upper: float
@@ -216,6 +220,8 @@ class SetScale(_ScaleBase):
     """Members drawn from a vocabulary (``parties`` means the corpus's party codes)."""
 
     kind: Literal["set"] = "set"
+    measurement: ClassVar[str] = "nominal"
+    """Level of measurement, as Krippendorff's alpha names it."""
     vocabulary: tuple[str, ...] | Literal["parties"]
 
     @property
@@ -266,6 +272,8 @@ class FlagScale(_ScaleBase):
     """Yes or no; ``high_pole`` is the boolean at the high pole."""
 
     kind: Literal["flag"] = "flag"
+    measurement: ClassVar[str] = "nominal"
+    """Level of measurement, as Krippendorff's alpha names it."""
     high_pole: bool = True
 
     @property

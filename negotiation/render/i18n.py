@@ -19,6 +19,11 @@ RTL = frozenset({"ar", "fa", "he", "ur"})
 """Languages written right to left."""
 
 HEADERS: dict[str, dict[str, str]] = {
+    "alpha": {"en": "Alpha", "ar": "ألفا"},
+    "measurement": {"en": "Measurement", "ar": "مستوى القياس"},
+    "units": {"en": "Both coded", "ar": "رمّزها الاثنان"},
+    "only_a": {"en": "Only A", "ar": "أ فقط"},
+    "only_b": {"en": "Only B", "ar": "ب فقط"},
     "a": {"en": "A", "ar": "أ"},
     "b": {"en": "B", "ar": "ب"},
     "accepts": {"en": "Accepts", "ar": "يقبل"},
@@ -260,6 +265,18 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "ar": "k/n: الإصابات من القضايا التي تذكرها المسودة ويتوقعها النموذج أو خط الأساس."},
     "backtest_common": {"en": "Only the issues every one of {models} predicts.",
                         "ar": "القضايا التي تتوقعها كل هذه فقط: {models}."},
+    "agreement_title": {"en": "Agreement of two codings ({n} documents): Krippendorff's alpha per issue",
+                        "ar": "الاتفاق بين ترميزين ({n} وثيقة): ألفا كريبندورف لكل قضية"},
+    "agreement_overall": {"en": "Overall alpha (interval, 0–1 positions): {overall}; "
+                                "on which issues each document addresses (nominal): {presence}.",
+                          "ar": "ألفا الإجمالية (فترية، مواضع 0–1): {overall}؛ "
+                                "على القضايا التي تتناولها كل وثيقة (اسمية): {presence}."},
+    "measurement_ordinal": {"en": "ordinal", "ar": "ترتيبي"},
+    "measurement_interval": {"en": "interval", "ar": "فتري"},
+    "measurement_nominal": {"en": "nominal", "ar": "اسمي"},
+    "agreement_undefined": {"en": "undefined", "ar": "غير معرّفة"},
+    "agreement_disagreements": {"en": "Disagreements: {n}", "ar": "الخلافات: {n}"},
+    "agreement_silent": {"en": "(silent)", "ar": "(لا يذكرها)"},
 }
 """Sentences with ``{placeholders}``, filled by :func:`say`."""
 
