@@ -243,6 +243,12 @@ class Modality(str, Enum):
     DEFERRED = "deferred"
 
 
+DocumentKind = Literal[
+    "proposal", "joint_draft", "memorandum", "statement", "agreement", "position", "scenario"
+]
+Status = Literal["official", "leaked", "reported", "derived"]
+
+
 class QuoteKind(str, Enum):
     """What a stance's ``quote`` is: the source's own words, a translation of them, or a paraphrase."""
 
@@ -288,6 +294,15 @@ class Stance(BaseModel):
     note: str | None = None
     confidence: Confidence = Confidence.HIGH
     document: str | None = None
+    """On a stance of a position: the document it came from."""
+    date: dt.date | None = None
+    """On a stance of a position: the date of the document it came from."""
+    status: Status | None = None
+    """On a stance of a position: the status (official, leaked, reported) of its document."""
+    readings: tuple[Stance, ...] = ()
+    """On a stance of a position: other readings the data allows (a newer stance below the
+    confidence floor, or the stance a ``reported`` one displaced), each with its document.
+    The convergence range (:attr:`~negotiation.analysis.verdicts.Summary.low`/``high``) uses them."""
 
     @model_validator(mode="after")
     def _has_content(self) -> Stance:
@@ -394,10 +409,6 @@ PointEntry = Annotated[Point, BeforeValidator(_as_point, json_schema_input_type=
 """A point as written in a file: its text alone, or ``{text, from, note}``."""
 
 
-DocumentKind = Literal[
-    "proposal", "joint_draft", "memorandum", "statement", "agreement", "position", "scenario"
-]
-Status = Literal["official", "leaked", "reported", "derived"]
 
 
 class Document(BaseModel):
@@ -445,6 +456,9 @@ class Document(BaseModel):
     stance replaces the party's own; elsewhere an endorsement only fills unstated issues."""
     sources: tuple[Source, ...] = ()
     stances: dict[str, Stance] = Field(default_factory=dict)
+    readings: dict[str, tuple[Stance, ...]] = Field(default_factory=dict)
+    """On a position: stances below the confidence floor on issues the position leaves unstated
+    at that floor, kept as alternative readings (each with its document) for the range."""
 
     _taxonomy: Taxonomy | None = PrivateAttr(default=None)
 
@@ -605,16 +619,25 @@ class Corpus(BaseModel):
         """Documents a party authored (and, by default, endorsed), in date order."""
         return [d for d in self if d.involves(party, endorsements=endorsements)]
 
-    def position(
-        self, party: str, as_of: dt.date | str | None = None, *, endorsements: bool = True
-    ) -> Document:
-        """The party's effective stances as of a date: the newest stance per issue.
+    def position(self, party: str, as_of: dt.date | str | None = None, **rules: Any) -> Document:
+        """The party's effective stances as of a date, by the position rules.
 
+        ``rules``: ``endorsements``, ``min_confidence`` (default ``"medium"``), ``max_age``.
         See :func:`negotiation.analysis.timeline.position`.
         """
         from negotiation.analysis.timeline import position
 
-        return position(self, party, as_of, endorsements=endorsements)
+        return position(self, party, as_of, **rules)
+
+    def explain(self, party: str, issue: str, as_of: dt.date | str | None = None, **rules: Any) -> pd.DataFrame:
+        """Why the party's position holds what it does on one issue: one row per candidate stance.
+
+        Columns: date, document, value, confidence, status, taken, reason, by. See
+        :func:`negotiation.analysis.timeline.explain_frame`.
+        """
+        from negotiation.analysis.timeline import explain_frame
+
+        return explain_frame(self, party, issue, as_of, **rules)
 
     def trajectory(self, party_a: str, party_b: str, **kwargs: Any) -> pd.DataFrame:
         """Convergence of two parties' positions at every date either changed.
