@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from negotiation.analysis.encoding import StanceCode, described, document_code
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.analysis.verdicts import EPS as _EPS
-from negotiation.analysis.verdicts import Summary, Verdict, judge_codes
+from negotiation.analysis.verdicts import Summary, Verdict, issue_range, judge_codes
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
 from negotiation.model.scales import NumericScale
@@ -24,7 +24,7 @@ from negotiation.model.scales import NumericScale
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Comparison", "IssueDiff", "Summary", "Verdict", "compare", "diff_issue", "summarize"]
+__all__ = ["Comparison", "Hinge", "IssueDiff", "Summary", "Verdict", "compare", "diff_issue", "summarize"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,22 @@ class IssueDiff:
         from negotiation.render.report import describe_diff
 
         return describe_diff(self, lang, poles)
+
+
+@dataclass(frozen=True, slots=True)
+class Hinge:
+    """One issue the index hinges on: the index with the issue alone resolved either way."""
+
+    issue: str
+    low: float
+    high: float
+    swing: float
+    """How far the index moves from its point estimate at the issue's further end."""
+
+
+def _index(items: list[tuple[float, float]]) -> float:
+    total = sum(w for w, _ in items)
+    return 1.0 - sum(w * d for w, d in items) / total if total > 0 else math.nan
 
 
 @dataclass(frozen=True)
@@ -163,6 +179,43 @@ class Comparison:
         from negotiation.render.report import comparison_html
 
         return comparison_html(self)
+
+    def hinges(self, n: int = 3) -> list[Hinge]:
+        """The issues whose resolution moves the convergence index most: what the verdict hinges on.
+
+        For each issue whose data is uncertain (a bracket, a reading below the confidence
+        floor, a ``reported`` stance), the index with that issue alone resolved each way and
+        every other issue at its point estimate; the ``n`` that move it furthest, furthest first.
+        """
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise TypeError(f"hinges() takes a number of issues, got {n!r}")
+        code_a, code_b = document_code(self.a, self.taxonomy), document_code(self.b, self.taxonomy)
+        issues = code_a.taxonomy.issues
+        point = {d.issue.id: d.distance for d in self.diffs if d.distance is not None}
+        weight = {ic.id: ic.weight for ic in issues}
+        found: list[Hinge] = []
+        for k in sorted(code_a.stances.keys() | code_b.stances.keys() | code_a.readings.keys()
+                        | code_b.readings.keys()):
+            ic = issues[k]
+            x, y = code_a.stances.get(k), code_b.stances.get(k)
+            r = issue_range(ic, x, y, code_a.readings.get(k, ()), code_b.readings.get(k, ()),
+                            lambda _k, p, q: (diff_issue(ic.issue, p.stance, q.stance).distance or 0.0,
+                                              Verdict.APART, None))
+            if r is None or (r.fixed and r.high - r.low <= _EPS):
+                continue
+            others = [(w, point[i]) for i, w in weight.items() if i in point and i != ic.id]
+            ends = [_index([*others, (weight[ic.id], r.low)]), _index([*others, (weight[ic.id], r.high)])]
+            if not r.fixed:
+                ends.append(_index(others))
+            ends = [e for e in ends if not math.isnan(e)]
+            if not ends:
+                continue
+            low, high = min(ends), max(ends)
+            current = self.summary.convergence
+            swing = max(abs(high - current), abs(current - low)) if not math.isnan(current) else high - low
+            found.append(Hinge(ic.id, low, high, swing))
+        found.sort(key=lambda h: (-h.swing, h.issue))
+        return found[:n]
 
     def __str__(self) -> str:
         return self.render()
@@ -279,7 +332,8 @@ def compare(
         return diff.distance or 0.0, diff.verdict, diff.nearer_low
 
     judged, summary = judge_codes(issues, code_a.stances, code_b.stances, weights=weights,
-                                  all_issues=all_issues, other=through_scale)
+                                  all_issues=all_issues, other=through_scale,
+                                  ra=code_a.readings, rb=code_b.readings)
     diffs = [IssueDiff(issues[k].issue, None if x is None else x.stance, None if y is None else y.stance,
                        distance, verdict, nearer) for k, x, y, distance, verdict, nearer in judged]
     return Comparison(a=a, b=b, taxonomy=taxonomy, diffs=tuple(diffs), summary=summary)

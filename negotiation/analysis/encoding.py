@@ -20,7 +20,7 @@ against a weak reference, and dropped when the document is garbage collected.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.verdicts import (
@@ -68,6 +68,8 @@ class DocumentCode:
     taxonomy: TaxonomyCode
     stances: Mapping[int, StanceCode]
     unknown: tuple[str, ...] = ()
+    readings: Mapping[int, tuple[StanceCode, ...]] = field(default_factory=dict)
+    """A position's readings below the confidence floor on issues it leaves unstated."""
 
 
 def _scale_kind(issue: Issue) -> int:
@@ -116,8 +118,21 @@ def _masks(code: IssueCode, values: Sequence[Any]) -> tuple[int, ...]:
     return tuple(out)
 
 
-def stance_code(code: IssueCode, stance: Stance) -> StanceCode:
-    """Encode one stance on its issue (values are checked by the scale, as ``span`` does)."""
+def stance_code(code: IssueCode, stance: Stance, reported: bool = False) -> StanceCode:
+    """Encode one stance on its issue (values are checked by the scale, as ``span`` does).
+
+    ``reported``: the stance's document is ``reported``; with no reading to fall back on, the
+    stance may then be left out (for the range). A position's stances say their own status.
+    """
+    plain = _stance_code(code, stance)
+    readings = tuple(_stance_code(code, r) for r in stance.readings)
+    optional = (reported or stance.status == "reported") and not readings
+    if readings or optional:
+        return replace(plain, readings=readings, optional=optional)
+    return plain
+
+
+def _stance_code(code: IssueCode, stance: Stance) -> StanceCode:
     scale = code.issue.scale
     if not stance.stated:  # a deferred stance is never measured
         return StanceCode(False, bool(stance.alternatives), bool(stance.accepts), Span(), stance=stance)
@@ -153,8 +168,12 @@ def encode_document(document: Document, taxonomy: Taxonomy) -> DocumentCode:
         if k is None:
             unknown.append(issue_id)
             continue
-        stances[k] = stance_code(tcode.issues[k], stance)
-    return DocumentCode(tcode, dict(sorted(stances.items())), tuple(unknown))
+        stances[k] = stance_code(tcode.issues[k], stance, document.status == "reported")
+    readings = {
+        tcode.index[issue_id]: tuple(stance_code(tcode.issues[tcode.index[issue_id]], r) for r in rs)
+        for issue_id, rs in document.readings.items() if issue_id in tcode.index
+    }
+    return DocumentCode(tcode, dict(sorted(stances.items())), tuple(unknown), readings)
 
 
 def document_code(document: Document, taxonomy: Taxonomy) -> DocumentCode:

@@ -57,18 +57,40 @@ VERDICT_VALUES = tuple(v.value for v in Verdict)
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Counts per verdict, coverage and the convergence index."""
+    """Counts per verdict, coverage, and the convergence index with its range.
+
+    ``convergence`` is the point estimate: 1 − the weighted mean distance over the issues
+    both sides state (a bracket at the near end of its range, the gap between spans). ``low`` and
+    ``high`` bound it over every resolution of the uncertainty the data records: each
+    bracket anywhere in its span, each alternative reading kept below the confidence floor,
+    and each stance from a ``reported`` document taken or left. ``low <= convergence <= high``;
+    where the data records no uncertainty the three are equal.
+    """
 
     counts: dict[str, int]
     coverage: float
     convergence: float
     both_stated: int
     addressed: int
+    low: float = math.nan
+    high: float = math.nan
 
     def __str__(self) -> str:
         parts = ", ".join(f"{k} {v}" for k, v in self.counts.items() if v)
-        conv = "n/a" if math.isnan(self.convergence) else f"{self.convergence:.2f}"
-        return f"convergence {conv}, coverage {self.coverage:.2f} ({parts})"
+        return f"convergence {self.convergence_text()}, coverage {self.coverage:.2f} ({parts})"
+
+    def convergence_text(self) -> str:
+        """``0.62 (range 0.41–0.80)``, or ``0.62`` where there is no range, ``n/a`` where there is no index."""
+        if math.isnan(self.convergence):
+            return "n/a"
+        if math.isnan(self.low) or (abs(self.high - self.low) < 0.005):
+            return f"{self.convergence:.2f}"
+        return f"{self.convergence:.2f} (range {self.low:.2f}–{self.high:.2f})"
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the data allows a different index (``low < high``)."""
+        return not math.isnan(self.low) and self.high - self.low > EPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +141,10 @@ class StanceCode:
     res_masks: tuple[int, ...] = ()
     reservation: Span | None = None
     stance: Any = None
+    optional: bool = False
+    """The stance may be left out: it comes from a ``reported`` document (taken or left, for the range)."""
+    readings: tuple[StanceCode, ...] = ()
+    """Other readings the data allows in its place (below the confidence floor, or displaced by a report)."""
 
 
 Judged = tuple[int, StanceCode | None, StanceCode | None, float | None, Verdict, str | None]
@@ -176,6 +202,91 @@ def judge(ic: IssueCode, x: StanceCode, y: StanceCode) -> tuple[float, Verdict, 
     return distance, verdict, nearer
 
 
+def far_codes(ic: IssueCode, x: StanceCode, y: StanceCode) -> float:
+    """The largest distance between a value of ``x`` and one of ``y`` (``scale.far``)."""
+    if ic.kind == SET:
+        return max(jaccard_mask(a, b) for a in x.masks for b in y.masks)
+    raw = max(0.0, y.hi - x.lo, x.hi - y.lo)
+    return min(1.0, raw / ic.width if ic.kind == NUMERIC else raw)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRange:
+    """What the data allows on one issue: the distance's range, and whether it may leave or join the index."""
+
+    index: int
+    low: float
+    """The smallest distance any resolution gives (the gap of the closest readings)."""
+    high: float
+    """The largest distance any resolution gives (the far end of the widest brackets)."""
+    fixed: bool
+    """The issue is in the index whatever the resolution (neither side may be left out)."""
+
+
+def _candidates(x: StanceCode | None, extra: tuple[StanceCode, ...]) -> list[StanceCode]:
+    out = [] if x is None else [x, *x.readings]
+    return [c for c in (*out, *extra) if c.stated]
+
+
+def issue_range(
+    ic: IssueCode, x: StanceCode | None, y: StanceCode | None,
+    rx: tuple[StanceCode, ...] = (), ry: tuple[StanceCode, ...] = (),
+    other: Fallback | None = None,
+) -> IssueRange | None:
+    """The range of one issue over its readings (None: never in the index)."""
+    cx, cy = _candidates(x, rx), _candidates(y, ry)
+    if not cx or not cy:
+        return None
+    lo, hi = 1.0, 0.0
+    for a in cx:
+        for b in cy:
+            if ic.kind == OTHER:
+                if other is None:
+                    raise TypeError(f"issue {ic.id}: no encoding for its scale")
+                d = other(ic.index, a, b)[0]
+                g, f = d, d
+            else:
+                g = judge(ic, a, b)[0]
+                f = far_codes(ic, a, b) if (a.bracketed or b.bracketed) and a.span != b.span else g
+            lo, hi = min(lo, g), max(hi, f)
+    fixed = (x is not None and y is not None and x.stated and y.stated and not x.optional and not y.optional)
+    return IssueRange(ic.index, lo, hi, fixed)
+
+
+def convergence_bounds(ranges: Iterable[tuple[IssueRange, float]]) -> tuple[float, float]:
+    """(low, high) of the convergence index over every resolution of the issues' ranges.
+
+    Each item is an issue's range and its weight. An issue that is ``fixed`` is always in
+    the index; any other may be in or out. The extremes of a weighted mean over such
+    choices are exact by a greedy pass: to make the index highest, take the fixed issues at
+    their smallest distance and add optional ones, closest first, while each is closer than
+    the mean so far (and the mirror image for the lowest).
+    """
+    items = list(ranges)
+
+    def extreme(pick_high: bool) -> float:
+        total_w = weighted = 0.0
+        optional: list[tuple[float, float]] = []
+        for r, w in items:
+            d = r.low if pick_high else r.high
+            if r.fixed:
+                total_w += w
+                weighted += w * d
+            else:
+                optional.append((d, w))
+        optional.sort(key=lambda dw: dw[0], reverse=not pick_high)
+        for d, w in optional:
+            mean = weighted / total_w if total_w > 0 else None
+            if mean is None or (d < mean - EPS if pick_high else d > mean + EPS):
+                total_w += w
+                weighted += w * d
+            else:
+                break
+        return 1.0 - weighted / total_w if total_w > 0 else math.nan
+
+    return extreme(False), extreme(True)
+
+
 def judge_codes(
     issues: tuple[IssueCode, ...],
     sa: Mapping[int, StanceCode],
@@ -184,13 +295,20 @@ def judge_codes(
     weights: Mapping[str, float] | None = None,
     all_issues: bool = False,
     other: Fallback | None = None,
+    ra: Mapping[int, tuple[StanceCode, ...]] | None = None,
+    rb: Mapping[int, tuple[StanceCode, ...]] | None = None,
 ) -> tuple[list[Judged], Summary]:
     """Judge every issue either side addresses (every issue with ``all_issues``), in taxonomy order.
 
     ``sa``/``sb`` map issue indices to the two sides' codes; ``weights`` override issue
-    weights in the convergence index; ``other`` judges issues of kind :data:`OTHER`.
+    weights in the convergence index; ``other`` judges issues of kind :data:`OTHER`;
+    ``ra``/``rb`` hold readings of issues a side leaves unstated (a position's readings
+    below the confidence floor), used only for the range.
     """
+    ra, rb = ra or {}, rb or {}
     keys: Iterable[int] = range(len(issues)) if all_issues else sorted(sa.keys() | sb.keys())
+    ranges: list[tuple[IssueRange, float]] = []
+    uncertain = bool(ra or rb)
     judged: list[Judged] = []
     counts = dict.fromkeys(VERDICT_VALUES, 0)
     addressed = both = stated = 0
@@ -225,11 +343,26 @@ def judge_codes(
             weighted += w * distance
             judged.append((k, x, y, distance, verdict, nearer))
         counts[verdict.value] += 1
+        if x is not None and (x.bracketed or x.optional or x.readings):
+            uncertain = True
+        if y is not None and (y.bracketed or y.optional or y.readings):
+            uncertain = True
+    convergence = 1.0 - weighted / total_w if total_w > 0 else math.nan
+    low = high = convergence
+    if uncertain:
+        for k in sorted(set(keys) | ra.keys() | rb.keys()):
+            ic = issues[k]
+            r = issue_range(ic, sa.get(k), sb.get(k), ra.get(k, ()), rb.get(k, ()), other)
+            if r is not None:
+                ranges.append((r, ic.weight if weights is None else weights.get(ic.id, ic.weight)))
+        low, high = convergence_bounds(ranges)
     summary = Summary(
         counts=counts,
         coverage=both / addressed if addressed else math.nan,
-        convergence=1.0 - weighted / total_w if total_w > 0 else math.nan,
+        convergence=convergence,
         both_stated=stated,
         addressed=addressed,
+        low=low,
+        high=high,
     )
     return judged, summary

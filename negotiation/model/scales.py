@@ -72,6 +72,16 @@ class _ScaleBase(BaseModel):
         lo_b, hi_b = self._unit(b.lo), self._unit(b.hi)
         return min(1.0, max(0.0, lo_b - hi, lo - hi_b))
 
+    def far(self, a: Span, b: Span) -> float:
+        """The largest distance in [0, 1] between a value of ``a`` and a value of ``b``.
+
+        Equal to :meth:`gap` for two single values; for a bracket, the far end of the range
+        of distances its alternatives allow (DESIGN §4: a bracket never counts as agreement).
+        """
+        la, ha = sorted((self._unit(a.lo), self._unit(a.hi)))
+        lb, hb = sorted((self._unit(b.lo), self._unit(b.hi)))
+        return min(1.0, max(0.0, hb - la, ha - lb))
+
     def _unit(self, x: float) -> float:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -199,6 +209,12 @@ class NumericScale(_ScaleBase):
         raw = max(0.0, t(b.lo) - t(a.hi), t(a.lo) - t(b.hi))
         return min(1.0, raw / width)
 
+    def far(self, a: Span, b: Span) -> float:
+        t = self._transform
+        width = t(self.upper) - t(self.lower)
+        raw = max(0.0, t(b.hi) - t(a.lo), t(a.hi) - t(b.lo))
+        return min(1.0, raw / width)
+
     def raw_gap(self, a: Span, b: Span) -> float:
         """The gap between two spans in the scale's unit."""
         return raw_gap(a, b)  # spans.raw_gap, the one definition of the gap
@@ -252,6 +268,9 @@ class SetScale(_ScaleBase):
 
     def gap(self, a: Span, b: Span) -> float:
         return min(self.jaccard(x, y) for x in a.members for y in b.members)
+
+    def far(self, a: Span, b: Span) -> float:
+        return max(self.jaccard(x, y) for x in a.members for y in b.members)
 
     def position(self, value: Value) -> float | None:
         return None
