@@ -199,8 +199,8 @@ class Comparison:
             ic = issues[k]
             x, y = code_a.stances.get(k), code_b.stances.get(k)
             r = issue_range(ic, x, y, code_a.readings.get(k, ()), code_b.readings.get(k, ()),
-                            lambda _k, p, q: (diff_issue(ic.issue, p.stance, q.stance).distance or 0.0,
-                                              Verdict.APART, None))
+                            lambda _k, p, q, issue=ic.issue: (diff_issue(issue, p.stance, q.stance).distance or 0.0,
+                                                              Verdict.APART, None))
             if r is None or (r.fixed and r.high - r.low <= _EPS):
                 continue
             others = [(w, point[i]) for i, w in weight.items() if i in point and i != ic.id]

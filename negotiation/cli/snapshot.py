@@ -109,6 +109,15 @@ def _plain_code(code: StanceCode) -> StanceCode:
     return replace(code, stance=None)
 
 
+def answers(snap: Snapshot, a: str, b: str) -> bool:
+    """Whether the snapshot gives this comparison: both documents in it, and no uncertainty the
+    data records (a bracket, a reading, a reported stance), whose range and hinges need the models."""
+    if a not in snap.documents or b not in snap.documents:
+        return False
+    return not any(c.bracketed or c.optional or c.readings for doc in (snap.document(a), snap.document(b))
+                   for c in doc.codes.values())
+
+
 def compare_table(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool = False,
                   with_data: bool = False) -> tuple[Table, bool]:
     """The table of comparing ``a`` with ``b`` (with its JSON data where ``with_data``), and
@@ -138,14 +147,16 @@ def compare_table(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool
         shown.append(it)
     stated = any(x is not None or y is not None for _, x, y, *_ in judged)
     doc_a, doc_b = da.texts[lang], db.texts[lang]
-    summary_lines = diff_text.summary_lines(summary.counts, summary.coverage, summary.convergence, lang)
+    summary_lines = diff_text.summary_lines(summary.counts, summary.coverage, summary.convergence, lang,
+                                           summary.low, summary.high)
     notes = diff_text.fallback_notes(doc_a, doc_b, shown, lang)
     data = None
     if with_data:
         issues = [{**row, "a": da.dumps.get(k), "b": db.dumps.get(k), "line": line}
                   for row, (k, *_), line in zip(rows, judged, lines, strict=True)]
         data = diff_text.comparison_data(doc_a, doc_b, summary.counts, summary.coverage, summary.convergence,
-                                         summary.both_stated, summary.addressed, issues, lang)
+                                         summary.both_stated, summary.addressed, issues, lang,
+                                         summary.low, summary.high)
     table = diff_text.comparison_table(rows, doc_a, doc_b, lang, summary=summary_lines, notes=notes, data=data)
     return table, stated
 
@@ -231,6 +242,8 @@ def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | 
         return None, file
     if args.a not in snap.documents or args.b not in snap.documents:
         return None, None  # a position, or an unknown id: the full path resolves or explains it
+    if not answers(snap, args.a, args.b):
+        return None, None  # an index with a range: the full path names what it hinges on
     from negotiation.cli.options import emit, nothing_stated
 
     args.corpus_line = describe_corpus(folder, how)

@@ -174,12 +174,16 @@ RECORD_KEYS = [
 """The keys of a comparison record, in order (the columns of ``Comparison.to_frame()``)."""
 
 
-def summary_lines(counts: Mapping[str, int], coverage: float, convergence: float, lang: Lang = "en") -> list[str]:
-    """The summary as short lines: convergence, coverage, counts per verdict."""
+def summary_lines(counts: Mapping[str, int], coverage: float, convergence: float, lang: Lang = "en",
+                  low: float = math.nan, high: float = math.nan) -> list[str]:
+    """The summary as short lines: convergence with its range, coverage, counts per verdict."""
     join = i18n.say("comma", lang).join
     listed = join(f"{i18n.verdict(k, lang)} {v}" for k, v in counts.items() if v)
+    index = i18n.decimal(convergence, lang)
+    if not math.isnan(low) and not math.isnan(convergence) and high - low >= 0.005:
+        index = i18n.say("with_range", lang, value=index, low=i18n.decimal(low, lang), high=i18n.decimal(high, lang))
     return [
-        i18n.say("convergence", lang, convergence=i18n.decimal(convergence, lang)),
+        i18n.say("convergence", lang, convergence=index),
         i18n.say("coverage", lang, coverage=i18n.percent(coverage, lang)),
         i18n.say("verdicts", lang, counts=listed or "—"),
     ]
@@ -207,7 +211,8 @@ def fallback_notes(a: DocumentTexts, b: DocumentTexts, issues: Sequence[IssueTex
 
 def comparison_data(a: DocumentTexts, b: DocumentTexts, counts: Mapping[str, int], coverage: float,
                     convergence: float, both_stated: int, addressed: int,
-                    issues: Sequence[dict[str, Any]], lang: Lang) -> dict[str, Any]:
+                    issues: Sequence[dict[str, Any]], lang: Lang,
+                    low: float = math.nan, high: float = math.nan) -> dict[str, Any]:
     """Plain JSON-ready data: both documents, every issue (records with stances and lines), the summary."""
 
     def doc(d: DocumentTexts) -> dict[str, Any]:
@@ -220,6 +225,8 @@ def comparison_data(a: DocumentTexts, b: DocumentTexts, counts: Mapping[str, int
         "b": doc(b),
         "summary": {
             "convergence": None if math.isnan(convergence) else convergence,
+            "low": None if math.isnan(low) else low,
+            "high": None if math.isnan(high) else high,
             "coverage": None if math.isnan(coverage) else coverage,
             "counts": dict(counts),
             "both_stated": both_stated,

@@ -192,6 +192,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "corpus": {"en": "corpus: {path}", "ar": "المدونة: {path}"},
     "coverage": {"en": "Coverage: {coverage} of the issues either side addresses are addressed by both",
                  "ar": "التغطية: {coverage} من القضايا التي يتناولها أحد الطرفين يتناولها الطرفان معًا"},
+    "with_range": {"en": "{value} (range {low}–{high})", "ar": "{value} (المدى {low}–{high})"},
+    "hinges": {"en": "What the index hinges on: {items}", "ar": "ما يتوقف عليه المؤشر: {items}"},
     "convergence": {"en": "Convergence index: {convergence} (1 = identical on every issue both state)",
                     "ar": "مؤشر التقارب: {convergence} (1 = تطابق في كل قضية يذكرها الطرفان)"},
     "deferred_by": {"en": "deferred by {who}", "ar": "أرجأه {who}"},

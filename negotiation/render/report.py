@@ -240,7 +240,16 @@ def _plain_stance(stance: Stance | None) -> Any:
 def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
     """The summary as short lines: convergence, coverage, counts per verdict."""
     s = cmp.summary
-    return diff_text.summary_lines(s.counts, s.coverage, s.convergence, lang)
+    lines = diff_text.summary_lines(s.counts, s.coverage, s.convergence, lang, s.low, s.high)
+    if s.uncertain:
+        hinges = cmp.hinges(3)
+        if hinges:
+            comma = i18n.say("comma", lang)
+            items = comma.join(
+                f"{cmp.taxonomy.issues[h.issue].label(lang)} {i18n.decimal(h.low, lang)}–{i18n.decimal(h.high, lang)}"
+                for h in hinges)
+            lines.append(i18n.say("hinges", lang, items=items))
+    return lines
 
 
 def heading(cmp: Comparison, lang: Lang = "en") -> list[str]:
@@ -299,7 +308,8 @@ def _comparison_data(cmp: Comparison, lang: Lang, rows: list[dict[str, Any]], li
     issues = [{**row, "a": stance(d.a), "b": stance(d.b), "line": line}
               for row, d, line in zip(rows, cmp.diffs, lines, strict=True)]
     return diff_text.comparison_data(document_texts(cmp.a, tax, lang), document_texts(cmp.b, tax, lang),
-                                     s.counts, s.coverage, s.convergence, s.both_stated, s.addressed, issues, lang)
+                                     s.counts, s.coverage, s.convergence, s.both_stated, s.addressed, issues, lang,
+                                     s.low, s.high)
 
 
 def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) -> str:
