@@ -133,3 +133,19 @@ def test_an_unknown_floor_or_issue_is_a_clear_error(corpus_bundled: ng.Corpus) -
 @pytest.fixture
 def corpus_bundled() -> ng.Corpus:
     return ng.load()
+
+
+def test_the_explain_command_answers_in_both_languages_and_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tests.command_line import run_cli
+
+    code, out, _ = run_cli(capsys, "explain", "RU@2026-06-15", "territory.zaporizhzhia")
+    assert code == 0 and "below the confidence floor" in out and "ru-memorandum-offer-2026-02" in out
+    code, out, _ = run_cli(capsys, "explain", "RU@2026-06-15", "territory.zaporizhzhia", "--lang", "ar")
+    assert code == 0 and "دون حدّ الثقة" in out
+    code, out, _ = run_cli(capsys, "explain", "US@2026-06-15", "justice.amnesty", "-f", "json")
+    rows = json.loads(out)
+    assert [r["reason"] for r in rows] == ["retired"]
+    for fmt in ("csv", "github", "html"):
+        assert run_cli(capsys, "explain", "UA", "territory.donetsk", "-f", fmt)[0] == 0

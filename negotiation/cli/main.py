@@ -46,6 +46,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "negotiation.cli.predict",
     "negotiation.cli.backtest",
     "negotiation.cli.agreement",
+    "negotiation.cli.explain",
 )
 """Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
 returns the new subcommand's parser (with the common options already on it)."""

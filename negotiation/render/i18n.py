@@ -20,6 +20,8 @@ RTL = frozenset({"ar", "fa", "he", "ur"})
 
 HEADERS: dict[str, dict[str, str]] = {
     "alpha": {"en": "Alpha", "ar": "ألفا"},
+    "taken": {"en": "Taken", "ar": "مأخوذ"},
+    "reason": {"en": "Why", "ar": "السبب"},
     "measurement": {"en": "Measurement", "ar": "مستوى القياس"},
     "units": {"en": "Both coded", "ar": "رمّزها الاثنان"},
     "only_a": {"en": "Only A", "ar": "أ فقط"},
@@ -267,6 +269,21 @@ SENTENCES: dict[str, dict[str, str]] = {
                     "ar": "k/n: الإصابات من القضايا التي تذكرها المسودة ويتوقعها النموذج أو خط الأساس."},
     "backtest_common": {"en": "Only the issues every one of {models} predicts.",
                         "ar": "القضايا التي تتوقعها كل هذه فقط: {models}."},
+    "explain_title": {"en": "Why {party}'s position as of {date} holds what it does on {issue}",
+                      "ar": "لماذا يحمل موقف {party} حتى {date} ما يحمله بشأن {issue}"},
+    "explain_rules": {"en": "Rules: newest stance at or above the {floor} confidence floor; revisions retire "
+                            "struck points; own words over endorsements.",
+                      "ar": "القواعد: الموقف الأحدث عند حدّ الثقة «{floor}» أو فوقه؛ المراجعات تُسقط النقاط "
+                            "المحذوفة؛ كلام الطرف نفسه مقدّم على ما أيّده."},
+    "reason_in_force": {"en": "taken: in force", "ar": "مأخوذ: سارٍ"},
+    "reason_superseded": {"en": "superseded by {by}", "ar": "حلّ محله {by}"},
+    "reason_retired": {"en": "retired by the revision {by}", "ar": "أسقطته المراجعة {by}"},
+    "reason_below_floor": {"en": "below the confidence floor (kept as a reading)",
+                           "ar": "دون حدّ الثقة (محفوظ كقراءة بديلة)"},
+    "reason_not_covered": {"en": "endorsed text not covering an issue the party states itself",
+                           "ar": "نص مؤيَّد لا يشمل قضية يذكرها الطرف بنفسه"},
+    "reason_too_old": {"en": "older than max_age", "ar": "أقدم من الحد الأقصى للعمر"},
+    "reason_other_bracket": {"en": "another author's bracket", "ar": "صيغة مؤلف آخر بين قوسين"},
     "agreement_title": {"en": "Agreement of two codings ({n} documents): Krippendorff's alpha per issue",
                         "ar": "الاتفاق بين ترميزين ({n} وثيقة): ألفا كريبندورف لكل قضية"},
     "agreement_overall": {"en": "Overall alpha (interval, 0–1 positions): {overall}; "
