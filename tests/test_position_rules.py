@@ -140,9 +140,9 @@ def test_the_explain_command_answers_in_both_languages_and_every_format(capsys: 
 
     from tests.command_line import run_cli
 
-    code, out, _ = run_cli(capsys, "explain", "RU@2026-06-15", "territory.zaporizhzhia")
+    code, out, _ = run_cli(capsys, "explain", "RU@2026-06-15", "territory.zaporizhzhia", "--width", "240")
     assert code == 0 and "below the confidence floor" in out and "ru-memorandum-offer-2026-02" in out
-    code, out, _ = run_cli(capsys, "explain", "RU@2026-06-15", "territory.zaporizhzhia", "--lang", "ar")
+    code, out, _ = run_cli(capsys, "explain", "RU@2026-06-15", "territory.zaporizhzhia", "--lang", "ar", "-f", "csv")
     assert code == 0 and "دون حدّ الثقة" in out
     code, out, _ = run_cli(capsys, "explain", "US@2026-06-15", "justice.amnesty", "-f", "json")
     rows = json.loads(out)
