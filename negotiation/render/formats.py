@@ -31,6 +31,7 @@ from typing import Any
 
 from negotiation.render import i18n, text
 from negotiation.render.i18n import Lang
+from negotiation.render.sanitize import CSP_META
 
 TABULATE_FORMATS = (
     "asciidoc", "colon_grid", "double_grid", "double_outline", "fancy_grid", "fancy_outline",
@@ -579,6 +580,7 @@ def to_html_page(table: Table) -> str:
             f"<p>{bidi_html(x, lang)}</p>" for x in rest if x.strip())
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(table.lang)}>\n<head>\n<meta charset="utf-8">\n'
+        f"{CSP_META}"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>\n{VERDICT_STYLE}</style>\n</head>\n<body>\n{heading}\n"
         f"{html_table(table)}\n{prose}\n</body>\n</html>\n"

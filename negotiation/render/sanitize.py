@@ -121,3 +121,11 @@ def terminal_table(table: T) -> T:
         notes=_deep(list(t.notes)),
         columns=[replace(c, header=_deep(c.header)) for c in t.columns],
     )
+
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""The Content-Security-Policy of every page we write: no script, no fetch, no frame; the
+page's own inline ``<style>`` (its rules are ours, written per language, so hashing them
+would tie the policy to every edit) and ``data:`` images (the inlined chart)."""
+
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
