@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from negotiation.cli.exits import os_error, run_guarded, sanitized_stderr
 from negotiation.errors import CorpusError, NegotiationError
 
 
@@ -133,6 +134,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from negotiation.render.page import report_page
+    from negotiation.render.sanitize import terminal_text
 
     cmp = _comparison(args, corpus_of(args))
     if cmp is None:
@@ -145,7 +147,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         Path(args.output).write_text(page, encoding="utf-8")
     except OSError as exc:
         raise NegotiationError(f"cannot write {args.output}: {exc.strerror}") from None
-    print(args.output)
+    print(terminal_text(args.output))
     return 0
 
 
@@ -269,6 +271,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed its message
         return int(exc.code or 0)
+    with sanitized_stderr():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         code: int = args.func(args)
         return code
@@ -284,8 +291,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except OSError as exc:
+        if exc.filename is None:
+            raise  # stdout itself failed (a full disk, closed): run() says so
+        return os_error(exc)
 
 
 def run() -> None:
-    """Entry point for the ``negotiation`` script."""
-    sys.exit(main())
+    """Entry point for the ``negotiation`` script (clean endings: :mod:`negotiation.cli.exits`)."""
+    sys.exit(run_guarded(main))

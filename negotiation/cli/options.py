@@ -18,6 +18,7 @@ from typing import Any
 
 from negotiation.render import i18n
 from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, Column, Table, render, table_of
+from negotiation.render.sanitize import for_output, terminal_table
 
 __all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "nothing_stated", "output_width",
            "use_color"]
@@ -59,6 +60,8 @@ def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, pl
     parser.add_argument("--width", type=_width, metavar="N", help="fit text tables to N columns "
                         "(default: COLUMNS, else the terminal's width, else 100)")
     parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal (also NO_COLOR=1)")
+    parser.add_argument("--raw", action="store_true", help="csv/tsv exactly as in the corpus, for programs "
+                        "(default: cells a spreadsheet would run as formulas get a leading ')")
     if plot:
         parser.add_argument("--plot", metavar="FILE", type=_plot_file,
                             help="also draw a chart to FILE.png or FILE.svg (needs [plot])")
@@ -113,7 +116,10 @@ def emit(
     if isinstance(result, Table) and lang != table.lang:
         table.lang = lang
     fmt = getattr(args, "format", DEFAULT_FORMAT) or DEFAULT_FORMAT
-    out = render(table, fmt, width=output_width(args), color=use_color(args))
+    raw, color = bool(getattr(args, "raw", False)), use_color(args)
+    if color:
+        table = terminal_table(table)
+    out = for_output(render(table, fmt, width=output_width(args), color=color, raw=raw), fmt, raw=raw, color=color)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 

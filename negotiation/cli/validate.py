@@ -18,6 +18,7 @@ from pathlib import Path
 from negotiation.cli.options import add_output_options, emit
 from negotiation.corpus.locate import describe_corpus, find_corpus
 from negotiation.errors import Problem
+from negotiation.render.sanitize import terminal_text
 
 
 def _plural(n: int, word: str) -> str:
@@ -45,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
                    + (f", {counts}" if warnings else "") + f"; {where}")
     if args.format is None:
         for p in problems:
-            print(p, file=sys.stderr)
-        print(verdict, file=sys.stderr if errors else sys.stdout)
+            print(p, file=sys.stderr)  # main() shows control characters on stderr visibly
+        print(terminal_text(verdict), file=sys.stderr if errors else sys.stdout)
     else:
         data = {
             "corpus": str(folder), "how": how, "ok": not errors,

@@ -31,6 +31,7 @@ from typing import Any
 
 from negotiation.render import i18n, text
 from negotiation.render.i18n import Lang
+from negotiation.render.sanitize import CSP_META
 
 TABULATE_FORMATS = (
     "asciidoc", "colon_grid", "double_grid", "double_outline", "fancy_grid", "fancy_outline",
@@ -208,8 +209,12 @@ def _verdict_of(row: Mapping[str, Any]) -> str | None:
     return str(v) if v is not None and str(v) in text.COLORS else None
 
 
-def render(table: Table, fmt: str, *, width: int = 100, color: bool = False) -> str:
-    """Write ``table`` in ``fmt`` (one of :data:`FORMATS`), fitted to ``width`` columns."""
+def render(table: Table, fmt: str, *, width: int = 100, color: bool = False, raw: bool = False) -> str:
+    """Write ``table`` in ``fmt`` (one of :data:`FORMATS`), fitted to ``width`` columns.
+
+    csv and tsv neutralise cells a spreadsheet would run as formulas unless ``raw``
+    (:func:`negotiation.render.sanitize.spreadsheet_cell`).
+    """
     check_format(fmt)
     untranslated = [c.name for c in table.columns
                     if c.header is None and not c.name.isdigit() and not i18n.has_header(c.name, table.lang)]
@@ -219,7 +224,7 @@ def render(table: Table, fmt: str, *, width: int = 100, color: bool = False) -> 
     if fmt == "json":
         return to_json(table)
     if fmt in ("csv", "tsv"):
-        return to_delimited(table, "," if fmt == "csv" else "\t")
+        return to_delimited(table, "," if fmt == "csv" else "\t", raw=raw)
     if fmt == "html":
         return to_html_page(table)
     if fmt == "markdown":
@@ -280,14 +285,19 @@ def _machine_keys(table: Table) -> list[str]:
     return _keys(table.rows) or [c.name for c in table.columns]
 
 
-def to_delimited(table: Table, delimiter: str) -> str:
+def to_delimited(table: Table, delimiter: str, *, raw: bool = False) -> str:
     """CSV (quoted where needed) or TSV (tabs and newlines inside cells become spaces).
 
     Lists are joined with ``;``, mappings (brackets) as ``RU:x;UA:y``; booleans are ``true``/``false``;
-    missing values are empty.
+    missing values are empty. Unless ``raw``, a cell a spreadsheet would run as a formula
+    gets a leading ``'`` (:func:`~negotiation.render.sanitize.spreadsheet_cell`).
     """
     import csv
     import io
+
+    from negotiation.render.sanitize import spreadsheet_cell
+
+    cell = (lambda v: v) if raw else spreadsheet_cell
 
     keys = _machine_keys(table)
     out = io.StringIO()
@@ -295,11 +305,11 @@ def to_delimited(table: Table, delimiter: str) -> str:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(keys)
         for r in table.rows:
-            writer.writerow([_machine_value(r.get(k)) for k in keys])
+            writer.writerow([cell(_machine_value(r.get(k))) for k in keys])
         return out.getvalue()
     lines = ["\t".join(keys)]
     for r in table.rows:
-        cells = [" ".join(_machine_value(r.get(k)).split()) for k in keys]
+        cells = [cell(" ".join(_machine_value(r.get(k)).split())) for k in keys]
         lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"
 
@@ -570,6 +580,7 @@ def to_html_page(table: Table) -> str:
             f"<p>{bidi_html(x, lang)}</p>" for x in rest if x.strip())
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(table.lang)}>\n<head>\n<meta charset="utf-8">\n'
+        f"{CSP_META}"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>\n{VERDICT_STYLE}</style>\n</head>\n<body>\n{heading}\n"
         f"{html_table(table)}\n{prose}\n</body>\n</html>\n"

@@ -42,7 +42,7 @@ table { width: 100%; }
 figure { margin: 1rem 0; }
 """
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+from negotiation.render.sanitize import CSP  # noqa: E402 - the one policy of every page
 
 
 def _e(text: object) -> str:

@@ -16,6 +16,7 @@ from negotiation.model.labels import Lang
 from negotiation.render import i18n
 from negotiation.render.formats import bidi_html, page_attributes
 from negotiation.render.i18n import header
+from negotiation.render.sanitize import CSP_META
 
 if TYPE_CHECKING:
     from negotiation.analysis.redline import Redline
@@ -130,6 +131,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     summary = "".join(f"<p>{esc(line)}</p>" for line in [*red.summary(lang), *fallback] if line)
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(lang)}>\n<head>\n<meta charset="utf-8">\n'
+        f"{CSP_META}"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
         f"<style>{STYLE}</style>\n</head>\n<body>\n<h1>{heading}</h1>\n{table}\n{summary}\n</body>\n</html>\n"
     )
