@@ -131,3 +131,11 @@ def test_the_command_prints_alpha_per_issue_and_overall(tmp_path: Path, capsys: 
     assert math.isclose(flag["alpha"], 0.095, abs_tol=0.001)
     code, out, _ = run_cli(capsys, "agreement", str(a), str(b), "--disagreements", "--lang", "ar")
     assert code == 0 and "الخلافات" in out
+
+
+def test_the_blind_second_coding_agrees_with_the_corpus_above_the_target(corpus: ng.Corpus) -> None:
+    """tests/data/second_coding: 12 documents coded again by a coder who never saw positions/."""
+    second = ng.load(Path(__file__).parent / "data" / "second_coding")
+    result = ng.agreement(corpus, second)
+    assert len(result.documents) == 12
+    assert result.overall is not None and result.overall >= 0.80

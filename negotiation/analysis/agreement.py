@@ -114,7 +114,8 @@ def alpha(rows: list[list[float | None]], measurement: str) -> float | None:
     if paired.sum() < 1 or len(np.unique(data[~np.isnan(data)])) < 2:
         return None
     try:
-        value = float(krippendorff.alpha(reliability_data=data, level_of_measurement=measurement))
+        with np.errstate(invalid="ignore", divide="ignore"):  # no expected disagreement: alpha undefined
+            value = float(krippendorff.alpha(reliability_data=data, level_of_measurement=measurement))
     except (ValueError, ZeroDivisionError):
         return None
     return None if math.isnan(value) else value
