@@ -139,3 +139,9 @@ def test_the_blind_second_coding_agrees_with_the_corpus_above_the_target(corpus:
     result = ng.agreement(corpus, second)
     assert len(result.documents) == 12
     assert result.overall is not None and result.overall >= 0.80
+
+
+def test_the_disagreements_of_set_issues_print(capsys: pytest.CaptureFixture[str]) -> None:
+    second = str(Path(__file__).parent / "data" / "second_coding")
+    code, out, _ = run_cli(capsys, "agreement", str(ng.bundled_path()), second, "--disagreements", "--width", "200")
+    assert code == 0 and "Disagreements:" in out

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
                 return silent
             scale = taxonomy.issues[issue].scale
             values = value if isinstance(value, tuple) else (value,)
-            return " / ".join(scale.format(sorted(v) if isinstance(v, frozenset) else v, lang) for v in values)
+            return " / ".join(scale.format(v, lang) for v in values)
 
         records = [
             {"document": d.document, "issue": d.issue, "value_a": shown(d.issue, d.value_a),
