@@ -272,7 +272,6 @@ class _Running:
                     self.stances[issue_id] = current.model_copy(update={"readings": (*current.readings, entry)})
                 else:
                     self.pending.setdefault(issue_id, []).append(entry)
-                took = True
                 continue
             if not authored and issue_id in self.own and issue_id not in covered:
                 self.candidates.append(Candidate(issue_id, doc.date, doc.id, entry, False, Reason.NOT_COVERED))
