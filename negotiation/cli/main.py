@@ -48,6 +48,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "negotiation.cli.backtest",
     "negotiation.cli.agreement",
     "negotiation.cli.explain",
+    "negotiation.cli.export",
 )
 """Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
 returns the new subcommand's parser (with the common options already on it)."""
@@ -200,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    from negotiation.cli.options import LANGS
+    from negotiation.cli.options import LANGS, writable_file
     from negotiation.cli.options import add_output_options as output
 
     output(add("list", cmd_list, "list the documents in the corpus"))
@@ -215,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("report", cmd_report, "write a self-contained HTML page comparing two documents")
     p.add_argument("a")
     p.add_argument("b")
-    p.add_argument("--output", "-o", metavar="FILE", help="the page to write (default: standard output)")
+    p.add_argument("--output", "-o", metavar="FILE", type=writable_file,
+                   help="the page to write (default: standard output)")
     p.add_argument("--all-issues", action="store_true", help="also list issues neither side addresses")
     p.add_argument("--lang", default="en", choices=LANGS, help="language of the page (default en)")
     p = add("sources", cmd_sources, "list the citations behind a document")

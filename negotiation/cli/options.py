@@ -21,7 +21,7 @@ from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, Column, Table, r
 from negotiation.render.sanitize import for_output, terminal_table
 
 __all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "nothing_stated", "output_width",
-           "use_color"]
+           "use_color", "writable_file"]
 
 LANGS = ("en", "ar")
 """The languages of ``--lang``."""
@@ -42,11 +42,32 @@ def _width(value: str) -> int:
     return n
 
 
+def writable_file(value: str) -> str:
+    """An output file name (``--output``, ``--plot``), checked when the arguments are read, before any work.
+
+    ``-`` (standard output) passes; otherwise the folder must exist and the name must not be a
+    folder, so that a command never prints a whole table and then fails to write its file.
+    """
+    if value == "-":
+        return value
+    from pathlib import Path
+
+    path = Path(value)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write {value}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write {value}: it is a folder; give a file name")
+    if not os.access(folder, os.W_OK):
+        raise argparse.ArgumentTypeError(f"cannot write {value}: the folder {folder} is not writable")
+    return value
+
+
 def _plot_file(value: str) -> str:
     """A ``--plot`` file name, checked before any work is done (not after the table prints)."""
     if not value.lower().endswith((".png", ".svg")):
         raise argparse.ArgumentTypeError(f"expected a .png or .svg file name, got {value!r}")
-    return value
+    return writable_file(value)
 
 
 def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, plot: bool = False) -> None:
