@@ -37,11 +37,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(export_text(book if args.codebook else frame, args.format, raw=args.raw))
         print(f"negotiation: {len(book) if args.codebook else len(frame)} rows; {args.corpus_line}",
               file=sys.stderr)
+        args.corpus_shown = True
         return 0
     files = write_export(frame, book, args.format, Path(args.output), raw=args.raw)
     print(terminal_text(f"wrote {len(frame)} stances to {', '.join(str(f) for f in files)}"))
-    print(f"negotiation: {args.corpus_line}", file=sys.stderr)
-    return 0
+    return 0  # main() says which corpus on stderr
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:

@@ -23,6 +23,9 @@ from negotiation.render.sanitize import for_output, terminal_table
 __all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "nothing_stated", "output_width",
            "use_color", "writable_file"]
 
+MACHINE_FORMATS = ("json", "csv", "tsv")
+"""Formats without title, summary or notes (so the corpus line goes to stderr instead)."""
+
 LANGS = ("en", "ar")
 """The languages of ``--lang``."""
 
@@ -137,6 +140,8 @@ def emit(
     if isinstance(result, Table) and lang != table.lang:
         table.lang = lang
     fmt = getattr(args, "format", DEFAULT_FORMAT) or DEFAULT_FORMAT
+    if fmt not in MACHINE_FORMATS and getattr(args, "corpus_line", None):
+        args.corpus_shown = True  # the footer says it; otherwise main() says it on stderr
     raw, color = bool(getattr(args, "raw", False)), use_color(args)
     if color:
         table = terminal_table(table)
@@ -157,6 +162,20 @@ def save_plot(fig: Any, path: str, lang: str) -> None:
     if chart_lang(lang, svg=path.lower().endswith(".svg")) != lang:
         print("negotiation: note: PNG chart labels are in English (matplotlib cannot shape Arabic without "
               "arabic-reshaper and python-bidi); an .svg chart keeps Arabic text", file=sys.stderr)
+
+
+def say_corpus(args: argparse.Namespace) -> None:
+    """Say on stderr which corpus a command read when nobody named it and its output did not say.
+
+    A corpus named by ``--corpus`` or ``NEGOTIATION_CORPUS`` needs no reminder on stderr (json
+    and csv stay quiet for programs); one found in the working folder, or the bundled one, is
+    always said, in the table's footer or here.
+    """
+    line = getattr(args, "corpus_line", None)
+    implicit = str(line).endswith(("(working folder)", "(bundled with the library)"))
+    if line and implicit and not getattr(args, "corpus_shown", False):
+        print(f"negotiation: {line}", file=sys.stderr)
+        args.corpus_shown = True
 
 
 def _corpus_note(args: argparse.Namespace, lang: str) -> list[str]:
