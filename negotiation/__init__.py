@@ -41,9 +41,9 @@ _LAZY = {
     "Encoding": "negotiation.analysis.matrix",
     "matrix": "negotiation.analysis.matrix",
     "Redline": "negotiation.analysis.redline",
-    "RedlineChain": "negotiation.analysis.redline",
+    "RedlineChain": "negotiation.analysis.chain",
     "redline": "negotiation.analysis.redline",
-    "redline_chain": "negotiation.analysis.redline",
+    "redline_chain": "negotiation.analysis.chain",
     "Edit": "negotiation.analysis.scenarios",
     "accept": "negotiation.analysis.scenarios",
     "concede": "negotiation.analysis.scenarios",
@@ -95,10 +95,11 @@ if TYPE_CHECKING:
     from negotiation.analysis.align import Alignment, align
     from negotiation.analysis.backtest import BacktestResult, backtest
     from negotiation.analysis.bargaining import BargainResult, bargain, predict
+    from negotiation.analysis.chain import RedlineChain, redline_chain
     from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
     from negotiation.analysis.concessions import concessions
     from negotiation.analysis.matrix import Encoding, matrix
-    from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
+    from negotiation.analysis.redline import Redline, redline
     from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
     from negotiation.analysis.search import search
     from negotiation.analysis.timeline import coverage, position, trajectory
