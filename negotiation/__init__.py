@@ -31,7 +31,7 @@ _LAZY = {
     "backtest": "negotiation.analysis.backtest",
     "BargainResult": "negotiation.analysis.bargaining",
     "bargain": "negotiation.analysis.bargaining",
-    "predict": "negotiation.analysis.bargaining",
+    "predict": "negotiation.analysis.predict",
     "Comparison": "negotiation.analysis.compare",
     "IssueDiff": "negotiation.analysis.compare",
     "Summary": "negotiation.analysis.compare",
@@ -94,11 +94,12 @@ if TYPE_CHECKING:
     from negotiation.analysis.agreement import Agreement, agreement
     from negotiation.analysis.align import Alignment, align
     from negotiation.analysis.backtest import BacktestResult, backtest
-    from negotiation.analysis.bargaining import BargainResult, bargain, predict
+    from negotiation.analysis.bargaining import BargainResult, bargain
     from negotiation.analysis.chain import RedlineChain, redline_chain
     from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
     from negotiation.analysis.concessions import concessions
     from negotiation.analysis.matrix import Encoding, matrix
+    from negotiation.analysis.predict import predict
     from negotiation.analysis.redline import Redline, redline
     from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
     from negotiation.analysis.search import search
