@@ -37,6 +37,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "closer_to": {"en": "Closer", "ar": "أقرب"},
     "confidence": {"en": "Confidence", "ar": "الثقة"},
     "convergence": {"en": "Convergence", "ar": "التقارب"},
+    "range": {"en": "Range", "ar": "المدى"},
     "count": {"en": "Count", "ar": "العدد"},
     "coverage": {"en": "Coverage", "ar": "التغطية"},
     "date": {"en": "Date", "ar": "التاريخ"},
