@@ -54,6 +54,8 @@ MAGIC = b"negotiation-corpus-cache 2\n"
 SECRET = "secret"
 """The name of the per-user secret file inside the cache folder."""
 SUFFIXES = (".yaml", ".yml", ".json")
+MAX_KEYED_BYTES = 4_000_000
+"""A data file larger than this is keyed by its size and time, not read (the loader refuses it)."""
 KEEP = 64
 """Files kept per cache folder (a corpus and the command line's snapshot of it per corpus
 folder); the least recently written go first."""
@@ -187,8 +189,32 @@ def data_files(folder: Path) -> list[Path]:
             entries = sorted(os.scandir(sub), key=lambda e: e.name)
         except OSError:
             continue
-        files += [Path(e.path) for e in entries if e.name.endswith(SUFFIXES) and e.is_file()]
+        files += [Path(e.path) for e in entries if e.name.endswith(SUFFIXES) and not _is_dir(e)]
     return files
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _file_bytes(folder: Path, file: Path) -> bytes:
+    """What a data file contributes to the key: its bytes, or for anything but a plain regular
+    file of a sane size (a symlink, a FIFO, a loop, a huge file) a marker read without following
+    it out of the corpus, blocking or filling memory (the loader then reports it)."""
+    from negotiation.corpus.confine import Refused, read_bytes
+
+    try:
+        info = os.lstat(file)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_KEYED_BYTES:
+            return file.read_bytes()
+        if stat.S_ISLNK(info.st_mode):
+            return b"\0link\0" + os.fsencode(os.readlink(file)) + b"\0" + read_bytes(folder, file, MAX_KEYED_BYTES)
+        return f"\0other\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+    except (OSError, Refused):
+        return b"\0refused"
 
 
 def content_key(folder: Path, versions: bytes | None = None) -> str:
@@ -199,7 +225,7 @@ def content_key(folder: Path, versions: bytes | None = None) -> str:
     """
     digest = hashlib.blake2b(_versions() if versions is None else versions, digest_size=20)
     for file in data_files(folder):
-        data = file.read_bytes()
+        data = _file_bytes(folder, file)
         digest.update(f"\0{file.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
