@@ -40,6 +40,8 @@ _LAZY = {
     "concessions": "negotiation.analysis.concessions",
     "Encoding": "negotiation.analysis.matrix",
     "matrix": "negotiation.analysis.matrix",
+    "MatrixRange": "negotiation.analysis.matrix_range",
+    "matrix_range": "negotiation.analysis.matrix_range",
     "Redline": "negotiation.analysis.redline",
     "RedlineChain": "negotiation.analysis.redline",
     "redline": "negotiation.analysis.redline",
@@ -98,6 +100,7 @@ if TYPE_CHECKING:
     from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
     from negotiation.analysis.concessions import concessions
     from negotiation.analysis.matrix import Encoding, matrix
+    from negotiation.analysis.matrix_range import MatrixRange, matrix_range
     from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
     from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
     from negotiation.analysis.search import search
@@ -166,6 +169,7 @@ __all__ = [
     "FlagScale",
     "Issue",
     "IssueDiff",
+    "MatrixRange",
     "Modality",
     "NegotiationError",
     "NumericScale",
@@ -204,6 +208,7 @@ __all__ = [
     "init_corpus",
     "load",
     "matrix",
+    "matrix_range",
     "parties_schema",
     "position",
     "predict",

@@ -57,8 +57,13 @@ def test_positions_resolve_from_party_at_date_specs():
 
 def test_trajectory_has_one_row_per_change_in_date_order_with_moved_issues():
     frame = CORPUS.trajectory("RU", "UA")
-    assert list(frame.columns) == ["date", "convergence", "coverage", "both_stated", "apart", "moved", "documents"]
+    assert list(frame.columns) == ["date", "convergence", "low", "high", "coverage", "both_stated", "apart",
+                                   "moved", "documents"]
     assert list(frame["date"]) == sorted(frame["date"])
+    stated = frame.dropna(subset=["convergence"])
+    assert (stated["low"] <= stated["convergence"] + 1e-9).all()
+    assert (stated["convergence"] <= stated["high"] + 1e-9).all()
+    assert (stated["high"] - stated["low"]).max() > 0.1  # the band is there: brackets, readings, reports
     assert frame["moved"].map(len).gt(0).all()  # lists of PARTY:issue
     assert str(frame["date"].dtype).startswith("datetime64")
     assert dt.datetime(2026, 2, 24) in set(frame["date"])

@@ -80,6 +80,22 @@ def test_trajectory_has_a_point_and_a_note_per_change(corpus: ng.Corpus) -> None
     assert key[0].startswith(f"1. {stated['date'].iloc[0]:%Y-%m-%d} {stated['documents'].iloc[0][0]}")
 
 
+def test_trajectory_spaces_changes_by_date_and_shades_the_range(corpus: ng.Corpus) -> None:
+    import matplotlib.dates as mdates
+
+    frame = corpus.trajectory("RU", "UA")
+    fig = trajectory_chart(frame, "RU", "UA", taxonomy=corpus.taxonomy)
+    ax = fig.axes[0]
+    stated = frame.dropna(subset=["convergence"])
+    xs = [float(x) for x in ax.lines[0].get_xdata(orig=False)]
+    days = [float(mdates.date2num(d)) for d in stated["date"]]
+    assert xs == pytest.approx(days)  # x is the date itself, not the change's rank
+    band = [c for c in ax.collections if c.get_gid() == "range"]
+    assert len(band) == 1
+    ys = band[0].get_paths()[0].vertices[:, 1]
+    assert ys.min() <= stated["low"].min() + 1e-9 and ys.max() >= stated["high"].max() - 1e-9
+
+
 def test_cluster_order_keeps_close_documents_together() -> None:
     import numpy as np
 

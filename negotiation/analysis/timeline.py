@@ -364,7 +364,9 @@ def trajectory(
     """How far apart two parties' positions were at each date either changed.
 
     Returns a DataFrame with one row per such date: ``date`` (datetime64, so
-    ``.set_index("date").resample(...)`` works), ``convergence``, ``coverage``,
+    ``.set_index("date").resample(...)`` works), ``convergence`` with its range ``low`` and
+    ``high`` (as :attr:`Summary.low`/``high``: brackets, readings kept below the confidence
+    floor, reported stances taken or left), ``coverage``,
     ``both_stated`` (issues both sides state), ``apart`` (issues apart), ``moved`` (a list
     of the issues whose stance changed that day, as ``PARTY:issue``) and ``documents``
     (a list of the documents of that day).
@@ -398,6 +400,8 @@ def trajectory(
         rows.append({
             "date": day,
             "convergence": cmp.summary.convergence,
+            "low": cmp.summary.low,
+            "high": cmp.summary.high,
             "coverage": cmp.summary.coverage,
             "both_stated": cmp.summary.both_stated,
             "apart": cmp.summary.counts["apart"],
@@ -405,7 +409,7 @@ def trajectory(
             "documents": docs,
         })
         prev = {p: doc.stances for p, doc in now.items()}
-    columns = ["date", "convergence", "coverage", "both_stated", "apart", "moved", "documents"]
+    columns = ["date", "convergence", "low", "high", "coverage", "both_stated", "apart", "moved", "documents"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
     return frame  # type: ignore[no-any-return,unused-ignore]

@@ -33,10 +33,12 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     notes = _duplicates([args.party_a, args.party_b], lang)
     if frame.empty:
         notes = [i18n.say("no_documents", lang, a=args.party_a, b=args.party_b), *notes]
-    table = table_of(frame, lang=lang, title=title, notes=notes)
-    shows = {"coverage": _percent(lang), "moved": _moved(tax, lang)}
+    machine = getattr(args, "format", None) in ("json", "csv", "tsv")  # low and high are their own columns there
+    shown = frame if machine else frame.assign(range=list(zip(frame["low"], frame["high"], strict=True)))
+    table = table_of(shown, lang=lang, title=title, notes=notes)
+    shows = {"coverage": _percent(lang), "moved": _moved(tax, lang), "range": _range(frame, lang)}
     table.columns = [Column(c, show=shows.get(c)) for c in
-                     ("date", "convergence", "coverage", "both_stated", "apart", "moved", "documents")]
+                     ("date", "convergence", "range", "coverage", "both_stated", "apart", "moved", "documents")]
     emit(table, args)
     if getattr(args, "plot", None):
         from negotiation.cli.options import save_plot
@@ -58,6 +60,18 @@ def _moved(tax: Any, lang: str) -> Any:
             label = tax.issues[issue].label(lang) if issue in tax.issues else issue
             by_party.setdefault(party, []).append(label)
         return "\n".join(f"{party}: {', '.join(labels)}" for party, labels in by_party.items())
+
+    return show
+
+
+def _range(frame: Any, lang: str) -> Any:
+    """``(low, high)`` as ``0.24–0.54``; empty where the range is the point itself."""
+
+    def show(value: Any) -> str:
+        low, high = value
+        if low != low or high != high or abs(high - low) < 5e-3:  # NaN, or no range at two decimals
+            return ""
+        return f"{i18n.decimal(low, lang)}–{i18n.decimal(high, lang)}"
 
     return show
 

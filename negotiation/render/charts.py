@@ -143,12 +143,17 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
 
 def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonomy: Taxonomy | None = None,
                      lang: Lang = "en", svg: bool = False) -> Figure:
-    """Convergence of two parties at each change, each change numbered and keyed to its documents.
+    """Convergence of two parties at each change, on a time axis, with the range the data allows.
 
-    Changes are spaced evenly (ticks give their dates), since they bunch in busy months; the
-    key under the chart lists, per number, the date and the documents that caused it.
+    Each change is a point at its date, numbered and keyed (under the chart) to the
+    documents that caused it; the shaded band is the convergence range (``low``–``high``:
+    brackets, readings below the confidence floor, reported stances taken or left).
+    Busy months bunch up, as they did in time; the key keeps every change readable.
     """
     import textwrap
+
+    import matplotlib.dates as mdates
+    import pandas as pd
 
     lang = chart_lang(lang, svg=svg)
     t = _drawable(lang, svg=svg)
@@ -158,26 +163,33 @@ def trajectory_chart(frame: pd.DataFrame, party_a: str, party_b: str, *, taxonom
     fig = _figure(10, 4.2 + 0.17 * rows_of_key)
     grid = fig.add_gridspec(2, 1, height_ratios=[4.2, max(0.4, 0.17 * rows_of_key)])
     ax = fig.add_subplot(grid[0])
-    xs = list(range(1, n + 1))
-    ax.plot(xs, list(stated["convergence"]), marker="o", color=A_COLOR, linewidth=1.6, gid="convergence")
+    xs = list(pd.to_datetime(stated["date"]))
+    if "low" in stated and "high" in stated:
+        ax.fill_between(xs, list(stated["low"]), list(stated["high"]), step="post", color=A_COLOR, alpha=0.15,
+                        linewidth=0, gid="range", label=t(i18n.header("range", lang)))
+    ax.plot(xs, list(stated["convergence"]), marker="o", color=A_COLOR, linewidth=1.6, gid="convergence",
+            drawstyle="steps-post", label=t(i18n.header("convergence", lang)))
+    if xs:
+        ax.legend(loc="upper right", fontsize=7.5, frameon=False)
     key = []
-    for k, (x, value, when, docs) in enumerate(
-        zip(xs, stated["convergence"], stated["date"], stated["documents"], strict=True)
-    ):
+    for k, (x, value, docs) in enumerate(zip(xs, stated["convergence"], stated["documents"], strict=True)):
         names = docs if isinstance(docs, list) else str(docs).split(", ")
-        ax.annotate(str(x), (x, value), xytext=(0, 7 if k % 2 == 0 else -13), textcoords="offset points",
+        ax.annotate(str(k + 1), (x, value), xytext=(0, 7 if k % 2 == 0 else -13), textcoords="offset points",
                     fontsize=7, ha="center", color="#333333", gid="document")
-        day = when.date().isoformat() if hasattr(when, "date") else str(when)
         # 56 characters: a third of the width
-        key.append(textwrap.shorten(f"{x}. {day} {', '.join(names)}", 56, placeholder=" …"))
-    step = max(1, n // 12)
-    ax.set_xticks(xs[::step], [str(d)[:10] for d in stated["date"]][::step], rotation=30, ha="right", fontsize=7.5)
+        key.append(textwrap.shorten(f"{k + 1}. {x.date().isoformat()} {', '.join(names)}", 56, placeholder=" …"))
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.tick_params(axis="x", labelsize=7.5)
     party = {p: (taxonomy.parties[p].label(lang) if taxonomy and p in taxonomy.parties else p)
              for p in (party_a, party_b)}
     ax.set_title(t(i18n.say("trajectory", lang, a=party[party_a], b=party[party_b])), fontsize=10)
     ax.set_ylabel(t(i18n.header("convergence", lang)))
     ax.set_ylim(-0.05, 1.1)
-    ax.set_xlim(0.3, n + 0.7)
+    if xs:
+        pad = max(pd.Timedelta(days=20), (xs[-1] - xs[0]) * 0.03)
+        ax.set_xlim(xs[0] - pad, xs[-1] + pad)
     ax.grid(color="#e5e5e5")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

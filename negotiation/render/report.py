@@ -249,6 +249,12 @@ def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
                 f"{cmp.taxonomy.issues[h.issue].label(lang)} {i18n.decimal(h.low, lang)}–{i18n.decimal(h.high, lang)}"
                 for h in hinges)
             lines.append(i18n.say("hinges", lang, items=items))
+    stale = cmp.stale()
+    if stale:
+        comma = i18n.say("comma", lang)
+        items = comma.join(f"{s.side.upper()} {cmp.taxonomy.issues[s.issue].label(lang)} ({s.date.isoformat()})"
+                           for s in stale)
+        lines.append(i18n.say("stale", lang, items=items))
     return lines
 
 
