@@ -85,9 +85,17 @@ def test_the_june_letter_starts_diplomacy_from_the_front_line():
 
 
 def test_the_easter_truce_lasts_32_hours():
-    st = stance("ru-easter-truce-2026-04", "ceasefire.duration_days")
+    st = stance("ru-easter-truce-2026-04", "ceasefire.unilateral_truce_days")
     assert st.value == pytest.approx(32 / 24, abs=0.01)
     assert "April 11" in (st.quote or "") and "April 12" in (st.quote or "")
+
+
+def test_holiday_truces_are_not_ceasefire_proposals():
+    # A truce one side declares for a holiday is not its proposal for a ceasefire's length.
+    for doc_id in ("ru-easter-truce-2026-04", "ua-easter-ceasefire-2026-04"):
+        assert "ceasefire.duration_days" not in CORPUS[doc_id].stances, doc_id
+    ru = CORPUS.position("RU", as_of=dt.date(2026, 6, 30)).stances
+    assert ru["ceasefire.duration_days"].document != "ru-easter-truce-2026-04"
 
 
 def test_reported_items_since_march_2026_are_never_high_confidence():
