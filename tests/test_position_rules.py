@@ -149,3 +149,21 @@ def test_the_explain_command_answers_in_both_languages_and_every_format(capsys: 
     assert [r["reason"] for r in rows] == ["retired"]
     for fmt in ("csv", "github", "html"):
         assert run_cli(capsys, "explain", "UA", "territory.donetsk", "-f", fmt)[0] == 0
+
+
+def test_stances_older_than_two_years_are_marked_in_show_and_compare(capsys) -> None:
+    from tests.command_line import run_cli
+
+    c = ng.load()
+    cmp = ng.compare(c.position("RU", "2026-06-15"), c.position("UA", "2026-06-15"))
+    stale = {(s.side, s.issue): s for s in cmp.stale()}
+    assert stale[("a", "security.army_cap")].date.isoformat() == "2022-04-15"
+    assert stale[("a", "security.army_cap")].age_days > 730
+    assert all(s.age_days > 730 for s in stale.values())
+    assert not ng.compare(c["istanbul-draft-2022-04"], c["us-28-point-2025-11"]).stale()  # documents: no per-stance age
+    code, out, _ = run_cli(capsys, "show", "RU@2026-06-15", "--format", "github")
+    assert code == 0 and "2022-04-15" in out and "†" in out and "more than two years" in out
+    code, out, _ = run_cli(capsys, "compare", "RU@2026-06-15", "UA@2026-06-15", "--format", "github")
+    assert code == 0 and "A Army size cap" in out and "not restated since" in out
+    code, out, _ = run_cli(capsys, "show", "RU@2026-06-15", "--lang", "ar")
+    assert code == 0 and "†" in out and "أكثر من سنتين" in out

@@ -8,6 +8,7 @@ rules, and the order they are checked in, are documented and implemented in
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -75,6 +76,35 @@ class Hinge:
     high: float
     swing: float
     """How far the index moves from its point estimate at the issue's further end."""
+
+
+@dataclass(frozen=True, slots=True)
+class StaleStance:
+    """A stance older than its position by more than the staleness limit (two years by default)."""
+
+    side: str
+    """``"a"`` or ``"b"``."""
+    issue: str
+    date: dt.date
+    document: str | None
+    age_days: int
+    """Days between the stance's own date and the date of the position it stands in."""
+
+
+def stale_stances(doc: Document, days: int | None = None) -> list[tuple[str, dt.date, str | None, int]]:
+    """(issue, date, document, age in days) of each stance of ``doc`` older than ``days`` before its date.
+
+    Only positions carry per-stance dates; a document's own stances are as old as it is.
+    ``days`` defaults to :data:`~negotiation.analysis.timeline.STALE_DAYS` (730).
+    """
+    from negotiation.analysis.timeline import STALE_DAYS
+
+    limit = STALE_DAYS if days is None else days
+    out = []
+    for issue_id, st in doc.stances.items():
+        if st.date is not None and (doc.date - st.date).days > limit:
+            out.append((issue_id, st.date, st.document, (doc.date - st.date).days))
+    return out
 
 
 def _index(items: list[tuple[float, float]]) -> float:
@@ -216,6 +246,17 @@ class Comparison:
             found.append(Hinge(ic.id, low, high, swing))
         found.sort(key=lambda h: (-h.swing, h.issue))
         return found[:n]
+
+    def stale(self, days: int | None = None) -> list[StaleStance]:
+        """Stances of either side older than ``days`` (default two years) before their position's date.
+
+        A figure a party last stated long ago is not plainly its current position: output
+        marks these (see ``position(..., max_age=days)`` to leave them out instead).
+        """
+        return [StaleStance(side, issue, date, document, age)
+                for side, doc in (("a", self.a), ("b", self.b))
+                for issue, date, document, age in stale_stances(doc, days)
+                if any(d.issue.id == issue for d in self.diffs)]
 
     def __str__(self) -> str:
         return self.render()

@@ -249,6 +249,12 @@ def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
                 f"{cmp.taxonomy.issues[h.issue].label(lang)} {i18n.decimal(h.low, lang)}–{i18n.decimal(h.high, lang)}"
                 for h in hinges)
             lines.append(i18n.say("hinges", lang, items=items))
+    stale = cmp.stale()
+    if stale:
+        comma = i18n.say("comma", lang)
+        items = comma.join(f"{s.side.upper()} {cmp.taxonomy.issues[s.issue].label(lang)} ({s.date.isoformat()})"
+                           for s in stale)
+        lines.append(i18n.say("stale", lang, items=items))
     return lines
 
 
@@ -316,9 +322,9 @@ def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) 
     """:func:`comparison_dict` as a JSON string (NaN written as null)."""
     import json
 
-    from negotiation.render.formats import _json_safe, json_default
+    from negotiation.render.machine import json_default, json_safe
 
-    return json.dumps(_json_safe(comparison_dict(cmp, lang)), ensure_ascii=False, indent=indent, default=json_default)
+    return json.dumps(json_safe(comparison_dict(cmp, lang)), ensure_ascii=False, indent=indent, default=json_default)
 
 
 # --- frames

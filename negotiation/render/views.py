@@ -7,7 +7,9 @@ Each function returns a :class:`~negotiation.render.formats.Table` that
 
 from __future__ import annotations
 
-from negotiation.model.models import Corpus, Document, Taxonomy
+from negotiation.analysis.compare import stale_stances
+from negotiation.analysis.timeline import STALE_DAYS
+from negotiation.model.models import Corpus, Document, Stance, Taxonomy
 from negotiation.render import i18n
 from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
@@ -63,6 +65,8 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
             "points": list(st.points),
             "confidence": st.confidence.value,
             "document": st.document,
+            "date": None if st.date is None else st.date.isoformat(),
+            "date_label": _stance_date(doc, st),
             "source": st.source,
             "note": st.note,
         })
@@ -75,12 +79,29 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
         used = doc.summary.split(":", 1)[-1].strip()
         title += "\n\n" + i18n.say("position_from", lang, ids=used)
     names = ["issue", "value", "points", "confidence", "document" if position else "source"]
+    if any(r["date_label"] for r in rows):
+        names.insert(names.index("document"), "date")
     notes_present = any(r["note"] for r in rows)
     if notes_present:
         names.append("note")
     columns = [Column(n) for n in names]
     missing = not title_is_translated(doc, lang) or (lang != "en" and (notes_present or bool(doc.summary)))
-    return Table(rows=rows, columns=columns, title=title, lang=lang, notes=_fallback(lang, missing))
+    notes = _fallback(lang, missing)
+    stale = stale_stances(doc)
+    if stale:
+        comma = i18n.say("comma", lang)
+        items = comma.join(f"{taxonomy.issues[i].label(lang)} ({d.isoformat()})" for i, d, _, _ in stale
+                           if i in taxonomy.issues)
+        notes = [i18n.say("stale", lang, items=items), *notes]
+    return Table(rows=rows, columns=columns, title=title, lang=lang, notes=notes)
+
+
+def _stance_date(doc: Document, st: Stance) -> str:
+    """A position's stance date where it is not the position's own; marked † when over two years older."""
+    if st.date is None or st.date == doc.date:
+        return ""
+    old = (doc.date - st.date).days > STALE_DAYS
+    return st.date.isoformat() + (" †" if old else "")
 
 
 def _plain(st: object) -> object:
