@@ -448,6 +448,15 @@ class Corpus(BaseModel):
 
         return nearest(self, document, k, **kwargs)
 
+    def to_frame(self, **kwargs: Any) -> pd.DataFrame:
+        """Every stance as a tidy DataFrame, one row per stance (``negotiation export`` writes it).
+
+        See :func:`negotiation.corpus.frame.stances` for the columns and ``kwargs``.
+        """
+        from negotiation.corpus.frame import stances
+
+        return stances(self, **kwargs)
+
     def resolve(self, spec: str | Document) -> Document:
         """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today)."""
         if isinstance(spec, Document):
