@@ -131,10 +131,14 @@ def test_mid_june_positions_disagree_on_where_the_leaders_meet():
     assert str(row["verdict"].iloc[0]) == "apart"
 
 
-def test_the_russia_ukraine_timeline_runs_to_june_2026():
+def test_the_russia_ukraine_record_runs_to_june_2026():
+    # June 2026 restates (the 2025 events record said the same earlier), so the trajectory's
+    # last *change* is April; the positions' stances still come from the June documents.
     trajectory = CORPUS.trajectory("RU", "UA")
-    last = pd.Timestamp(trajectory["date"].iloc[-1])
-    assert (last.year, last.month) == (2026, 6)
+    assert pd.Timestamp(trajectory["date"].iloc[-1]) >= pd.Timestamp("2026-04-01")
+    for party, doc in (("UA", "ua-letter-2026-06"), ("RU", "ru-putin-spief-2026-06")):
+        sources = {st.document for st in CORPUS.position(party, "2026-06-30").stances.values()}
+        assert doc in sources
 
 
 def test_every_document_has_an_arabic_title():
