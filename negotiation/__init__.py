@@ -31,7 +31,7 @@ _LAZY = {
     "backtest": "negotiation.analysis.backtest",
     "BargainResult": "negotiation.analysis.bargaining",
     "bargain": "negotiation.analysis.bargaining",
-    "predict": "negotiation.analysis.bargaining",
+    "predict": "negotiation.analysis.predict",
     "Comparison": "negotiation.analysis.compare",
     "IssueDiff": "negotiation.analysis.compare",
     "Summary": "negotiation.analysis.compare",
@@ -43,9 +43,9 @@ _LAZY = {
     "MatrixRange": "negotiation.analysis.matrix_range",
     "matrix_range": "negotiation.analysis.matrix_range",
     "Redline": "negotiation.analysis.redline",
-    "RedlineChain": "negotiation.analysis.redline",
+    "RedlineChain": "negotiation.analysis.chain",
     "redline": "negotiation.analysis.redline",
-    "redline_chain": "negotiation.analysis.redline",
+    "redline_chain": "negotiation.analysis.chain",
     "Edit": "negotiation.analysis.scenarios",
     "accept": "negotiation.analysis.scenarios",
     "concede": "negotiation.analysis.scenarios",
@@ -57,6 +57,8 @@ _LAZY = {
     "trajectory": "negotiation.analysis.timeline",
     "zopa": "negotiation.analysis.zopa",
     "init_corpus": "negotiation.corpus.init",
+    "codebook": "negotiation.corpus.frame",
+    "stances": "negotiation.corpus.frame",
     "bundled_path": "negotiation.corpus.locate",
     "document_schema": "negotiation.corpus.loader",
     "dump": "negotiation.corpus.loader",
@@ -96,16 +98,19 @@ if TYPE_CHECKING:
     from negotiation.analysis.agreement import Agreement, agreement
     from negotiation.analysis.align import Alignment, align
     from negotiation.analysis.backtest import BacktestResult, backtest
-    from negotiation.analysis.bargaining import BargainResult, bargain, predict
+    from negotiation.analysis.bargaining import BargainResult, bargain
+    from negotiation.analysis.chain import RedlineChain, redline_chain
     from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
     from negotiation.analysis.concessions import concessions
     from negotiation.analysis.matrix import Encoding, matrix
     from negotiation.analysis.matrix_range import MatrixRange, matrix_range
-    from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
+    from negotiation.analysis.predict import predict
+    from negotiation.analysis.redline import Redline, redline
     from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
     from negotiation.analysis.search import search
     from negotiation.analysis.timeline import coverage, position, trajectory
     from negotiation.analysis.zopa import zopa
+    from negotiation.corpus.frame import codebook, stances
     from negotiation.corpus.init import init_corpus
     from negotiation.corpus.loader import document_schema, dump, load, validate
     from negotiation.corpus.locate import bundled_path, find_corpus
@@ -198,6 +203,7 @@ __all__ = [
     "backtest",
     "bargain",
     "bundled_path",
+    "codebook",
     "compare",
     "concede",
     "concessions",
@@ -217,6 +223,7 @@ __all__ = [
     "scenario",
     "search",
     "set_value",
+    "stances",
     "taxonomy_schema",
     "trajectory",
     "validate",
