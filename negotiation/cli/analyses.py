@@ -25,7 +25,11 @@ def _duplicates(ids: Sequence[str], lang: str) -> list[str]:
 
 def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     """Convergence of two parties' positions at every date either changed."""
+    from negotiation.analysis.timeline import require_documents
+
     lang = lang_of(args)
+    for party in (args.party_a, args.party_b):
+        require_documents(corpus, party, endorsements=not args.no_endorsements)
     frame = corpus.trajectory(args.party_a, args.party_b, endorsements=not args.no_endorsements)
     tax = corpus.taxonomy
     names = {p: tax.parties[p].label(lang) for p in (args.party_a, args.party_b)}
@@ -138,7 +142,11 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
 
     lang = lang_of(args)
     old, new = corpus.resolve(args.old), corpus.resolve(args.new)
-    toward = corpus.position(args.toward, new.date) if args.toward else None
+    toward_spec = None
+    if args.toward:  # PARTY alone: its position at the new version's date, said in the header
+        party, _, when = args.toward.partition("@")
+        toward_spec = f"{party}@{when or new.date.isoformat()}"
+    toward = corpus.resolve(toward_spec) if toward_spec else None
     frame = concessions_frame(old, new, toward=toward, taxonomy=corpus.taxonomy, lang=lang)
     moved = frame[frame["change"] == "moved"]
     poles = corpus.taxonomy.poles
@@ -147,7 +155,7 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
                        high_pole=poles.high.label(lang))
     names: list[Column | str] = ["issue", "from", "to", "steps", "toward", "change"]
     if toward is not None:
-        names.insert(5, Column("closer_to", header=i18n.say("closer_to", lang, party=args.toward)))
+        names.insert(5, Column("closer_to", header=i18n.say("closer_to", lang, party=toward_spec)))
     title = i18n.say("concessions_title", lang, old=old.id, new=new.id)
     emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names), args)
     return 0
@@ -158,6 +166,10 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     from negotiation.analysis.zopa import zopa as zopa_frame
 
     lang = lang_of(args)
+    from negotiation.analysis.timeline import require_documents
+
+    for party in args.parties:
+        require_documents(corpus, party, args.as_of)
     positions = [corpus.position(p, args.as_of) for p in args.parties]
     frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=lang)
     if frame.empty:  # as compare: nothing stated, one line and exit 1
