@@ -31,7 +31,7 @@ _LAZY = {
     "backtest": "negotiation.analysis.backtest",
     "BargainResult": "negotiation.analysis.bargaining",
     "bargain": "negotiation.analysis.bargaining",
-    "predict": "negotiation.analysis.bargaining",
+    "predict": "negotiation.analysis.predict",
     "Comparison": "negotiation.analysis.compare",
     "IssueDiff": "negotiation.analysis.compare",
     "Summary": "negotiation.analysis.compare",
@@ -43,9 +43,9 @@ _LAZY = {
     "MatrixRange": "negotiation.analysis.matrix_range",
     "matrix_range": "negotiation.analysis.matrix_range",
     "Redline": "negotiation.analysis.redline",
-    "RedlineChain": "negotiation.analysis.redline",
+    "RedlineChain": "negotiation.analysis.chain",
     "redline": "negotiation.analysis.redline",
-    "redline_chain": "negotiation.analysis.redline",
+    "redline_chain": "negotiation.analysis.chain",
     "Edit": "negotiation.analysis.scenarios",
     "accept": "negotiation.analysis.scenarios",
     "concede": "negotiation.analysis.scenarios",
@@ -98,12 +98,14 @@ if TYPE_CHECKING:
     from negotiation.analysis.agreement import Agreement, agreement
     from negotiation.analysis.align import Alignment, align
     from negotiation.analysis.backtest import BacktestResult, backtest
-    from negotiation.analysis.bargaining import BargainResult, bargain, predict
+    from negotiation.analysis.bargaining import BargainResult, bargain
+    from negotiation.analysis.chain import RedlineChain, redline_chain
     from negotiation.analysis.compare import Comparison, IssueDiff, Summary, Verdict, compare
     from negotiation.analysis.concessions import concessions
     from negotiation.analysis.matrix import Encoding, matrix
     from negotiation.analysis.matrix_range import MatrixRange, matrix_range
-    from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
+    from negotiation.analysis.predict import predict
+    from negotiation.analysis.redline import Redline, redline
     from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
     from negotiation.analysis.search import search
     from negotiation.analysis.timeline import coverage, position, trajectory

@@ -9,7 +9,7 @@ import yaml
 
 import negotiation as ng
 from negotiation.analysis.align import align
-from negotiation.analysis.redline import lineage
+from negotiation.analysis.lineage import lineage
 from negotiation.cli.main import main
 from tests.small_corpus import document
 

@@ -10,7 +10,7 @@ import pytest
 
 import negotiation as ng
 from negotiation.analysis.backtest import BASELINES, TARGETS, backtest, corpus_before
-from negotiation.analysis.bargaining import MODELS
+from negotiation.analysis.predict import MODELS
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotiation as ng
-from negotiation.analysis.redline import Redline, RedlineChain, point_of, redline, redline_chain
+from negotiation.analysis.chain import RedlineChain, redline_chain
+from negotiation.analysis.points import point_of
+from negotiation.analysis.redline import Redline, redline
 from negotiation.render.redline import word_diff
 from tests.command_line import run_cli
 from tests.small_corpus import document

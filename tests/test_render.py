@@ -350,7 +350,7 @@ def test_the_package_ships_py_typed() -> None:
 
 
 def test_every_text_format_fits_the_width(capsys: pytest.CaptureFixture[str]) -> None:
-    from negotiation.render.formats import _UNFITTED
+    from negotiation.render.table import UNFITTED as _UNFITTED
 
     for fmt in sorted(set(FORMATS) - _UNFITTED - {"json", "csv", "tsv", "html", "markdown"}):
         _, out, _ = run(capsys, *BUNDLED["compare"], "-f", fmt, "--width", "100")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, utils
 
+from negotiation.analysis.points import point_issues
 from negotiation.model.models import Document
 
 if TYPE_CHECKING:
@@ -137,8 +138,6 @@ class Alignment:
 
 
 def _issues(doc: Document) -> Mapping[str, frozenset[str]]:
-    from negotiation.analysis.redline import point_issues
-
     return {k: frozenset(v) for k, v in point_issues(doc).items()}
 
 

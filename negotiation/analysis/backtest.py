@@ -3,7 +3,7 @@
 For each target draft (by default the US 28-point plan, the US–Ukraine Geneva framework
 and the 20-point plan), the corpus is cut to the documents dated *before* the target, the
 parties' positions are taken as of the day before, and every model of
-:func:`negotiation.analysis.bargaining.predict` predicts each issue the target states. Three
+:func:`negotiation.analysis.predict.predict` predicts each issue the target states. Three
 naive baselines predict the same issues:
 
 - ``previous_draft``: the status quo of the talks, the position of the target's first author
@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from negotiation.analysis.bargaining import MODELS, _midpoint, _to_value, issue_inputs, predict_issue
 from negotiation.analysis.compare import diff_issue
+from negotiation.analysis.predict import MODELS, issue_inputs, midpoint, predict_issue, value_at_position
 from negotiation.analysis.verdicts import EPS
 from negotiation.errors import NegotiationError
 from negotiation.model.models import Corpus, Stance
@@ -243,8 +243,8 @@ def backtest(
             both = sa is not None and sb is not None and sa.stated and sb.stated
             if both and not isinstance(issue.scale, SetScale):
                 assert sa is not None and sb is not None
-                mid = (_midpoint(issue.scale, sa) + _midpoint(issue.scale, sb)) / 2
-                predictions.append(("midpoint", _to_value(issue.scale, mid)))
+                mid = (midpoint(issue.scale, sa) + midpoint(issue.scale, sb)) / 2
+                predictions.append(("midpoint", value_at_position(issue.scale, mid)))
             strong = stances[stronger]
             if strong is not None and strong.stated:
                 predictions.append(("stronger_side", _single(issue, strong)))
@@ -275,4 +275,4 @@ def _single(issue: Any, stance: Stance) -> Any:
         return stance.values[0]
     if isinstance(issue.scale, SetScale):
         return stance.values[0]
-    return _to_value(issue.scale, _midpoint(issue.scale, stance))
+    return value_at_position(issue.scale, midpoint(issue.scale, stance))

@@ -28,7 +28,7 @@ def _threshold(value: str) -> float:
 def run(args: argparse.Namespace) -> int:
     """Align the two documents and print YAML (or a table with ``--format``)."""
     from negotiation.analysis.align import align
-    from negotiation.analysis.redline import lineage
+    from negotiation.analysis.lineage import lineage
     from negotiation.cli.main import corpus_of
     from negotiation.errors import NegotiationError
 

@@ -15,7 +15,7 @@ from negotiation.cli.options import add_output_options, emit, lang_of
 
 def run(args: argparse.Namespace) -> int:
     """Predict each issue and print one row per issue and model."""
-    from negotiation.analysis.bargaining import MODELS, predict
+    from negotiation.analysis.predict import MODELS, predict
     from negotiation.analysis.timeline import require_documents
     from negotiation.cli.main import corpus_of
 

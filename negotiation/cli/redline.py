@@ -19,7 +19,8 @@ from negotiation.render.formats import Column
 
 def run(args: argparse.Namespace) -> int:
     """Redline the documents named on the command line and print the result."""
-    from negotiation.analysis.redline import Redline, RedlineChain, redline, redline_chain
+    from negotiation.analysis.chain import RedlineChain, redline_chain
+    from negotiation.analysis.redline import Redline, redline
     from negotiation.cli.main import corpus_of
     from negotiation.errors import NegotiationError
 

@@ -9,7 +9,6 @@ loader and :class:`Corpus` run so that every problem is reported at once.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from enum import Enum
@@ -29,188 +28,20 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError, UnknownPartyError
-from negotiation.model.labels import Labelled, Lang
-from negotiation.model.salience import Salience, duplicate_sources, unknown_party
+from negotiation.model.labels import Lang
+from negotiation.model.lineage import lineage_problems
+from negotiation.model.salience import Salience
 from negotiation.model.scales import NumericScale, Scale
 from negotiation.model.spans import Span
+from negotiation.model.taxonomy import FROZEN, Area, Issue, Party, Poles, Taxonomy
 from negotiation.model.values import Value
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# defer_build: validators are built on first use, not at import (a cached corpus needs none).
-_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+_FROZEN = FROZEN
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-
-class Party(Labelled):
-    """An actor with a short code (``RU``, ``UA``, ``US``…)."""
-
-    code: str
-
-
-class Area(Labelled):
-    """A group of issues (``territory``, ``security``…)."""
-
-    id: str
-
-
-class Poles(BaseModel):
-    """What the low and the high end of every ordered scale stand for."""
-
-    model_config = _FROZEN
-
-    low: Labelled
-    high: Labelled
-
-
-class Issue(Labelled):
-    """The unit of comparison, ``area.name``, measured on one scale."""
-
-    id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9_]+$")
-    weight: float = Field(default=1.0, ge=0)
-    close: float | None = Field(default=None, ge=0, le=1)
-    scale: Scale
-
-    @property
-    def area(self) -> str:
-        """The area id, the part of the issue id before the dot."""
-        return self.id.split(".", 1)[0]
-
-    @property
-    def close_threshold(self) -> float:
-        """Distance up to which two different stances are ``close``."""
-        return self.scale.default_close if self.close is None else self.close
-
-
-class Taxonomy(BaseModel):
-    """Areas, issues with their scales, parties and the two poles."""
-
-    model_config = _FROZEN
-
-    name: str = ""
-    """What the taxonomy is of ("Russia–Ukraine talks 2022–2026"); named in errors."""
-    poles: Poles
-    areas: dict[str, Area]
-    issues: dict[str, Issue]
-    parties: dict[str, Party] = Field(default_factory=dict)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _expand(cls, data: Any) -> Any:
-        """Fill ids from mapping keys, resolve ``scale: {ref: NAME}`` and ``vocabulary: parties``."""
-        if not isinstance(data, dict):
-            return data
-        data = dict(data)
-        shared = data.pop("scales", None) or {}
-        for key in ("areas", "parties"):
-            if isinstance(data.get(key), dict):
-                field = "code" if key == "parties" else "id"
-                data[key] = {
-                    k: ({field: k, **v} if isinstance(v, dict) else v) for k, v in data[key].items()
-                }
-        parties = list(data.get("parties") or {})
-        if isinstance(data.get("issues"), dict):
-            issues = {}
-            for k, v in data["issues"].items():
-                if isinstance(v, dict):
-                    v = {"id": k, **v}
-                    scale = v.get("scale")
-                    if isinstance(scale, dict) and "ref" in scale:
-                        if scale["ref"] not in shared:
-                            raise ValueError(f"issues.{k}.scale: unknown scale ref {scale['ref']!r}")
-                        scale = shared[scale["ref"]]
-                    if isinstance(scale, dict) and scale.get("vocabulary") == "parties":
-                        scale = {**scale, "vocabulary": parties}
-                    v["scale"] = scale
-                issues[k] = v
-            data["issues"] = issues
-        return data
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Taxonomy:
-        for key, issue in self.issues.items():
-            if issue.id != key:
-                raise ValueError(f"issues.{key}: id {issue.id!r} differs from its key")
-            if issue.area not in self.areas:
-                raise ValueError(f"issues.{key}: area {issue.area!r} is not in areas")
-        return self
-
-    def describe(self) -> str:
-        """A short name for messages: ``name``, or the first issue ids."""
-        if self.name:
-            return repr(self.name)
-        first = ", ".join(list(self.issues)[:3])
-        return f"the taxonomy of {len(self.issues)} issues ({first}…)"
-
-    def issue(self, issue_id: str) -> Issue:
-        """The issue with this id; a clear error naming near ids if there is none."""
-        try:
-            return self.issues[issue_id]
-        except KeyError:
-            near = difflib.get_close_matches(issue_id, list(self.issues), n=3)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise KeyError(f"unknown issue '{issue_id}'{hint}") from None
-
-    def area_of(self, issue_id: str) -> Area:
-        """The area an issue belongs to."""
-        return self.areas[self.issue(issue_id).area]
-
-    def problems(self, document: Document) -> list[tuple[str, str]]:
-        """Everything in ``document`` that does not fit this taxonomy, as (location, message)."""
-        found: list[tuple[str, str]] = []
-        for field in ("authors", "endorsed_by"):
-            for i, code in enumerate(getattr(document, field)):
-                if code not in self.parties:
-                    found.append((f"{field}[{i}]", unknown_party(code, self.parties)))
-        found += duplicate_sources(document.sources)
-        source_ids = [s.id for s in document.sources]
-        for issue_id, stance in document.stances.items():
-            at = f"stances.{issue_id}"
-            if issue_id not in self.issues:
-                near = difflib.get_close_matches(issue_id, list(self.issues), n=3)
-                hint = f" (did you mean {', '.join(near)}?)" if near else ""
-                found.append((at, f"unknown issue {issue_id!r}{hint}"))
-                continue
-            scale = self.issues[issue_id].scale
-            if stance.value is not None and (msg := scale.problem(stance.value)):
-                found.append((f"{at}.value", msg))
-            for party, alt in (stance.alternatives or {}).items():
-                if party not in document.authors:
-                    found.append(
-                        (f"{at}.alternatives.{party}",
-                         f"alternatives are keyed by the document's authors ({', '.join(document.authors)})")
-                    )
-                if msg := scale.problem(alt):
-                    found.append((f"{at}.alternatives.{party}", msg))
-            for i, acc in enumerate(stance.accepts):
-                if msg := scale.problem(acc):
-                    found.append((f"{at}.accepts[{i}]", msg))
-            if stance.source not in source_ids:
-                found.append(
-                    (f"{at}.source",
-                     f"names no source of this document; expected one of {', '.join(source_ids) or '(none)'}")
-                )
-            for i, other in enumerate(stance.corroborated_by):
-                if other not in source_ids:
-                    found.append((f"{at}.corroborated_by[{i}]",
-                                  f"names no source of this document; expected one of {', '.join(source_ids)}"))
-                elif other == stance.source:
-                    found.append((f"{at}.corroborated_by[{i}]", "names the stance's own source; name another"))
-        for party, issues in document.endorses.items():
-            if party not in document.endorsed_by:
-                endorsers = ", ".join(document.endorsed_by) or "empty"
-                found.append((f"endorses.{party}", f"{party} is not in endorsed_by ({endorsers})"))
-            for i, issue_id in enumerate(issues):
-                if issue_id not in self.issues:
-                    found.append((f"endorses.{party}[{i}]", f"unknown issue {issue_id!r}"))
-        for issue_id in document.retires:
-            if issue_id not in self.issues:
-                found.append((f"retires.{issue_id}", f"unknown issue {issue_id!r}"))
-            if document.revises is None:
-                found.append((f"retires.{issue_id}",
-                              "retires issues of a revised document, but the document has no `revises:`"))
-        return found
 
 
 class Source(BaseModel):
@@ -504,57 +335,6 @@ class Document(BaseModel):
         return f"Document({self.id!r}, {self.date.isoformat()}, {len(self.stances)} stances)"
 
 
-def lineage_problems(documents: Mapping[str, Document]) -> list[tuple[str, str, str]]:
-    """Everything wrong with the documents' lineage, as (document id, location, message).
-
-    ``revises`` must name another document of the corpus, without a cycle;
-    each point's ``from`` and each ``struck`` entry must name a point of the revised
-    document, and a struck point cannot also be the origin of a point. These checks span
-    documents, so they run on the whole corpus (the loader maps ids back to files).
-    """
-    found: list[tuple[str, str, str]] = []
-    for doc in documents.values():
-        origins = {k: p.from_ for k, p in doc.points.items() if p.from_}
-        if doc.revises is None:
-            for key in origins:
-                found.append((doc.id, f"points.{key}.from",
-                               "names points of a revised document, but the document has no `revises:`"))
-            if doc.struck:
-                found.append((doc.id, "struck",
-                              "names points of a revised document, but the document has no `revises:`"))
-            continue
-        old = documents.get(doc.revises)
-        if old is None or old.id == doc.id:
-            if old is None:  # the message, with its "did you mean", of a lookup that fails
-                what = UnknownDocumentError(doc.revises, (i for i in documents if i != doc.id)).message
-            else:
-                what = "a document cannot revise itself"
-            found.append((doc.id, "revises", what))
-            continue
-        seen = {doc.id}
-        cursor: Document | None = old
-        while cursor is not None and cursor.revises is not None:
-            if cursor.id in seen:
-                found.append((doc.id, "revises", f"the chain of revisions loops back through {cursor.id}"))
-                break
-            seen.add(cursor.id)
-            cursor = documents.get(cursor.revises)
-        known = ", ".join(old.points) or "(it has no points)"
-        used: set[str] = set()
-        for key, keys in origins.items():
-            for i, ref in enumerate(keys):
-                used.add(ref)
-                if ref not in old.points:
-                    found.append((doc.id, f"points.{key}.from[{i}]",
-                                  f"{old.id} has no point {ref!r}; its points are {known}"))
-        for ref in doc.struck:
-            if ref not in old.points:
-                found.append((doc.id, f"struck.{ref}", f"{old.id} has no point {ref!r}; its points are {known}"))
-            elif ref in used:
-                found.append((doc.id, f"struck.{ref}",
-                              f"point {ref!r} is struck, but a point of this document comes from it"))
-    return found
-
 
 class Corpus(BaseModel):
     """The taxonomy plus documents. Iterating yields documents; ``id in corpus`` works.
@@ -696,3 +476,22 @@ class Corpus(BaseModel):
         if sep:  # PARTY@DATE with a party the corpus does not know
             raise UnknownPartyError(party, self.taxonomy.parties)
         raise UnknownDocumentError(spec, self.documents)
+
+
+__all__ = [
+    "DOCUMENT_ID",
+    "Area",
+    "Confidence",
+    "Corpus",
+    "Document",
+    "Issue",
+    "Modality",
+    "Party",
+    "Point",
+    "Poles",
+    "QuoteKind",
+    "Source",
+    "Stance",
+    "Taxonomy",
+    "lineage_problems",
+]

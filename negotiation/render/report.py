@@ -322,9 +322,9 @@ def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) 
     """:func:`comparison_dict` as a JSON string (NaN written as null)."""
     import json
 
-    from negotiation.render.formats import _json_safe, json_default
+    from negotiation.render.machine import json_default, json_safe
 
-    return json.dumps(_json_safe(comparison_dict(cmp, lang)), ensure_ascii=False, indent=indent, default=json_default)
+    return json.dumps(json_safe(comparison_dict(cmp, lang)), ensure_ascii=False, indent=indent, default=json_default)
 
 
 # --- frames

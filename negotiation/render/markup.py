@@ -1,0 +1,133 @@
+"""Markup formats: markdown, a whole HTML page (or a bare table), LaTeX; everything escaped."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from negotiation.render import i18n
+from negotiation.render.i18n import Lang
+from negotiation.render.palette import VERDICT_STYLE
+from negotiation.render.sanitize import CSP_META
+from negotiation.render.table import Table, align_of, cells, verdict_of
+from negotiation.render.text_table import tabulate_table
+
+
+def _md_cell(s: str) -> str:
+    return html.escape(s, quote=False).replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(table: Table) -> str:
+    """A Markdown page: the title as a heading, a pipe table, the summary as paragraphs."""
+    headers, rows, aligns = cells(table)
+    if table.lang in i18n.RTL:
+        headers, rows, aligns = headers[::-1], [r[::-1] for r in rows], aligns[::-1]
+    rule = ["---:" if a == "right" else ":---" for a in aligns]
+    lines = []
+    if table.title:
+        first, *rest = table.title.split("\n")
+        lines += ["## " + _md_cell(first), ""]
+        lines += [f"{_md_cell(line)}  " for line in rest if line.strip()]
+        lines += [""] if rest else []
+    lines.append("| " + " | ".join(_md_cell(h) for h in headers) + " |")
+    lines.append("| " + " | ".join(rule) + " |")
+    lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
+    for p in [*table.summary, *table.notes]:
+        lines += ["", _md_cell(p)]
+    return "\n".join(lines)
+
+
+
+_LTR_RUN = re.compile(r"[/~.]?[A-Za-z0-9][^\u0590-\u08FF\n()\[\]{}]*[A-Za-z0-9%]|[A-Za-z0-9]")
+"""A run of Latin letters and digits (with what lies between them, brackets excepted, so
+pairs of brackets stay outside and are mirrored together) in right-to-left text."""
+
+
+def bidi_html(text: str, lang: Lang) -> str:
+    """``text`` escaped for HTML; in a right-to-left language each Latin or numeric run is
+    isolated left to right, so ``2022-04-15``, ids and party codes keep their order."""
+    if lang not in i18n.RTL:
+        return html.escape(text)
+    out, pos = [], 0
+    for m in _LTR_RUN.finditer(text):
+        out.append(html.escape(text[pos:m.start()]))
+        out.append(f'<bdi dir="ltr">{html.escape(m.group())}</bdi>')
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def html_table(table: Table) -> str:
+    """The table as an escaped HTML ``<table>``; rows carry their verdict as a class."""
+    headers, rows, _ = cells(table)
+    aligns = [align_of(c, table.rows, False) for c in table.columns]
+    lang = table.lang
+    head = "".join(f"<th>{bidi_html(h, lang)}</th>" for h in headers)
+    body = []
+    for rec, row_cells in zip(table.rows, rows, strict=True):
+        v = verdict_of(rec)
+        cls = f' class="v-{v}"' if v else ""
+        tds = "".join(
+            f'<td{" class=num" if a == "right" else ""}>{bidi_html(c, lang).replace(chr(10), "<br>")}</td>'
+            for c, a in zip(row_cells, aligns, strict=True)
+        )
+        body.append(f"<tr{cls}>{tds}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def page_attributes(lang: Lang) -> str:
+    """``lang`` and ``dir`` attributes for an HTML element."""
+    direction = "rtl" if lang in i18n.RTL else "ltr"
+    return f'lang="{html.escape(lang)}" dir="{direction}"'
+
+
+def to_html_page(table: Table) -> str:
+    """A whole UTF-8 HTML page: the title, the table, the summary; everything escaped."""
+    title = html.escape((table.title or "negotiation").split("\n")[0])
+    lang = table.lang
+    prose = "".join(f"<p>{bidi_html(p, lang)}</p>" for p in [*table.summary, *table.notes])
+    heading = ""
+    if table.title:
+        first, *rest = table.title.split("\n")
+        heading = f"<h1>{bidi_html(first, lang)}</h1>" + "".join(
+            f"<p>{bidi_html(x, lang)}</p>" for x in rest if x.strip())
+    return (
+        f'<!DOCTYPE html>\n<html {page_attributes(table.lang)}>\n<head>\n<meta charset="utf-8">\n'
+        f"{CSP_META}"
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>\n{VERDICT_STYLE}</style>\n</head>\n<body>\n{heading}\n"
+        f"{html_table(table)}\n{prose}\n</body>\n</html>\n"
+    )
+
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+
+
+def latex_escape(s: str) -> str:
+    """Text safe inside LaTeX: ``45%`` becomes ``45\\%``."""
+    return "".join(_LATEX_SPECIAL.get(c, c) for c in s)
+
+
+def to_latex(table: Table, fmt: str = "latex") -> str:
+    """A LaTeX table (tabulate's ``latex``, ``latex_booktabs`` or ``latex_longtable``), prose escaped."""
+    headers, rows, aligns = cells(table)
+    if table.lang in i18n.RTL:
+        headers, rows, aligns = headers[::-1], [r[::-1] for r in rows], aligns[::-1]
+    raw = {"latex": "latex_raw", "latex_booktabs": "latex_booktabs", "latex_longtable": "latex_longtable"}[fmt]
+
+    def cell(s: str) -> str:  # tabulate escapes booktabs and longtable cells itself
+        s = s.replace("\n", " ")
+        return latex_escape(s) if raw == "latex_raw" else s
+
+    body = tabulate_table([cell(h) for h in headers], [[cell(c) for c in r] for r in rows], aligns, raw)
+    lines = []
+    if table.title:
+        lines += [latex_escape(table.title) + r"\par", ""]
+    lines.append(body)
+    for p in [*table.summary, *table.notes]:
+        lines += ["", latex_escape(p) + r"\par"]
+    return "\n".join(lines)
+
