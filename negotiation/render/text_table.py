@@ -75,7 +75,7 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         body = [[r[i] for i in cols] for r in rows]
         al = [aligns[i] for i in cols]
         names = [table.columns[i].name for i in cols]
-        if rtl:
+        if rtl and fitted:  # a terminal has no bidi: draw right to left; markup stays in logical order
             h, body, al, names = h[::-1], [b[::-1] for b in body], al[::-1], names[::-1]
         room = max(len(h), width - overhead(len(h)))
         widths = text.fit_widths(h, body, room) if fitted else None
