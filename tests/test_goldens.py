@@ -54,7 +54,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 NO_TABLE = {"validate", "schema", "init", "report", "export"}
 """Commands without ``--format``/``--lang`` tables: ``report`` is pinned as its page below,
 ``validate`` prints one line, ``schema`` the JSON Schema (tested in test_corpus), ``init`` writes files,
-``export`` writes data files (round-tripped in test_export)."""
+``export`` writes data files only (csv, json, parquet, xlsx: round-tripped in test_export)."""
 
 
 @pytest.fixture(scope="module")
