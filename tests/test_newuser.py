@@ -284,3 +284,15 @@ def test_predict_writes_numbers_with_their_unit(capsys: pytest.CaptureFixture[st
     assert main(["predict", "RU", "UA", "US", "--issue", "security.army_cap", "-f", "json"]) == 0
     rows = __import__("json").loads(capsys.readouterr().out)
     assert rows and all(r["unit"] == "personnel" and r["predicted"].endswith(" personnel") for r in rows)
+
+
+def test_schema_as_markdown_is_a_table_of_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+
+    assert main(["schema", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("|")]
+    assert lines[0] == "| Part | Field | Type | Required | Description |"
+    assert any("| stances |" in line for line in lines) and any("| quote_kind |" in line for line in lines)
+    assert not out.lstrip().startswith("{")
+    assert main(["schema"]) == 0 and capsys.readouterr().out.startswith("{")  # no --format: the schema itself

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from typing import Any
 
 from negotiation.cli.options import add_output_options, emit
 
@@ -23,13 +24,46 @@ def run(args: argparse.Namespace) -> int:
     from negotiation.corpus.schemas import schema, write_schemas
 
     if args.out is None:
-        print(json.dumps(schema(args.which or args.kind), ensure_ascii=False, indent=2))
+        found = schema(args.which or args.kind)
+        if args.format in (None, "json"):
+            print(json.dumps(found, ensure_ascii=False, indent=2))
+        else:  # a table of the fields, one row per field of each part of the file
+            emit(field_rows(found), args, title=f"fields of a {args.which or args.kind} file",
+                 columns=["part", "field", "type", "required", "description"])
         return 0
     files = write_schemas(args.out)
     rows = [{"kind": kind, "file": str(file)} for kind, file in zip(KINDS, files, strict=True)]
     hint = "first line of a data file, for editors: # yaml-language-server: $schema=<path to the file above>"
     emit(rows, args, title=f"schemas written to {args.out}", summary=hint)
     return 0
+
+
+def _type(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        return str(prop["$ref"]).rsplit("/", 1)[-1]
+    if "anyOf" in prop:
+        return " or ".join(_type(p) for p in prop["anyOf"])
+    if "enum" in prop:
+        return " | ".join(str(v) for v in prop["enum"])
+    kind = prop.get("type", "any")
+    if kind == "array" and isinstance(prop.get("items"), dict):
+        return f"list of {_type(prop['items'])}"
+    if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
+        return f"mapping to {_type(prop['additionalProperties'])}"
+    return str(kind)
+
+
+def field_rows(found: dict[str, Any]) -> list[dict[str, str]]:
+    """One row per field of a JSON Schema and of each of its ``$defs``: part, field, type, required, description."""
+    parts = [(str(found.get("title", "file")), found), *found.get("$defs", {}).items()]
+    rows = []
+    for name, part in parts:
+        required = set(part.get("required", ()))
+        for field, prop in (part.get("properties") or {}).items():
+            rows.append({"part": str(name), "field": field, "type": _type(prop),
+                         "required": "yes" if field in required else "",
+                         "description": " ".join(str(prop.get("description", "")).split())})
+    return rows
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
@@ -40,3 +74,4 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--kind", choices=KINDS, default="document", help=argparse.SUPPRESS)
     p.add_argument("--out", metavar="DIR", help="write document.json, taxonomy.json and parties.json into DIR")
     add_output_options(p, lang=False)
+    p.set_defaults(format=None)  # no --format: the JSON Schema itself; --format markdown: a table of fields
