@@ -57,6 +57,8 @@ _LAZY = {
     "trajectory": "negotiation.analysis.timeline",
     "zopa": "negotiation.analysis.zopa",
     "init_corpus": "negotiation.corpus.init",
+    "codebook": "negotiation.corpus.frame",
+    "stances": "negotiation.corpus.frame",
     "bundled_path": "negotiation.corpus.locate",
     "document_schema": "negotiation.corpus.loader",
     "dump": "negotiation.corpus.loader",
@@ -108,6 +110,7 @@ if TYPE_CHECKING:
     from negotiation.analysis.search import search
     from negotiation.analysis.timeline import coverage, position, trajectory
     from negotiation.analysis.zopa import zopa
+    from negotiation.corpus.frame import codebook, stances
     from negotiation.corpus.init import init_corpus
     from negotiation.corpus.loader import document_schema, dump, load, validate
     from negotiation.corpus.locate import bundled_path, find_corpus
@@ -200,6 +203,7 @@ __all__ = [
     "backtest",
     "bargain",
     "bundled_path",
+    "codebook",
     "compare",
     "concede",
     "concessions",
@@ -219,6 +223,7 @@ __all__ = [
     "scenario",
     "search",
     "set_value",
+    "stances",
     "taxonomy_schema",
     "trajectory",
     "validate",

@@ -45,7 +45,7 @@ def test_a_second_load_reads_the_cache_not_the_files(cache_dir: Path, folder: Pa
 
 def test_the_cache_lives_in_the_folder_named_by_the_environment(cache_dir: Path, folder: Path) -> None:
     ng.load(folder)
-    assert [f.parent for f in cache_dir.iterdir()] == [cache_dir]
+    assert {f.name for f in cache_dir.iterdir()} == {cache.cache_file(folder).name, cache.SECRET}
     assert cache.cache_file(folder).is_file()
 
 
@@ -118,7 +118,7 @@ def test_a_folder_that_fails_to_load_is_never_cached(cache_dir: Path, folder: Pa
 
 def test_writing_leaves_no_temporary_files(cache_dir: Path, folder: Path) -> None:
     ng.load(folder)
-    assert [f.name for f in cache_dir.iterdir()] == [cache.cache_file(folder).name]
+    assert sorted(f.name for f in cache_dir.iterdir()) == sorted([cache.cache_file(folder).name, cache.SECRET])
 
 
 def test_an_unwritable_cache_folder_still_loads(
@@ -144,3 +144,128 @@ def test_a_check_without_errors_leaves_the_corpus_in_the_cache(cache_dir: Path, 
     problems, corpus = check(folder)
     assert corpus is not None and not [p for p in problems if p.severity == "error"]
     assert cache.read(cache.cache_file(folder), cache.content_key(folder)) == corpus
+
+
+# --- a cache that cannot run code
+
+
+class _Planted:
+    """Unpickling this creates a file: the proof that a forged cache ran code."""
+
+    def __init__(self, proof: Path) -> None:
+        self.proof = proof
+
+    def __reduce__(self):
+        return (Path.write_text, (self.proof, "ran"))
+
+
+def _forge(file: Path, key: str, payload: bytes) -> None:
+    """A cache file as an attacker would write it: right magic, right key, unkeyed digest."""
+    import hashlib
+    import json
+
+    header = {"key": key, "size": len(payload), "mac": hashlib.blake2b(payload, digest_size=32).hexdigest(),
+              "digest": hashlib.blake2b(payload, digest_size=20).hexdigest()}
+    file.write_bytes(cache.MAGIC + json.dumps(header).encode() + b"\n" + payload)
+
+
+def test_a_forged_cache_file_is_never_unpickled(cache_dir: Path, folder: Path, tmp_path: Path) -> None:
+    import pickle
+
+    reader = Reader()
+    cache.cached(folder, reader)
+    proof = tmp_path / "proof"
+    _forge(cache.cache_file(folder), cache.content_key(folder), pickle.dumps(_Planted(proof)))
+    assert cache.cached(folder, reader) == _load(folder)
+    assert not proof.exists(), "the forged pickle ran"
+    assert reader.calls == 2
+
+
+def test_a_forged_snapshot_is_never_unpickled(cache_dir: Path, folder: Path, tmp_path: Path) -> None:
+    import pickle
+
+    from negotiation.cli.main import main
+    from negotiation.cli.snapshot import snapshot_file
+
+    a, b = [doc.id for doc in _load(folder)][:2]
+    assert main(["--corpus", str(folder), "compare", a, b]) == 0
+    file = snapshot_file(folder)
+    assert file is not None and file.path.is_file()
+    proof = tmp_path / "proof"
+    _forge(file.path, file.key, pickle.dumps(_Planted(proof)))
+    assert main(["--corpus", str(folder), "compare", a, b]) == 0
+    assert not proof.exists(), "the forged snapshot ran"
+
+
+def test_a_forged_file_without_a_secret_is_never_unpickled(cache_dir: Path, folder: Path, tmp_path: Path) -> None:
+    import pickle
+
+    cache_dir.mkdir(mode=0o700)
+    proof = tmp_path / "proof"
+    _forge(cache.cache_file(folder), cache.content_key(folder), pickle.dumps(_Planted(proof)))
+    assert ng.load(folder) == _load(folder)
+    assert not proof.exists()
+
+
+def test_the_cache_folder_is_private_and_its_files_0600(cache_dir: Path, folder: Path) -> None:
+    ng.load(folder)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+    for file in cache_dir.iterdir():
+        assert file.stat().st_mode & 0o777 == 0o600, file.name
+
+
+def test_a_cache_folder_of_ours_made_by_the_umask_is_tightened(cache_dir: Path, folder: Path) -> None:
+    cache_dir.mkdir(mode=0o755)
+    cache_dir.chmod(0o755)
+    ng.load(folder)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_cache_folder_others_can_write_is_not_used(
+    cache_dir: Path, folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_warned", set())
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    _, _, reader = _cached_twice(folder)
+    assert reader.calls == 2
+    assert list(cache_dir.iterdir()) == []
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not used: writable by others" in err
+
+
+def test_a_cache_folder_of_another_user_is_not_used(
+    cache_dir: Path, folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_warned", set())
+    cache_dir.mkdir(mode=0o700)
+    uid = cache_dir.stat().st_uid
+    monkeypatch.setattr(cache.os, "getuid", lambda: uid + 1)
+    _, _, reader = _cached_twice(folder)
+    assert reader.calls == 2
+    assert list(cache_dir.iterdir()) == []
+    assert "not used: owned by another user" in capsys.readouterr().err
+
+
+def test_a_secret_others_can_read_is_not_trusted(
+    cache_dir: Path, folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_warned", set())
+    ng.load(folder)
+    (cache_dir / cache.SECRET).chmod(0o644)
+    _, _, reader = _cached_twice(folder)
+    assert reader.calls == 2
+    assert "secret readable by others" in capsys.readouterr().err
+
+
+def test_a_secret_that_is_a_symlink_is_not_followed(
+    cache_dir: Path, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_warned", set())
+    cache_dir.mkdir(mode=0o700)
+    known = tmp_path / "known"
+    known.write_bytes(bytes(32))
+    known.chmod(0o600)
+    (cache_dir / cache.SECRET).symlink_to(known)
+    _, _, reader = _cached_twice(folder)
+    assert reader.calls == 2

@@ -85,9 +85,17 @@ def test_the_june_letter_starts_diplomacy_from_the_front_line():
 
 
 def test_the_easter_truce_lasts_32_hours():
-    st = stance("ru-easter-truce-2026-04", "ceasefire.duration_days")
+    st = stance("ru-easter-truce-2026-04", "ceasefire.unilateral_truce_days")
     assert st.value == pytest.approx(32 / 24, abs=0.01)
     assert "April 11" in (st.quote or "") and "April 12" in (st.quote or "")
+
+
+def test_holiday_truces_are_not_ceasefire_proposals():
+    # A truce one side declares for a holiday is not its proposal for a ceasefire's length.
+    for doc_id in ("ru-easter-truce-2026-04", "ua-easter-ceasefire-2026-04"):
+        assert "ceasefire.duration_days" not in CORPUS[doc_id].stances, doc_id
+    ru = CORPUS.position("RU", as_of=dt.date(2026, 6, 30)).stances
+    assert ru["ceasefire.duration_days"].document != "ru-easter-truce-2026-04"
 
 
 def test_reported_items_since_march_2026_are_never_high_confidence():
@@ -123,10 +131,14 @@ def test_mid_june_positions_disagree_on_where_the_leaders_meet():
     assert str(row["verdict"].iloc[0]) == "apart"
 
 
-def test_the_russia_ukraine_timeline_runs_to_june_2026():
+def test_the_russia_ukraine_record_runs_to_june_2026():
+    # June 2026 restates (the 2025 events record said the same earlier), so the trajectory's
+    # last *change* is April; the positions' stances still come from the June documents.
     trajectory = CORPUS.trajectory("RU", "UA")
-    last = pd.Timestamp(trajectory["date"].iloc[-1])
-    assert (last.year, last.month) == (2026, 6)
+    assert pd.Timestamp(trajectory["date"].iloc[-1]) >= pd.Timestamp("2026-04-01")
+    for party, doc in (("UA", "ua-letter-2026-06"), ("RU", "ru-putin-spief-2026-06")):
+        sources = {st.document for st in CORPUS.position(party, "2026-06-30").stances.values()}
+        assert doc in sources
 
 
 def test_every_document_has_an_arabic_title():

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import negotiation as ng
-from negotiation.analysis.timeline import Reason, explain
+from negotiation.analysis.timeline import STALE_DAYS, Reason, explain
 from tests.small_corpus import TAXONOMY_YAML
 
 TAX = ng.Taxonomy.model_validate({
@@ -68,6 +68,16 @@ def test_max_age_drops_stances_older_than_that(corpus_bundled: ng.Corpus) -> Non
     assert "security.army_cap" not in ru.stances
     why = explain(corpus_bundled, "RU", "security.army_cap", "2026-06-15", max_age=730)
     assert Reason.TOO_OLD in {c.reason for c in why}
+
+
+def test_the_2022_force_ceilings_russia_never_restated_are_not_its_2026_position(corpus_bundled: ng.Corpus) -> None:
+    # 85,000 troops and 342 tanks come from the April 2022 draft alone: no later Russian text gives a figure
+    issues = ("security.army_cap", "security.tank_cap")
+    ru = corpus_bundled.position("RU", "2026-02-24")
+    for issue in issues:
+        assert ru.stances[issue].document == "istanbul-draft-2022-04"
+        assert (dt.date(2026, 2, 24) - ru.stances[issue].date).days > STALE_DAYS  # shown as stale
+    assert not set(issues) & set(corpus_bundled.position("RU", "2026-02-24", max_age=730).stances)
 
 
 # --- on small corpora: each rule alone

@@ -1,7 +1,8 @@
 """``negotiation init [DIR]``: write a small corpus to start a project of your own.
 
 ``DIR`` defaults to ``positions``: run from a project folder, every later command reads
-``./positions`` without ``--corpus``.
+``./positions`` without ``--corpus``; any other ``DIR`` is found by every command run inside
+it (``negotiation init mine && cd mine && negotiation validate``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ def run(args: argparse.Namespace) -> int:
     target = str(folder)
     summary = [
         f"next: edit {target}/taxonomy.yaml, {target}/parties.yaml and {target}/documents/, then",
-        f"  negotiation validate {target}",
-        f"  negotiation --corpus {target} compare union-2024-01 employer-2024-01",
+        f"  cd {target}",
+        "  negotiation validate",
+        "  negotiation compare union-2024-01 employer-2024-01",
+        "(inside the folder, or any folder below it, every command reads this corpus)",
     ]
     emit(rows, args, title=f"a new corpus in {target}", summary=summary)
     return 0

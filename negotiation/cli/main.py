@@ -48,15 +48,19 @@ COMMAND_MODULES: tuple[str, ...] = (
     "negotiation.cli.backtest",
     "negotiation.cli.agreement",
     "negotiation.cli.explain",
+    "negotiation.cli.export",
 )
 """Modules that add subcommands: each has ``register(add)``, where ``add(name, func, help)``
 returns the new subcommand's parser (with the common options already on it)."""
 
 
 def corpus_of(args: argparse.Namespace) -> Any:
-    """The corpus a command reads: ``--corpus``, ``NEGOTIATION_CORPUS``, ``./positions``, the bundled one.
+    """The corpus a command reads: ``--corpus``, ``NEGOTIATION_CORPUS``, the one the working folder
+    stands in (:func:`negotiation.corpus.locate.corpus_here`), else the bundled one.
 
-    Sets ``args.corpus_line`` ("corpus: ./positions (working folder)") for the summary.
+    Sets ``args.corpus_line`` ("corpus: ./positions (working folder)"): the table's footer
+    says it, and where the output has no footer (json, csv, an HTML page) ``main`` says it
+    on standard error.
     """
     from negotiation.corpus.loader import load
     from negotiation.corpus.locate import describe_corpus, find_corpus
@@ -186,8 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="negotiation",
         description="Compare negotiating positions issue by issue (Russia–Ukraine talks 2022–2026).",
     )
-    corpus_help = ("a corpus folder, before or after the command (default: $NEGOTIATION_CORPUS, "
-                   "else ./positions if it exists, else the bundled corpus)")
+    corpus_help = ("a corpus folder, before or after the command (default: $NEGOTIATION_CORPUS, else the "
+                   "working folder or a parent holding taxonomy.yaml or positions/, else the bundled corpus)")
     parser.add_argument("--corpus", metavar="PATH", default=None, help=corpus_help)
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     # --corpus is accepted before or after the subcommand.
@@ -200,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    from negotiation.cli.options import LANGS
+    from negotiation.cli.options import LANGS, writable_file
     from negotiation.cli.options import add_output_options as output
 
     output(add("list", cmd_list, "list the documents in the corpus"))
@@ -215,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("report", cmd_report, "write a self-contained HTML page comparing two documents")
     p.add_argument("a")
     p.add_argument("b")
-    p.add_argument("--output", "-o", metavar="FILE", help="the page to write (default: standard output)")
+    p.add_argument("--output", "-o", metavar="FILE", type=writable_file,
+                   help="the page to write (default: standard output)")
     p.add_argument("--all-issues", action="store_true", help="also list issues neither side addresses")
     p.add_argument("--lang", default="en", choices=LANGS, help="language of the page (default en)")
     p = add("sources", cmd_sources, "list the citations behind a document")
@@ -234,7 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("concessions", _analysis("concessions"), "what moved between two versions (ids or PARTY@DATE)")
     p.add_argument("old")
     p.add_argument("new")
-    p.add_argument("--toward", metavar="PARTY", help="also say whether each move is toward this party's position")
+    p.add_argument("--toward", metavar="PARTY[@DATE]",
+                   help="also say whether each move is toward this party's position (at DATE; default: the "
+                        "new version's date, shown in the header)")
     output(p)
     p = add("zopa", _analysis("zopa"), "zone of possible agreement among parties' positions")
     p.add_argument("parties", nargs="+", metavar="PARTY")
@@ -276,8 +283,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from negotiation.cli.options import say_corpus
+
     try:
         code: int = args.func(args)
+        if code == 0:
+            say_corpus(args)
         return code
     except CorpusError as exc:
         print(f"negotiation: error: {exc.summary()}", file=sys.stderr)

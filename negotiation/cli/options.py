@@ -21,7 +21,10 @@ from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, Column, Table, r
 from negotiation.render.sanitize import for_output, terminal_table
 
 __all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "nothing_stated", "output_width",
-           "use_color"]
+           "use_color", "writable_file"]
+
+MACHINE_FORMATS = ("json", "csv", "tsv")
+"""Formats without title, summary or notes (so the corpus line goes to stderr instead)."""
 
 LANGS = ("en", "ar")
 """The languages of ``--lang``."""
@@ -42,11 +45,32 @@ def _width(value: str) -> int:
     return n
 
 
+def writable_file(value: str) -> str:
+    """An output file name (``--output``, ``--plot``), checked when the arguments are read, before any work.
+
+    ``-`` (standard output) passes; otherwise the folder must exist and the name must not be a
+    folder, so that a command never prints a whole table and then fails to write its file.
+    """
+    if value == "-":
+        return value
+    from pathlib import Path
+
+    path = Path(value)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write {value}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write {value}: it is a folder; give a file name")
+    if not os.access(folder, os.W_OK):
+        raise argparse.ArgumentTypeError(f"cannot write {value}: the folder {folder} is not writable")
+    return value
+
+
 def _plot_file(value: str) -> str:
     """A ``--plot`` file name, checked before any work is done (not after the table prints)."""
     if not value.lower().endswith((".png", ".svg")):
         raise argparse.ArgumentTypeError(f"expected a .png or .svg file name, got {value!r}")
-    return value
+    return writable_file(value)
 
 
 def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, plot: bool = False) -> None:
@@ -116,6 +140,8 @@ def emit(
     if isinstance(result, Table) and lang != table.lang:
         table.lang = lang
     fmt = getattr(args, "format", DEFAULT_FORMAT) or DEFAULT_FORMAT
+    if fmt not in MACHINE_FORMATS and getattr(args, "corpus_line", None):
+        args.corpus_shown = True  # the footer says it; otherwise main() says it on stderr
     raw, color = bool(getattr(args, "raw", False)), use_color(args)
     if color:
         table = terminal_table(table)
@@ -136,6 +162,20 @@ def save_plot(fig: Any, path: str, lang: str) -> None:
     if chart_lang(lang, svg=path.lower().endswith(".svg")) != lang:
         print("negotiation: note: PNG chart labels are in English (matplotlib cannot shape Arabic without "
               "arabic-reshaper and python-bidi); an .svg chart keeps Arabic text", file=sys.stderr)
+
+
+def say_corpus(args: argparse.Namespace) -> None:
+    """Say on stderr which corpus a command read when nobody named it and its output did not say.
+
+    A corpus named by ``--corpus`` or ``NEGOTIATION_CORPUS`` needs no reminder on stderr (json
+    and csv stay quiet for programs); one found in the working folder, or the bundled one, is
+    always said, in the table's footer or here.
+    """
+    line = getattr(args, "corpus_line", None)
+    implicit = str(line).endswith(("(working folder)", "(bundled with the library)"))
+    if line and implicit and not getattr(args, "corpus_shown", False):
+        print(f"negotiation: {line}", file=sys.stderr)
+        args.corpus_shown = True
 
 
 def _corpus_note(args: argparse.Namespace, lang: str) -> list[str]:

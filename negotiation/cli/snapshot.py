@@ -9,7 +9,8 @@ issue's and stance's code (:class:`~negotiation.analysis.verdicts.IssueCode`,
 and compare with the same verdict rules (:func:`~negotiation.analysis.verdicts.judge_codes`)
 and the same words, importing neither pydantic nor pandas.
 
-The snapshot is trusted exactly as the corpus cache is (:mod:`negotiation.corpus.cache`):
+The snapshot is trusted exactly as the corpus cache is (:mod:`negotiation.corpus.cache`:
+authenticated by a per-user secret before it is unpickled, in a private folder):
 its key digests the package and Python versions, pydantic's version file, the package's
 code and every data file, so any change misses and the full path runs (and stores a new
 snapshot). Documents named by ``PARTY@DATE``, unknown ids, ``--plot``, scales the codes

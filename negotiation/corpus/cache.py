@@ -11,25 +11,36 @@ be current:
   checkout never reads a stale pickle), and the name, size and bytes of every data file of
   the folder (``*.yaml``, ``*.yml``, ``*.json`` at the top and in ``documents/``), so
   any edited, added or removed file misses;
-- the file starts with a header naming that key and a digest of the payload, both checked
-  before the payload is unpickled; a truncated, garbled or foreign file is a miss, never
-  trusted, and is rebuilt;
+- the file starts with a header naming that key and a keyed BLAKE2b MAC (an HMAC) of the
+  payload under a per-user secret (:func:`secret`), both checked before the payload is
+  unpickled; a truncated, garbled, foreign or forged file is a miss, never trusted, and is
+  rebuilt. Nothing read from disk is unpickled unless it carries the MAC only this user's
+  secret can make, so a file dropped into the cache folder cannot run code;
+- the folder is created 0700 and every file 0600; a folder owned by another user, or
+  writable by its group or by others, is not used at all (one warning line on stderr, then
+  every command reads the YAML);
 - it is written to a temporary file and renamed, so a reader never sees half a file;
 - at most :data:`KEEP` files are kept (a corpus, and the command line's snapshot of it,
   per folder), the least recently written are deleted.
 
-``NEGOTIATION_NO_CACHE=1`` turns the cache off. The cache holds pickles written by this
-package in the user's own cache folder; point ``NEGOTIATION_CACHE_DIR`` at a folder only
-you can write.
+The secret is 32 random bytes in ``secret`` inside the cache folder, created 0600 with
+``O_EXCL``; it is never read from anywhere a corpus names. It is trusted only as a regular
+file (not a symlink) owned by the user with no group or other permissions; otherwise the
+cache is not used. Whoever can read it is the user (or root), who can run code anyway.
+
+``NEGOTIATION_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
+import hmac
 import json
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -39,8 +50,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from negotiation.model.models import Corpus
 
-MAGIC = b"negotiation-corpus-cache 1\n"
+MAGIC = b"negotiation-corpus-cache 2\n"
+SECRET = "secret"
+"""The name of the per-user secret file inside the cache folder."""
 SUFFIXES = (".yaml", ".yml", ".json")
+MAX_KEYED_BYTES = 4_000_000
+"""A data file larger than this is keyed by its size and time, not read (the loader refuses it)."""
 KEEP = 64
 """Files kept per cache folder (a corpus and the command line's snapshot of it per corpus
 folder); the least recently written go first."""
@@ -59,6 +74,98 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("negotiation"))
+
+
+_warned: set[str] = set()
+
+
+def _warn(folder: Path, why: str) -> None:
+    """One warning line per folder and process: the cache is not used, and why."""
+    if str(folder) in _warned:
+        return
+    _warned.add(str(folder))
+    shown = str(folder).encode("unicode_escape").decode("ascii")  # a path from the environment, shown inert
+    with contextlib.suppress(Exception):
+        sys.stderr.write(f"negotiation: warning: cache folder {shown} not used: {why}\n")
+
+
+def _unsafe(info: os.stat_result) -> str | None:
+    """Why a cache folder or secret with this status must not be trusted; None if it may."""
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return "owned by another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "writable by others"
+    return None
+
+
+def usable_dir() -> Path | None:
+    """The cache folder, created 0700 if absent; None (after one warning line) if it must not be used.
+
+    A folder owned by another user, writable by group or others, or not a folder is refused.
+    A folder of ours is tightened to 0700 (an older version created it with the umask).
+    """
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None  # cannot be made: nothing to warn about, the YAML is read
+    if not stat.S_ISDIR(info.st_mode):
+        _warn(folder, "not a folder")
+        return None
+    why = _unsafe(info)
+    if why is not None:
+        _warn(folder, why)
+        return None
+    if info.st_mode & 0o077:
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+    return folder
+
+
+def secret(folder: Path) -> bytes | None:
+    """The per-user secret of a cache folder, created if absent; None if it cannot be trusted."""
+    path = folder / SECRET
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return _new_secret(path)
+    except OSError:
+        _warn(folder, f"{SECRET} cannot be read")
+        return None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        why = _unsafe(info) or ("readable by others" if info.st_mode & 0o077 else None)
+        if not stat.S_ISREG(info.st_mode):
+            why = "not a regular file"
+        data = file.read(64) if why is None else b""
+    if why is None and len(data) != 32:
+        why = "damaged"
+    if why is not None:
+        _warn(folder, f"{SECRET} {why}")
+        return None
+    return data
+
+
+def _new_secret(path: Path) -> bytes | None:
+    data = os.urandom(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:  # another process made it first: read that one
+        return secret(path.parent)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+    except OSError:
+        path.unlink(missing_ok=True)
+        return None
+    return data
+
+
+def _mac(key: bytes, payload: bytes) -> str:
+    return hashlib.blake2b(payload, key=key, digest_size=32).hexdigest()
 
 
 def _versions() -> bytes:
@@ -82,8 +189,32 @@ def data_files(folder: Path) -> list[Path]:
             entries = sorted(os.scandir(sub), key=lambda e: e.name)
         except OSError:
             continue
-        files += [Path(e.path) for e in entries if e.name.endswith(SUFFIXES) and e.is_file()]
+        files += [Path(e.path) for e in entries if e.name.endswith(SUFFIXES) and not _is_dir(e)]
     return files
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _file_bytes(folder: Path, file: Path) -> bytes:
+    """What a data file contributes to the key: its bytes, or for anything but a plain regular
+    file of a sane size (a symlink, a FIFO, a loop, a huge file) a marker read without following
+    it out of the corpus, blocking or filling memory (the loader then reports it)."""
+    from negotiation.corpus.confine import Refused, read_bytes
+
+    try:
+        info = os.lstat(file)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_KEYED_BYTES:
+            return file.read_bytes()
+        if stat.S_ISLNK(info.st_mode):
+            return b"\0link\0" + os.fsencode(os.readlink(file)) + b"\0" + read_bytes(folder, file, MAX_KEYED_BYTES)
+        return f"\0other\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+    except (OSError, Refused):
+        return b"\0refused"
 
 
 def content_key(folder: Path, versions: bytes | None = None) -> str:
@@ -94,7 +225,7 @@ def content_key(folder: Path, versions: bytes | None = None) -> str:
     """
     digest = hashlib.blake2b(_versions() if versions is None else versions, digest_size=20)
     for file in data_files(folder):
-        data = file.read_bytes()
+        data = _file_bytes(folder, file)
         digest.update(f"\0{file.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
@@ -115,9 +246,20 @@ def read(file: Path, key: str) -> Corpus | None:
 
 
 def read_object(file: Path, key: str) -> Any:
-    """The object stored in ``file`` under ``key`` by :func:`write`; None if absent, stale or damaged."""
+    """The object stored in ``file`` under ``key`` by :func:`write`; None if absent, stale, damaged
+    or not authenticated by this user's secret (nothing unauthenticated is ever unpickled)."""
+    folder = usable_dir()
+    if folder is None or file.parent != folder:
+        return None
+    mac_key = secret(folder)
+    if mac_key is None:
+        return None
     try:
-        data = file.read_bytes()
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            data = handle.read()
     except OSError:
         return None
     if not data.startswith(MAGIC):
@@ -132,7 +274,8 @@ def read_object(file: Path, key: str) -> Any:
     payload = data[end + 1:]
     if not isinstance(header, dict) or header.get("key") != key or header.get("size") != len(payload):
         return None
-    if header.get("digest") != hashlib.blake2b(payload, digest_size=20).hexdigest():
+    mac = header.get("mac")
+    if not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(mac_key, payload)):
         return None
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes many objects and no garbage: collections would only slow it (3× at 10,000 docs)
@@ -147,10 +290,15 @@ def read_object(file: Path, key: str) -> Any:
 
 def write(file: Path, key: str, value: Any) -> None:
     """Store ``value`` (a corpus, a snapshot) under ``key`` atomically; a cache that cannot be written is skipped."""
+    folder = usable_dir()
+    if folder is None or file.parent != folder:
+        return
+    mac_key = secret(folder)
+    if mac_key is None:
+        return
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    header = {"key": key, "size": len(payload), "digest": hashlib.blake2b(payload, digest_size=20).hexdigest()}
+    header = {"key": key, "size": len(payload), "mac": _mac(mac_key, payload)}
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=file.name, suffix=".tmp", dir=file.parent)
         try:
             with os.fdopen(fd, "wb") as out:

@@ -12,6 +12,8 @@ source checkout it is the repository's top-level ``positions/``.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +25,14 @@ from pydantic import ValidationError
 from negotiation.corpus.cache import SUFFIXES, cached, store
 from negotiation.corpus.locate import bundled_path
 from negotiation.corpus.problems import one_line, validation_problems
-from negotiation.corpus.record import QuoteStatus, confidence_problems, event_problems, quote_checks, read_events
+from negotiation.corpus.record import (
+    QuoteStatus,
+    confidence_problems,
+    event_problems,
+    quote_checks,
+    read_events,
+    source_file_problems,
+)
 from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE
 from negotiation.corpus.salience import corpus_salience, read_salience, salience_data
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
@@ -107,9 +116,11 @@ def read_document(file: str | Path, taxonomy: Taxonomy) -> Document:
     return doc
 
 
-def _read_document(file: Path, taxonomy: Taxonomy, problems: list[Problem]) -> tuple[Document | None, Parsed]:
+def _read_document(
+    file: Path, taxonomy: Taxonomy, problems: list[Problem], root: Path | None = None
+) -> tuple[Document | None, Parsed]:
     before = len(problems)
-    parsed = read_data(file, problems)
+    parsed = read_data(file, problems, root)
     if len(problems) > before:
         return None, parsed
     data = parsed.data
@@ -178,11 +189,23 @@ def _problems_past_errors(
 
 
 def document_files(folder: Path) -> list[Path]:
-    """The document files of a corpus folder (``documents/*.yaml|.yml|.json``), sorted by name."""
+    """The document files of a corpus folder (``documents/*.yaml|.yml|.json``), sorted by name.
+
+    Symlinks and other non-folders with those suffixes are listed too, so that reading them
+    reports what :mod:`negotiation.corpus.confine` refuses (a link out, a loop, a FIFO).
+    """
     doc_dir = folder / "documents"
     if not doc_dir.is_dir():
         return []
-    return sorted((f for f in doc_dir.iterdir() if f.suffix in SUFFIXES and f.is_file()), key=lambda f: f.name)
+    return sorted((f for f in doc_dir.iterdir() if f.suffix in SUFFIXES and not _folder(f)), key=lambda f: f.name)
+
+
+def _folder(path: Path) -> bool:
+    """Whether ``path`` is itself a folder (a symlink is not, wherever it leads)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _read_folder(folder: Path) -> tuple[Taxonomy | None, dict[str, Document], dict[str, Parsed], list[Problem]]:
@@ -197,7 +220,7 @@ def _read_folder(folder: Path) -> tuple[Taxonomy | None, dict[str, Document], di
     if taxonomy is None:
         return None, documents, where, problems
     for file in document_files(folder):
-        doc, parsed = _read_document(file, taxonomy, problems)
+        doc, parsed = _read_document(file, taxonomy, problems, root=folder)
         if doc is None:
             continue
         if doc.id in documents:
@@ -205,6 +228,7 @@ def _read_folder(folder: Path) -> tuple[Taxonomy | None, dict[str, Document], di
             continue
         documents[doc.id] = doc
         where[doc.id] = parsed
+        problems += source_file_problems(folder, doc, parsed)
     if not problems:  # lineage spans documents: checked once all of them read cleanly
         problems += [
             Problem(str(where[i].file), loc, msg, line=where[i].line(loc))

@@ -1,9 +1,11 @@
 """Which corpus a command works on: the one rule every command follows.
 
 In order: an explicit ``--corpus PATH``; else the ``NEGOTIATION_CORPUS`` environment
-variable; else ``./positions`` when the working folder holds one (a project of your own);
-else the corpus bundled with the library. :func:`find_corpus` returns the folder and how it
-was chosen, so that every command can say which corpus it read.
+variable; else the corpus the working folder stands in (:func:`corpus_here`: the working
+folder or a parent holding ``taxonomy.yaml``, or a ``positions/`` folder below one of them,
+looking up to the repository or home boundary); else the corpus bundled with the library.
+:func:`find_corpus` returns the folder and how it was chosen, so that every command can say
+which corpus it read (and never falls back to the bundled one without saying so).
 """
 
 from __future__ import annotations
@@ -55,10 +57,54 @@ def find_corpus(explicit: str | Path | None = None) -> tuple[Path, str]:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env), ENV_VAR
-    local = Path("positions")
-    if local.is_dir():
-        return local, "working folder"
+    here = corpus_here()
+    if here is not None:
+        return here, "working folder"
     return bundled_path(), "bundled"
+
+
+def _shown(folder: Path, start: Path) -> Path:
+    """``folder`` relative to ``start`` where it is below it (``positions``), else absolute."""
+    try:
+        rel = folder.relative_to(start)
+    except ValueError:
+        return folder
+    return rel if str(rel) != "." else folder
+
+
+def corpus_here(start: str | Path | None = None) -> Path | None:
+    """The corpus the folder ``start`` (default: the working folder) stands in, or None.
+
+    Looks at ``start`` and then each parent in turn: a folder holding ``taxonomy.yaml`` is a
+    corpus; a folder with a ``positions/`` folder has one (an empty one fails to load, saying
+    what is missing, rather than the bundled corpus being read in its place). The walk
+    stops after a folder that is a repository's root (holds ``.git``), after the home folder,
+    and at the filesystem's root, so a corpus elsewhere on the disk is never picked up.
+    Below the working folder the result is relative (``positions``), otherwise absolute.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from negotiation.corpus.locate import corpus_here
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / ".git").mkdir(); (root / "taxonomy.yaml").write_text("")
+    0
+    >>> (root / "documents").mkdir()
+    >>> corpus_here(root / "documents") == root
+    True
+    """
+    origin = Path.cwd() if start is None else Path(start)
+    here = origin.resolve()
+    home = Path.home().resolve() if "HOME" in os.environ or os.name != "posix" else None
+    for folder in (here, *here.parents):
+        if (folder / "taxonomy.yaml").is_file():
+            return _shown(folder, here) if start is None else folder
+        below = folder / "positions"
+        if below.is_dir():
+            return _shown(below, here) if start is None else below
+        if (folder / ".git").exists() or folder == home:
+            break
+    return None
 
 
 def describe_corpus(folder: Path, how: str) -> str:

@@ -15,6 +15,7 @@ These are ``validate``'s checks that span documents or read files beside them:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from negotiation.corpus.confine import MAX_TEXT_BYTES, Refused, read_bytes, regular_file, relative_name
 from negotiation.corpus.problems import validation_problems
 from negotiation.corpus.yaml_reader import Parsed, read_data
 from negotiation.errors import Problem
@@ -149,15 +151,81 @@ class QuoteCheck:
     text_file: str | None
 
 
-def stored_text(folder: Path, source: Source) -> Path | None:
-    """The file holding a source's text: its ``text_file``, or its seed in a seeds folder."""
+def stored_text(folder: Path, source: Source) -> tuple[Path, Path] | None:
+    """The file holding a source's text, and the folder it must stay inside: its
+    ``text_file`` (in the corpus folder), or its seed in a seeds folder (``NEGOTIATION_SEEDS``,
+    or ``<corpus>/seeds`` inside the corpus). None for a name the rules of
+    :mod:`negotiation.corpus.confine` refuse (:func:`source_file_problems` reports it)."""
     if source.text_file:
-        return folder / source.text_file
-    if source.seed:
-        for seeds in (os.environ.get("NEGOTIATION_SEEDS"), folder / "seeds"):
-            if seeds and (Path(seeds) / source.seed).is_file():
-                return Path(seeds) / source.seed
+        return None if relative_name(source.text_file) else (folder, folder / source.text_file)
+    if source.seed and _seed_name(source.seed) is None:
+        for seeds, root in _seed_folders(folder):
+            with contextlib.suppress(OSError, Refused):
+                regular_file(root, seeds / source.seed)
+                return root, seeds / source.seed
     return None
+
+
+def _seed_folders(folder: Path) -> list[tuple[Path, Path]]:
+    """Where seeds are looked for, each with the folder a seed must stay inside."""
+    named = os.environ.get("NEGOTIATION_SEEDS")
+    return [*([(Path(named), Path(named))] if named else []), (folder / "seeds", folder)]
+
+
+def _seed_name(name: str) -> str | None:
+    """Why ``name`` is not a plain file name of a seed; None if it is."""
+    if relative_name(name) or "/" in name or "\\" in name or name in (".", ".."):
+        return "must be a plain file name in the seeds folder"
+    return None
+
+
+def source_file_problems(folder: Path, doc: Document, parsed: Parsed) -> list[Problem]:
+    """Errors for the files a document's sources name that a corpus may not read.
+
+    A ``text_file`` outside the corpus folder, a symlink leading out of it or looping, a
+    FIFO, device or folder, a file over :data:`~negotiation.corpus.confine.MAX_TEXT_BYTES`;
+    a ``seed`` that is not a plain file name, or whose file is such a thing. The message
+    states the rule, never anything about the target. A file missing inside the corpus is
+    not an error (its quotes stay unchecked).
+    """
+    found: list[Problem] = []
+
+    def add(at: str, why: str) -> None:
+        found.append(Problem(str(parsed.file), at, why, line=parsed.line(at)))
+
+    for i, src in enumerate(doc.sources):
+        if src.text_file:
+            at = f"sources[{i}].text_file"
+            why = relative_name(src.text_file)
+            if why:
+                add(at, f"text_file {why}")
+                continue
+            try:
+                info = regular_file(folder, folder / src.text_file)
+            except Refused as exc:
+                add(at, f"text_file {exc}")
+            except OSError:
+                continue
+            else:
+                if info.st_size > MAX_TEXT_BYTES:
+                    add(at, f"text_file is over the {MAX_TEXT_BYTES:,}-byte limit: not read")
+        elif src.seed:
+            at = f"sources[{i}].seed"
+            why = _seed_name(src.seed)
+            if why:
+                add(at, f"seed {why}")
+                continue
+            for seeds, root in _seed_folders(folder):
+                try:
+                    regular_file(root, seeds / src.seed)
+                except Refused as exc:
+                    add(at, f"seed {exc}")
+                    break
+                except OSError:
+                    continue
+                else:
+                    break
+    return found
 
 
 def normal(text: str) -> str:
@@ -192,21 +260,23 @@ def _check_quote(
         return QuoteCheck(doc.id, issue_id, src.id, QuoteStatus.TRANSLATION, src.text_file)
     if stance.quote_kind is QuoteKind.PARAPHRASE:
         return QuoteCheck(doc.id, issue_id, src.id, QuoteStatus.PARAPHRASE, src.text_file)
-    file = stored_text(folder, src)
-    if file is None:
+    stored = stored_text(folder, src)
+    if stored is None:
         return QuoteCheck(doc.id, issue_id, src.id, QuoteStatus.UNCHECKED, None)
-    text = read_stored(file, texts)
+    root, file = stored
+    text = read_stored(root, file, texts)
     if text is None:
         return QuoteCheck(doc.id, issue_id, src.id, QuoteStatus.UNCHECKED, str(file.name))
     status = QuoteStatus.VERBATIM if normal(stance.quote or "") in text else QuoteStatus.NOT_FOUND
     return QuoteCheck(doc.id, issue_id, src.id, status, str(file.name))
 
 
-def read_stored(file: Path, texts: dict[Path, str | None]) -> str | None:
-    """The normalised text of a stored source file (read once per check), None if unreadable."""
+def read_stored(root: Path, file: Path, texts: dict[Path, str | None]) -> str | None:
+    """The normalised text of a stored source file inside ``root`` (read once per check), None
+    if unreadable or refused (:mod:`negotiation.corpus.confine`)."""
     if file not in texts:
         try:
-            texts[file] = normal(file.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
+            texts[file] = normal(read_bytes(root, file).decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError, Refused):
             texts[file] = None
     return texts[file]

@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from negotiation.corpus.confine import Refused, read_bytes, regular_file
 from negotiation.errors import Problem
 
 MAX_FILE_BYTES = 2_000_000
@@ -222,21 +223,27 @@ def _node_lines(root: yaml.Node) -> Iterator[tuple[str, int]]:
                 stack.append((here, item))
 
 
-def read_data(file: Path, problems: list[Problem]) -> Parsed:
+def read_data(file: Path, problems: list[Problem], root: Path | None = None) -> Parsed:
     """Read one YAML or JSON data file (JSON by its ``.json`` suffix), recording problems.
 
     Returns a :class:`Parsed` whose ``data`` is None when the file could not be read; each
     reason is appended to ``problems`` with the file and, where known, line and column.
+    The file is read only as :mod:`negotiation.corpus.confine` allows: a regular file
+    inside ``root`` (default: the file's own folder), symlinks followed only within it.
     """
     parsed = Parsed(file)
     name = str(file)
+    root = file.parent if root is None else root
     try:
-        size = file.stat().st_size
+        size = regular_file(root, file).st_size
         if size > MAX_FILE_BYTES:
             problems.append(Problem(name, "", f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte "
                                               "limit for a data file", line=1))
             return parsed
-        raw = file.read_bytes()
+        raw = read_bytes(root, file, MAX_FILE_BYTES)
+    except Refused as exc:
+        problems.append(Problem(name, "", f"the file {exc}"))
+        return parsed
     except OSError as exc:
         problems.append(Problem(name, "", f"cannot read: {exc.strerror or exc}"))
         return parsed

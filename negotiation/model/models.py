@@ -448,14 +448,30 @@ class Corpus(BaseModel):
         """
         return delegate("negotiation.analysis.nearest:nearest")(self, document, k, **kwargs)  # type: ignore[no-any-return]
 
+    def to_frame(self, **kwargs: Any) -> pd.DataFrame:
+        """Every stance as a tidy DataFrame, one row per stance (``negotiation export`` writes it).
+
+        See :func:`negotiation.corpus.frame.stances` for the columns and ``kwargs``.
+        """
+        from negotiation.corpus.frame import stances
+
+        return stances(self, **kwargs)
+
     def resolve(self, spec: str | Document) -> Document:
-        """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today)."""
+        """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today).
+
+        A position is refused, with the party's first document and its date, when the party
+        has no document up to the date (:func:`~negotiation.analysis.timeline.require_documents`).
+        """
         if isinstance(spec, Document):
             return spec
         if spec in self.documents:
             return self.documents[spec]
         party, sep, when = spec.partition("@")
         if party in self.taxonomy.parties and (sep or spec == party):
+            from negotiation.analysis.timeline import require_documents
+
+            require_documents(self, party, when or None)
             return self.position(party, when or None)
         if sep:  # PARTY@DATE with a party the corpus does not know
             raise UnknownPartyError(party, self.taxonomy.parties)

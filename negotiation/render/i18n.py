@@ -197,7 +197,12 @@ SENTENCES: dict[str, dict[str, str]] = {
     "corpus": {"en": "corpus: {path}", "ar": "المدونة: {path}"},
     "coverage": {"en": "Coverage: {coverage} of the issues either side addresses are addressed by both",
                  "ar": "التغطية: {coverage} من القضايا التي يتناولها أحد الطرفين يتناولها الطرفان معًا"},
+    "value_and_range": {"en": "{value} ({low}–{high})", "ar": "{value} ({low}–{high})"},
     "with_range": {"en": "{value} (range {low}–{high})", "ar": "{value} (المدى {low}–{high})"},
+    "matrix_range": {"en": "Where the data is uncertain (brackets, readings below the confidence floor, "
+                             "reported documents), a cell gives the index and its range.",
+                     "ar": "حيث تكون البيانات غير مؤكدة (صيغ بين قوسين، قراءات دون حدّ الثقة، وثائق منقولة) "
+                           "تعرض الخلية المؤشر ومداه."},
     "hinges": {"en": "What the index hinges on: {items}", "ar": "ما يتوقف عليه المؤشر: {items}"},
     "stale": {"en": "† Stated more than two years before the position's date and not restated since: {items}",
               "ar": "† مواقف أُعلنت قبل تاريخ الموقف بأكثر من سنتين ولم تتكرر منذ ذلك الحين: {items}"},
