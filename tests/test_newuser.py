@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -167,11 +168,13 @@ def test_a_party_before_its_first_document_is_an_error_naming_that_date(
     assert "RU has no documents up to " in err and "its first, ru-draft-2022-03, is dated 2022-03-07" in err
 
 
-def test_a_party_without_documents_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_party_without_documents_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from negotiation.cli.main import main
+    from tests.small_corpus import corpus_folder
 
-    assert main(["timeline", "RU", "UN"]) == 2
-    assert capsys.readouterr().err == "negotiation: error: UN has no documents in this corpus: no position to take\n"
+    folder = corpus_folder(tmp_path / "c")  # parties RU and UA, no documents
+    assert main(["--corpus", str(folder), "timeline", "RU", "UA"]) == 2
+    assert capsys.readouterr().err == "negotiation: error: RU has no documents in this corpus: no position to take\n"
 
 
 def test_predict_suggests_the_nearest_issue(capsys: pytest.CaptureFixture[str]) -> None:
