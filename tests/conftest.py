@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 import negotiation as ng
 
@@ -17,6 +18,13 @@ import negotiation as ng
 if "NEGOTIATION_CACHE_DIR" not in os.environ:
     os.environ["NEGOTIATION_CACHE_DIR"] = tempfile.mkdtemp(prefix="negotiation-cache-")
     atexit.register(shutil.rmtree, os.environ["NEGOTIATION_CACHE_DIR"], True)
+
+# Hypothesis keeps its examples in a throw-away folder, never .hypothesis/ in the repository.
+_EXAMPLES = tempfile.mkdtemp(prefix="negotiation-hypothesis-")
+atexit.register(shutil.rmtree, _EXAMPLES, True)
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", _EXAMPLES)  # the examples/ scripts run as subprocesses
+settings.register_profile("_base", database=DirectoryBasedExampleDatabase(_EXAMPLES))
+settings.load_profile("_base")
 
 settings.register_profile(
     "ci", max_examples=60, derandomize=True, deadline=None,
@@ -32,6 +40,11 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite tests/snapshots from the current output (review the diff before committing)")
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -96,5 +98,35 @@ def test_an_empty_corpus_is_backtested_as_it_is_not_replaced_by_the_bundled_one(
     empty = ng.Corpus.of(taxonomy, [])
     result = backtest(empty, targets=[])
     assert result.issues.empty and result.documents == {}
-    with pytest.raises(ng.UnknownDocumentError):  # the default targets are not in it
+    with pytest.raises(ng.NegotiationError, match="no drafts to score"):  # nothing to find in it
         backtest(empty)
+
+
+def test_backtest_runs_on_another_corpus_and_says_what_it_scored(capsys) -> None:
+    from negotiation.cli.main import main
+
+    iran = Path(__file__).resolve().parent.parent / "examples" / "iran"
+    assert main(["--corpus", str(iran), "backtest", "--width", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "Drafts scored (found in the corpus): jcpoa-2015-07 (2015-07-14)." in out
+    assert "Parties weighed (found in the corpus), the two sides first: IR, US," in out
+    assert "jcpoa-2015-07 exact" in out
+
+
+def test_backtest_targets_and_parties_can_be_given(capsys) -> None:
+    from negotiation.cli.main import main
+
+    iran = Path(__file__).resolve().parent.parent / "examples" / "iran"
+    argv = ["--corpus", str(iran), "backtest", "lausanne-parameters-2015-04", "--parties", "US", "IR", "-f", "json"]
+    assert main(argv) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["model"] for r in rows} >= {"weighted_median", "midpoint"}
+
+
+def test_backtest_without_drafts_to_find_says_so(tmp_path, capsys) -> None:
+    from negotiation.cli.main import main
+    from tests.small_corpus import corpus_folder
+
+    folder = corpus_folder(tmp_path / "c")
+    assert main(["--corpus", str(folder), "backtest"]) == 2
+    assert "no drafts to score" in capsys.readouterr().err

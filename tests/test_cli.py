@@ -277,7 +277,18 @@ def test_bad_position_date_fails_with_one_line(
 ) -> None:
     code, _, err = run(capsys, "--corpus", str(folder), "show", "RU@2026-13-01")
     assert code == 2
-    assert err.strip() == "negotiation: error: invalid date '2026-13-01': expected YYYY-MM-DD"
+    assert err.strip() == "negotiation: error: invalid date '2026-13-01': there is no month 13 (months run 01 to 12)"
+
+
+@pytest.mark.parametrize(("spec", "why"), [
+    ("RU@2026-02-30", "30 February does not exist (February 2026 has 28 days)"),
+    ("RU@2026-04-31", "31 April does not exist (April 2026 has 30 days)"),
+    ("RU@2026-2-3", "expected YYYY-MM-DD"),
+])
+def test_an_impossible_date_says_why(folder: Path, capsys: pytest.CaptureFixture[str], spec: str, why: str) -> None:
+    code, out, err = run(capsys, "--corpus", str(folder), "show", spec)
+    assert (code, out) == (2, "")
+    assert err == f"negotiation: error: invalid date '{spec[3:]}': {why}\n"
 
 
 def test_unknown_command_fails_with_exit_code_two(capsys: pytest.CaptureFixture[str]) -> None:

@@ -171,3 +171,12 @@ def test_a_missing_library_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_
     assert code == 2
     assert err == "negotiation: error: --format parquet needs pyarrow: pip install 'negotiation[export]'\n"
     assert not (tmp_path / "x.parquet").exists()
+
+
+@pytest.mark.parametrize("argv", [["compare", "us-28-point-2025-11", "us-20-point-2025-12", "--plot"],
+                                  ["report", "us-28-point-2025-11", "us-20-point-2025-12", "--output"]])
+def test_plot_and_output_paths_are_checked_before_the_table_prints(argv: list[str],
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, *argv, "/no/such/dir/x.png")
+    assert (code, out) == (2, "")
+    assert err.rstrip().endswith("cannot write /no/such/dir/x.png: the folder /no/such/dir does not exist")

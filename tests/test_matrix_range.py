@@ -77,3 +77,18 @@ def test_a_document_against_itself_is_one_without_a_range() -> None:
     c = ng.load()
     r = matrix_range(c, ["istanbul-draft-2022-04"])
     assert r.low.iloc[0, 0] == r.high.iloc[0, 0] == pytest.approx(1.0)
+
+
+def test_the_matrix_command_prints_each_uncertain_cell_with_its_range(capsys) -> None:
+    import json
+
+    from tests.command_line import run_cli
+
+    code, out, _ = run_cli(capsys, "matrix", "us-28-point-2025-11", "istanbul-draft-2022-04", "--format", "github")
+    assert code == 0 and "0.80 (0.57–0.80)" in out and "its range" in out
+    code, out, _ = run_cli(capsys, "matrix", "us-28-point-2025-11", "istanbul-draft-2022-04", "--format", "json")
+    rows = json.loads(out)
+    assert rows[0]["low"]["istanbul-draft-2022-04"] < rows[0]["istanbul-draft-2022-04"] <= \
+        rows[0]["high"]["istanbul-draft-2022-04"] + 1e-9
+    code, out, _ = run_cli(capsys, "matrix", "us-28-point-2025-11", "istanbul-draft-2022-04", "--lang", "ar")
+    assert code == 0 and "مداه" in out

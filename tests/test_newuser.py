@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -121,7 +122,24 @@ def test_dumbbell_shows_both_sides_where_they_agree(corpus: ng.Corpus) -> None:
 
 def test_concessions_toward_names_the_party_in_its_header(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "concessions", "us-28-point-2025-11", "us-20-point-2025-12", "--toward", "RU")
-    assert "to RU" in out.split("\n\n")[1]
+    header = out.split("\n\n")[1].split("├")[0]
+    assert "RU@2025-12-23" in header  # the date used: the new version's
+
+
+def test_concessions_toward_takes_a_date(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "concessions", "us-28-point-2025-11", "us-20-point-2025-12", "--toward", "RU@2025-06-02")
+    header = out.split("\n\n")[1].split("├")[0]
+    assert "Closer to" in header and "RU@2025-06-02" in header
+
+
+def test_concessions_toward_an_impossible_date_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+
+    assert main(["concessions", "us-28-point-2025-11", "us-20-point-2025-12", "--toward", "RU@2025-02-29"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == ("negotiation: error: invalid date '2025-02-29': 29 February does not exist "
+                   "(February 2025 has 28 days)\n")
 
 
 def test_zopa_has_a_title_that_says_what_the_table_is(capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,15 +155,35 @@ def test_sources_name_the_issues_by_label(capsys: pytest.CaptureFixture[str]) ->
 
 
 @pytest.mark.parametrize("argv", [["zopa", "RU", "UA", "--as-of", "2020-01-01"],
-                                  ["predict", "RU", "UA", "--as-of", "1990-01-01"]])
-def test_nothing_stated_is_one_line_and_exit_1_not_an_empty_table(
+                                  ["predict", "RU", "UA", "--as-of", "1990-01-01"],
+                                  ["show", "RU@1990-01-01"], ["compare", "RU@2021-01-01", "UA"]])
+def test_a_party_before_its_first_document_is_an_error_naming_that_date(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     from negotiation.cli.main import main
 
-    assert main(argv) == 1
+    assert main(argv) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and "RU@" in err
+    assert out == "" and err.count("\n") == 1
+    assert "RU has no documents up to " in err and "its first, ru-draft-2022-03, is dated 2022-03-07" in err
+
+
+def test_a_party_without_documents_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+    from tests.small_corpus import corpus_folder
+
+    folder = corpus_folder(tmp_path / "c")  # parties RU and UA, no documents
+    assert main(["--corpus", str(folder), "timeline", "RU", "UA"]) == 2
+    assert capsys.readouterr().err == "negotiation: error: RU has no documents in this corpus: no position to take\n"
+
+
+def test_predict_suggests_the_nearest_issue(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+
+    assert main(["predict", "RU", "UA", "--issue", "territory.crimeaa"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("negotiation: error: unknown issue 'territory.crimeaa'; did you mean "
+                                        "territory.crimea")
 
 
 def test_a_bad_plot_file_name_is_refused_before_the_table_prints(capsys: pytest.CaptureFixture[str]) -> None:

@@ -311,10 +311,10 @@ def test_an_unknown_party_is_called_an_unknown_party_with_near_codes(capsys: pyt
     assert "unknown party 'RX'" in err and "RU" in err and len(err.splitlines()) == 1
 
 
-def test_a_comparison_with_nothing_stated_says_so_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_comparison_before_the_parties_first_documents_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "compare", "RU@2021-01-01", "UA@2021-01-01")
-    assert (code, out) == (1, "")
-    assert "state nothing to compare" in err
+    assert (code, out) == (2, "")
+    assert "RU has no documents up to 2021-01-01" in err
 
 
 def test_timeline_names_a_party_given_twice(capsys: pytest.CaptureFixture[str]) -> None:

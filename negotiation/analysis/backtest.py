@@ -46,7 +46,44 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TARGETS = ("us-28-point-2025-11", "us-ua-geneva-framework-2025-11", "us-20-point-2025-12")
-"""The drafts the default backtest predicts."""
+"""The bundled corpus's headline drafts: the default targets of a corpus that holds all three."""
+
+PARTIES = ("RU", "UA", "US")
+"""The default parties alongside :data:`TARGETS`."""
+
+TARGET_KINDS = ("joint_draft", "agreement")
+"""Kinds of document a corpus's own drafts to score are found among (:func:`default_targets`)."""
+
+
+def default_targets(corpus: Corpus) -> list[str]:
+    """The drafts a backtest of ``corpus`` scores when none are given.
+
+    :data:`TARGETS` when the corpus holds all three (the bundled corpus); otherwise every
+    ``joint_draft`` or ``agreement`` document, in date order, that has at least one document
+    of another party's or its own dated before it (a first document cannot be predicted).
+    """
+    if all(t in corpus for t in TARGETS):
+        return list(TARGETS)
+    first = min((d.date for d in corpus), default=None)
+    return [d.id for d in corpus if d.kind in TARGET_KINDS and first is not None and d.date > first]
+
+
+def default_parties(corpus: Corpus, targets: Sequence[str]) -> list[str]:
+    """Whose positions a backtest weighs when none are given.
+
+    :data:`PARTIES` on a corpus that holds :data:`TARGETS` (the bundled one); otherwise the
+    targets' authors, those with the most documents first (so the first two, the sides of
+    the ``midpoint`` and ``stronger_side`` baselines, are the ones the corpus follows most),
+    leaving out authors with no document of their own; where that leaves fewer than two
+    (a one-author proposal), the other parties with the most documents are added.
+    """
+    if all(t in corpus for t in TARGETS) and all(p in corpus.taxonomy.parties for p in PARTIES):
+        return list(PARTIES)
+    counts = {p: len(corpus.documents_by(p, endorsements=False)) for p in corpus.taxonomy.parties}
+    authors = [a for a in dict.fromkeys(a for t in targets for a in corpus[t].authors) if counts.get(a)]
+    chosen = sorted(authors, key=lambda a: (-counts[a], a))
+    others = sorted((p for p, n in counts.items() if n and p not in chosen), key=lambda p: (-counts[p], p))
+    return chosen + others[: max(0, 2 - len(chosen))]
 
 BASELINES = ("previous_draft", "midpoint", "stronger_side")
 
@@ -128,8 +165,8 @@ def _salience_before(salience: Salience, day: dt.date, dates: dict[str, dt.date]
 
 def backtest(
     corpus: Corpus | None = None,
-    targets: Sequence[str] = TARGETS,
-    parties: Sequence[str] = ("RU", "UA", "US"),
+    targets: Sequence[str] | None = None,
+    parties: Sequence[str] | None = None,
 ) -> BacktestResult:
     """Predict each target draft from what was known the day before, and score models and baselines.
 
@@ -138,10 +175,11 @@ def backtest(
     corpus
         The corpus (default: the bundled one).
     targets
-        Document ids of the drafts to predict.
+        Document ids of the drafts to predict (default: :func:`default_targets`, found
+        from the corpus).
     parties
         Whose positions the models weigh; the first two are the sides the ``midpoint`` and
-        ``stronger_side`` baselines use.
+        ``stronger_side`` baselines use (default: :func:`default_parties`).
 
     Returns
     -------
@@ -161,8 +199,20 @@ def backtest(
     from negotiation.corpus.loader import load
 
     corpus = corpus if corpus is not None else load()
+    if targets is None:
+        targets = default_targets(corpus)
+        if not targets:
+            raise NegotiationError(f"no drafts to score: the corpus has no {' or '.join(TARGET_KINDS)} document "
+                                   "after its first; name the documents to predict")
+    for target_id in targets:
+        corpus[target_id]  # an unknown id: one line with the nearest ids
+    if not targets:
+        return BacktestResult(issues=pd.DataFrame(columns=_COLUMNS), documents={})
+    if parties is None:
+        parties = default_parties(corpus, targets)
     if len(parties) < 2:
-        raise NegotiationError("backtest needs at least two parties")
+        raise NegotiationError(f"backtest needs at least two parties (found {', '.join(parties) or 'none'}); "
+                               "name them with --parties")
     rows: list[dict[str, Any]] = []
     read: dict[str, set[str]] = {}
     for target_id in targets:
@@ -213,8 +263,10 @@ def backtest(
                     "within_one": bool(exact or distance <= issue.close_threshold + EPS),
                 })
         read[target_id] = used
-    columns = ["target", "issue", "model", "predicted", "actual", "distance", "exact", "within_one"]
-    return BacktestResult(issues=pd.DataFrame(rows, columns=columns), documents=read)
+    return BacktestResult(issues=pd.DataFrame(rows, columns=_COLUMNS), documents=read)
+
+
+_COLUMNS = ["target", "issue", "model", "predicted", "actual", "distance", "exact", "within_one"]
 
 
 def _single(issue: Any, stance: Stance) -> Any:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from negotiation.analysis.lineage import PointGroups, declared_lineage
 from negotiation.analysis.points import point_issues
-from negotiation.analysis.redline import Redline, fate_label, redline_pair
+from negotiation.analysis.redline import Redline, redline_pair
+from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
 from negotiation.model.labels import Lang
 from negotiation.model.models import Corpus, Document, Taxonomy
@@ -60,19 +61,7 @@ class RedlineChain:
 
     def to_records(self, lang: Lang = "en") -> list[dict[str, Any]]:
         """One mapping per thread: the first text, then per document its points and fate."""
-        out = []
-        for t in self.threads:
-            rec: dict[str, Any] = {"point": t.text}
-            for i, (keys, fate) in enumerate(zip(t.points, t.fates, strict=True)):
-                cell = ", ".join(keys) if keys else "—"
-                if i and fate:
-                    cell += f" {fate_label(fate, lang)}"
-                elif i and not keys:
-                    cell = ""
-                rec[self.column(i)] = cell
-            rec["issues"] = list(t.issues)
-            out.append(rec)
-        return out
+        return delegate("negotiation.render.redline:chain_records")(self, lang)  # type: ignore[no-any-return]
 
     def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
         """The threads as a DataFrame."""
@@ -87,20 +76,12 @@ class RedlineChain:
         return ["point", *(self.column(i) for i in range(len(self.documents)))]
 
     def title(self, lang: Lang = "en") -> str:
-        """``Redline chain: a → b → c`` (or ``Redline against a: b, c``)."""
-        if self.base == "first":
-            return f"Redline against {self.documents[0].id}: " + ", ".join(d.id for d in self.documents[1:])
-        return "Redline chain: " + " → ".join(d.id for d in self.documents)
+        """``Redline chain: a → b → c`` (or ``Redline against a: b, c``), in ``lang``."""
+        return delegate("negotiation.render.redline:chain_title")(self, lang)  # type: ignore[no-any-return]
 
     def summary(self, lang: Lang = "en") -> list[str]:
         """One line per step: its fates counted and how its points were lined up."""
-        lines = []
-        for step in self.steps:
-            counts = ", ".join(f"{v} {fate_label(k, lang)}" for k, v in step.counts().items())
-            how = {"suggested": " (suggested by align)"}.get(step.lineage.basis, "")
-            how = how or (f" (through {step.lineage.via})" if step.lineage.via else "")
-            lines.append(f"{step.old.id} → {step.new.id}{how}: {counts}")
-        return lines
+        return delegate("negotiation.render.redline:chain_summary")(self, lang)  # type: ignore[no-any-return]
 
     def to_json(self, lang: Lang = "en") -> dict[str, Any]:
         """The chain as JSON-ready data: documents, threads, and every step's redline."""

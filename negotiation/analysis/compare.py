@@ -18,6 +18,7 @@ from negotiation.analysis.encoding import StanceCode, described, document_code
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.analysis.verdicts import EPS as _EPS
 from negotiation.analysis.verdicts import Summary, Verdict, issue_range, judge_codes
+from negotiation.delegates import delegate
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
 from negotiation.model.scales import NumericScale
@@ -62,9 +63,7 @@ class IssueDiff:
 
     def line(self, lang: Lang = "en", poles: Any = None) -> str:
         """One readable line: "600,000 vs 800,000: 200,000 apart"."""
-        from negotiation.render.report import describe_diff
-
-        return describe_diff(self, lang, poles)
+        return delegate("negotiation.render.report:describe_diff")(self, lang, poles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,65 +149,45 @@ class Comparison:
         value_b_label, distance, verdict, verdict_label, note, source_a, source_b,
         points_a, points_b, weight (see :func:`negotiation.render.report.comparison_frame`).
         """
-        from negotiation.render.report import comparison_frame
-
-        return comparison_frame(self, lang)
+        return delegate("negotiation.render.report:comparison_frame")(self, lang)
 
     def to_table(self, fmt: str = "github", lang: Lang = "en", *, width: int = 100) -> str:
         """The table in any format of ``negotiation.render.formats.FORMATS``, fitted to ``width``.
 
         Raises ``FormatError`` (a ValueError) for a format it does not write.
         """
-        from negotiation.render.report import comparison_table
-
-        return comparison_table(self, fmt, lang, width=width)
+        return delegate("negotiation.render.report:comparison_table")(self, fmt, lang, width=width)
 
     def render(self, fmt: str = "github", lang: Lang = "en", *, width: int = 100) -> str:
         """A titled report: both documents, the table, and the summary."""
-        from negotiation.render.report import comparison_report
-
-        return comparison_report(self, fmt, lang, width=width)
+        return delegate("negotiation.render.report:comparison_report")(self, fmt, lang, width=width)
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The comparison as plain JSON-ready data: ids, values, labels in ``lang``, summary."""
-        from negotiation.render.report import comparison_dict
-
-        return comparison_dict(self, lang)
+        return delegate("negotiation.render.report:comparison_dict")(self, lang)
 
     def to_json(self, lang: Lang = "en", indent: int | None = 2) -> str:
         """The comparison as a JSON string (like pandas, ``to_json`` returns text; see :meth:`to_dict`)."""
-        from negotiation.render.report import comparison_json
-
-        return comparison_json(self, lang, indent)
+        return delegate("negotiation.render.report:comparison_json")(self, lang, indent)
 
     def style(self, lang: Lang = "en") -> Any:
         """A pandas Styler for notebooks: rows coloured by verdict, text and background set."""
-        from negotiation.render.report import comparison_style
-
-        return comparison_style(self, lang)
+        return delegate("negotiation.render.report:comparison_style")(self, lang)
 
     def plot(self, lang: Lang = "en", ax: Any = None) -> Any:
         """A dumbbell chart (matplotlib Figure): A and B on each issue's scale. Needs ``[plot]``."""
-        from negotiation.render.charts import dumbbell
-
-        return dumbbell(self, lang=lang, ax=ax)
+        return delegate("negotiation.render.charts:dumbbell")(self, lang=lang, ax=ax)
 
     def to_html(self, lang: Lang = "en") -> str:
         """A self-contained report page (UTF-8, escaped, chart inlined when matplotlib is installed)."""
-        from negotiation.render.page import report_page
-
-        return report_page(self, lang)
+        return delegate("negotiation.render.page:report_page")(self, lang)
 
     def view(self, lang: Lang) -> Any:
         """This comparison shown in ``lang`` in a notebook (its own ``_repr_html_``)."""
-        from negotiation.render.report import ComparisonView
-
-        return ComparisonView(self, lang)
+        return delegate("negotiation.render.report:ComparisonView")(self, lang)
 
     def _repr_html_(self) -> str:
-        from negotiation.render.report import comparison_html
-
-        return comparison_html(self)
+        return delegate("negotiation.render.report:comparison_html")(self)
 
     def hinges(self, n: int = 3) -> list[Hinge]:
         """The issues whose resolution moves the convergence index most: what the verdict hinges on.

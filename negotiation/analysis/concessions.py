@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.delegates import delegate
 from negotiation.model.labels import Lang
-from negotiation.model.models import Document, Taxonomy
+from negotiation.model.models import Document, Taxonomy, plain_stance
 from negotiation.model.scales import OrdinalScale, SetScale
 
 if TYPE_CHECKING:
@@ -68,10 +69,27 @@ def concession_rows(
     taxonomy: Taxonomy | None = None,
     lang: Lang = "en",
 ) -> list[dict[str, Any]]:
-    """The rows of :func:`concessions` as plain dicts (``steps``/``distance``/``closer_to``: None where missing)."""
-    from negotiation.render import i18n
-    from negotiation.render.report import _plain_stance, stance_text
+    """The rows of :func:`concessions` as plain dicts (``steps``/``distance``/``closer_to``: None where missing).
 
+    The analysis gives ids, values and numbers (:func:`concession_moves`); the ``_label``
+    columns in ``lang`` are written by :func:`negotiation.render.frames.label_concessions`.
+    """
+    taxonomy = taxonomy_of((old, new, *([toward] if toward else [])), taxonomy)
+    rows = concession_moves(old, new, toward=toward, taxonomy=taxonomy)
+    labelled: list[dict[str, Any]] = delegate("negotiation.render.frames:label_concessions")(
+        rows, old, new, taxonomy, lang)
+    return labelled
+
+
+def concession_moves(
+    old: Document,
+    new: Document,
+    *,
+    toward: Document | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> list[dict[str, Any]]:
+    """Per issue either version states: ids, plain values, ``steps``, ``distance``, ``toward``,
+    ``closer_to`` and ``change`` — data only, no words (the columns of :data:`COLUMNS` without ``_label``)."""
     taxonomy = taxonomy_of((old, new, *([toward] if toward else [])), taxonomy)
     rows: list[dict[str, Any]] = []
     for issue_id, issue in taxonomy.issues.items():
@@ -81,13 +99,9 @@ def concession_rows(
         scale = issue.scale
         row: dict[str, Any] = {
             "area": issue.area,
-            "area_label": taxonomy.areas[issue.area].label(lang),
             "issue": issue_id,
-            "issue_label": issue.label(lang),
-            "from": _plain_stance(a) if a and a.stated else None,
-            "from_label": stance_text(a, issue, lang),
-            "to": _plain_stance(b) if b and b.stated else None,
-            "to_label": stance_text(b, issue, lang),
+            "from": plain_stance(a) if a and a.stated else None,
+            "to": plain_stance(b) if b and b.stated else None,
             "steps": None,
             "distance": None,
             "toward": "none",
@@ -115,8 +129,5 @@ def concession_rows(
                 span_r = ref.span(scale)
                 before, after = scale.gap(span_a, span_r), scale.gap(span_b, span_r)
                 row["closer_to"] = "yes" if after < before else ("no" if after > before else "same")
-        pole = {"low": taxonomy.poles.low, "high": taxonomy.poles.high}.get(str(row["toward"]))
-        other = i18n.word("other", lang) if row["toward"] == "other" else None
-        row["toward_label"] = pole.label(lang) if pole is not None else other
         rows.append(row)
     return rows

@@ -35,9 +35,9 @@ from negotiation.analysis.concessions import concession_rows
 from negotiation.analysis.lineage import Lineage, components, lineage
 from negotiation.analysis.points import point_issues
 from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.delegates import delegate
 from negotiation.model.labels import Lang
 from negotiation.model.models import Corpus, Document, Taxonomy
-from negotiation.render import i18n
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,8 +50,8 @@ FATES: tuple[str, ...] = ("kept", "reworded", "changed", "merged", "split", "str
 
 
 def fate_label(fate: str, lang: Lang = "en") -> str:
-    """A fate's name in ``lang`` (English where no translation exists; see ``i18n.FATES``)."""
-    return i18n.fate(fate, lang)
+    """A fate's name in ``lang`` (:func:`negotiation.render.redline.fate_label`)."""
+    return delegate("negotiation.render.redline:fate_label")(fate, lang)  # type: ignore[no-any-return]
 
 
 # --- stance moves, from the concessions engine
@@ -76,34 +76,14 @@ class Move:
     toward: str = "none"
     closer_to: str | None = None
 
-    def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str = "the reference") -> str:
-        """One readable phrase: ``NATO membership: barred → open door, 2 steps toward …``.
+    def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
+        """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``.
 
         With a reference position (``toward=``), it also says whether the move came closer to
-        ``reference`` (``RU@2025-12-23``) or went further from it.
+        ``reference`` (``RU@2025-12-23``) or went further from it. Written by
+        :func:`negotiation.render.redline.move_text`.
         """
-        if self.change == "added":
-            return f"{self.label}: + {self.after}"
-        if self.change == "dropped":
-            return f"{self.label}: {self.before} → (silent)"
-        if self.change == "deferred":
-            return f"{self.label}: {self.before or '—'} → {self.after or '—'} (deferred)"
-        text = f"{self.label}: {self.before} → {self.after}"
-        how = []
-        if self.steps:
-            how.append(f"{self.steps} step{'s' if self.steps != 1 else ''}")
-        elif self.distance:
-            how.append(f"{self.distance:.2f} of the scale")
-        if self.toward in ("low", "high") and taxonomy is not None:
-            pole = getattr(taxonomy.poles, self.toward)
-            how.append(f"toward {pole.label(lang)}")
-        elif self.toward in ("low", "high"):
-            how.append(f"toward the {self.toward} pole")
-        if self.closer_to == "yes":
-            how.append(f"closer to {reference}")
-        elif self.closer_to == "no":
-            how.append(f"further from {reference}")
-        return text + (f" ({', '.join(how)})" if how else "")
+        return delegate("negotiation.render.redline:move_text")(self, taxonomy, lang, reference)  # type: ignore[no-any-return]
 
 
 def _moves(rows: Iterable[Mapping[str, Any]]) -> dict[str, Move]:
@@ -188,49 +168,15 @@ class Redline:
 
     def title(self, lang: Lang = "en") -> str:
         """``Redline: <old title> (id) → <new title> (id)``, in ``lang``."""
-        return i18n.say("redline_title", lang, old=f"{self.old.label(lang)} ({self.old.id})",
-                        new=f"{self.new.label(lang)} ({self.new.id})")
+        return delegate("negotiation.render.redline:redline_title")(self, lang)  # type: ignore[no-any-return]
 
     def summary(self, lang: Lang = "en") -> list[str]:
         """Lines under the table: the fates counted, how the points were lined up, the moves."""
-        counts = ", ".join(f"{v} {fate_label(k, lang)}" for k, v in self.counts().items())
-        lines = [f"{len(self.old.points)} points → {len(self.new.points)} points: {counts or 'no points'}"]
-        if not (self.old.points or self.new.points):
-            lines[0] = "Neither document has numbered points: only the stance moves are listed."
-        elif self.lineage.basis == "suggested":
-            lines.append("No declared lineage: points lined up by `negotiation align` (suggested, not reported).")
-        elif self.lineage.via:
-            lines.append(f"Both revise {self.lineage.via}; points lined up through it.")
-        moved = [m for m in self.moves.values() if m.change == "moved"]
-        low = sum(m.toward == "low" for m in moved)
-        high = sum(m.toward == "high" for m in moved)
-        poles = self.taxonomy.poles
-        lines.append(
-            f"{len(moved)} issues moved: {low} toward {poles.low.label(lang)}, {high} toward {poles.high.label(lang)}; "
-            f"{sum(m.change == 'added' for m in self.moves.values())} added, "
-            f"{sum(m.change == 'dropped' for m in self.moves.values())} dropped, "
-            f"{sum(m.change == 'deferred' for m in self.moves.values())} deferred or no longer deferred"
-        )
-        return lines
+        return delegate("negotiation.render.redline:redline_summary")(self, lang)  # type: ignore[no-any-return]
 
     def to_records(self, lang: Lang = "en") -> list[dict[str, Any]]:
         """One mapping per row: point keys, fate (and its label), both texts, the moves, the note."""
-        reference = self.reference or "the reference"
-        return [
-            {
-                "old": list(r.old),
-                "new": list(r.new),
-                "fate": r.fate,
-                "fate_label": fate_label(r.fate, lang),
-                "old_text": r.old_text,
-                "new_text": r.new_text,
-                "changes": "; ".join(m.describe(self.taxonomy, lang, reference) for m in r.moves),
-                "issues": list(r.issues),
-                "moved": [m.issue for m in r.moves],
-                "note": r.note,
-            }
-            for r in self.rows
-        ]
+        return delegate("negotiation.render.redline:redline_records")(self, lang)  # type: ignore[no-any-return]
 
     COLUMNS = ("old", "new", "fate", "old_text", "new_text", "changes")
     """The columns people read; the records also carry ``issues``, ``moved`` and ``note``."""
@@ -262,9 +208,7 @@ class Redline:
 
         ``page=True`` gives a whole UTF-8 page; otherwise a ``<table>`` for a notebook.
         """
-        from negotiation.render.redline import redline_html
-
-        return redline_html(self, lang, page=page)
+        return delegate("negotiation.render.redline:redline_html")(self, lang, page=page)  # type: ignore[no-any-return]
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -413,8 +357,7 @@ def redline_pair(
         rows.append((key, row))
     rows.sort(key=lambda kr: kr[0])
     unplaced = [
-        RedlineRow(old=(), new=(), fate="changed", old_text="", new_text="", issues=(m.issue,), moves=(m,),
-                   note="the stances cite no point of either document")
+        RedlineRow(old=(), new=(), fate="changed", old_text="", new_text="", issues=(m.issue,), moves=(m,))
         for i, m in moves.items() if i not in placed
     ]
     rows_all = tuple(r for _, r in rows) + tuple(unplaced)

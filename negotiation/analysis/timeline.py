@@ -14,7 +14,9 @@ Which documents make a party's position (also stated in the README):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -35,10 +37,43 @@ def parse_date(value: dt.date | str | None, default: dt.date | None = None) -> d
         return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise NegotiationError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+    text = str(value)
+    match = _ISO_DATE.match(text)
+    if match is None:
+        raise NegotiationError(f"invalid date {text!r}: expected YYYY-MM-DD")
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise NegotiationError(f"invalid date {text!r}: there is no month {month} (months run 01 to 12)")
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        why = f"{day} {name} does not exist ({name} {year} has {last} days)" if day else "there is no day 00"
+        raise NegotiationError(f"invalid date {text!r}: {why}")
+    return dt.date(year, month, day)
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def require_documents(corpus: Corpus, party: str, as_of: dt.date | str | None = None, *,
+                      endorsements: bool = True) -> None:
+    """Raise a one-line error when ``party`` has no document dated up to ``as_of``.
+
+    A position before a party's first document is empty; comparing or predicting from it
+    would print an empty table. The error names the first document and its date, so the
+    user knows which date to ask for instead. Unknown parties raise
+    :class:`~negotiation.errors.UnknownPartyError`.
+    """
+    if party not in corpus.taxonomy.parties:
+        raise UnknownPartyError(party, corpus.taxonomy.parties)
+    documents = corpus.documents_by(party, endorsements=endorsements)
+    if not documents:
+        raise NegotiationError(f"{party} has no documents in this corpus: no position to take")
+    date = parse_date(as_of)
+    first = documents[0]
+    if first.date > date:
+        raise NegotiationError(f"{party} has no documents up to {date.isoformat()}: its first, "
+                               f"{first.id}, is dated {first.date.isoformat()}")
 
 
 def _own_stance(doc: Document, party: str, stance: Stance) -> Stance | None:

@@ -9,9 +9,10 @@ the nearest reservation points (the largest pairwise gap, which is what must be 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy
@@ -49,19 +50,6 @@ def shared_values(scale: object, spans: Sequence[Span]) -> list[RawValue] | tupl
     raise TypeError(f"unknown scale {scale!r}")
 
 
-def _zone_text(scale: object, zone: object, lang: Lang) -> str:
-    if zone is None:
-        return ""
-    if isinstance(scale, NumericScale):
-        lo, hi = zone  # type: ignore[misc]
-        from negotiation.render.report import number_text
-
-        a, b = scale.format(float(lo), lang), scale.format(float(hi), lang)  # type: ignore[has-type]
-        upper = number_text(scale, float(hi), lang)  # type: ignore[has-type]
-        return upper if a == b else f"{a}–{upper}"
-    return ", ".join(scale.format(v, lang) for v in zone)  # type: ignore[attr-defined]
-
-
 def zopa(
     positions: Sequence[Document],
     *,
@@ -87,13 +75,18 @@ def zopa(
     """
     import pandas as pd
 
-    from negotiation.model.values import plain_value
-    from negotiation.render import i18n
-    from negotiation.render.report import number_text, stance_text
-
     if len(positions) < 2:
         raise NegotiationError("zopa needs at least two positions")
     taxonomy = taxonomy_of(positions, taxonomy)
+    rows = delegate("negotiation.render.frames:label_zones")(zones(positions, taxonomy), positions, taxonomy, lang)
+    return pd.DataFrame(rows, columns=COLUMNS)  # type: ignore[no-any-return,unused-ignore]
+
+
+def zones(positions: Sequence[Document], taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """Per issue every position states: ``zone`` (plain values), ``shared`` (as the scale holds them),
+    ``empty``, ``gap`` and the ``positions``' ids — data only; :func:`zopa` adds the labels."""
+    from negotiation.model.values import plain_value
+
     rows = []
     for issue_id, issue in taxonomy.issues.items():
         stances = [p.stances.get(issue_id) for p in positions]
@@ -105,17 +98,6 @@ def zopa(
         gap = 0.0 if zone is not None else max(
             scale.gap(x, y) for i, x in enumerate(spans) for y in spans[i + 1:]
         )
-        described = []
-        for doc, st in zip(positions, stances, strict=True):
-            assert st is not None
-            text = f"{doc.id}: {stance_text(st, issue, lang)}"
-            if st.accepts:
-                accepted = ", ".join(
-                    number_text(scale, v, lang) if isinstance(scale, NumericScale) else scale.format(v, lang)
-                    for v in st.accepts
-                )
-                text += " (" + i18n.say("accepts", lang, values=accepted) + ")"
-            described.append(text)
         if zone is None:
             plain_zone = None
         elif isinstance(zone, tuple):
@@ -124,14 +106,11 @@ def zopa(
             plain_zone = [plain_value(v) for v in zone]
         rows.append({
             "area": issue.area,
-            "area_label": taxonomy.areas[issue.area].label(lang),
             "issue": issue_id,
-            "issue_label": issue.label(lang),
             "zone": plain_zone,
-            "zone_label": _zone_text(scale, zone, lang),
+            "shared": zone,
             "empty": zone is None,
             "gap": gap,
             "positions": [doc.id for doc in positions],
-            "positions_label": described,
         })
-    return pd.DataFrame(rows, columns=COLUMNS)  # type: ignore[no-any-return,unused-ignore]
+    return rows

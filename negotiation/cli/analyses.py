@@ -25,7 +25,11 @@ def _duplicates(ids: Sequence[str], lang: str) -> list[str]:
 
 def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     """Convergence of two parties' positions at every date either changed."""
+    from negotiation.analysis.timeline import require_documents
+
     lang = lang_of(args)
+    for party in (args.party_a, args.party_b):
+        require_documents(corpus, party, endorsements=not args.no_endorsements)
     frame = corpus.trajectory(args.party_a, args.party_b, endorsements=not args.no_endorsements)
     tax = corpus.taxonomy
     names = {p: tax.parties[p].label(lang) for p in (args.party_a, args.party_b)}
@@ -89,25 +93,40 @@ def matrix(corpus: Corpus, args: argparse.Namespace) -> int:
     Text shows numbered columns (the numbers of the rows); machine formats write the full
     ids. A document named twice is compared with itself and the note names it.
     """
+    from negotiation.analysis.matrix_range import matrix_range
+
     lang = lang_of(args)
     ids = list(args.ids or [])
-    frame = corpus.matrix(ids or None)
+    ranged = matrix_range(corpus, ids or None)
+    frame, low, high = ranged.convergence, ranged.low, ranged.high
     labels = [str(x) for x in frame.index]
+
+    def number(x: Any) -> float | None:
+        return None if x != x else float(x)
+
     rows = []
+    widened = False
     for i, doc_id in enumerate(labels):
         row: dict[str, Any] = {"document": doc_id, "document_label": f"{i + 1}. {doc_id}"}
         for j in range(len(labels)):
-            value: Any = frame.iat[i, j]
-            row[f"{j + 1}"] = None if value != value else float(value)
+            value, lo, hi = number(frame.iat[i, j]), number(low.iat[i, j]), number(high.iat[i, j])
+            row[f"{j + 1}"] = value
+            if value is not None and lo is not None and hi is not None and hi - lo >= 5e-3:
+                row[f"{j + 1}_label"] = i18n.say("value_and_range", lang, value=i18n.decimal(value, lang),
+                                                 low=i18n.decimal(lo, lang), high=i18n.decimal(hi, lang))
+                widened = True
         rows.append(row)
-    data = [{"document": doc_id, **{other: rows[i][f"{j + 1}"] for j, other in enumerate(labels)}}
+    data = [{"document": doc_id, **{other: rows[i][f"{j + 1}"] for j, other in enumerate(labels)},
+             "low": {other: number(low.iat[i, j]) for j, other in enumerate(labels)},
+             "high": {other: number(high.iat[i, j]) for j, other in enumerate(labels)}}
             for i, doc_id in enumerate(labels)]
-    columns = [Column("document"), *(Column(f"{j + 1}") for j in range(len(labels)))]
-    table = Table(rows=rows, columns=columns, title=i18n.say("matrix", lang), lang=lang, data=data,
-                  notes=_duplicates(ids, lang))
+    columns = [Column("document"), *(Column(f"{j + 1}", align="right") for j in range(len(labels)))]
+    notes = [*([i18n.say("matrix_range", lang)] if widened else []), *_duplicates(ids, lang)]
+    table = Table(rows=rows, columns=columns, title=i18n.say("matrix", lang), lang=lang, data=data, notes=notes)
     fmt = getattr(args, "format", "")
-    if fmt in ("csv", "tsv"):
-        table = Table(rows=data, columns=[Column(k) for k in data[0]] if data else [], lang=lang)
+    if fmt in ("csv", "tsv"):  # one number a cell: the point estimate (json carries low and high)
+        flat = [{k: v for k, v in r.items() if k not in ("low", "high")} for r in data]
+        table = Table(rows=flat, columns=[Column(k) for k in flat[0]] if flat else [], lang=lang)
     emit(table, args)
     if getattr(args, "plot", None):
         from negotiation.cli.options import save_plot
@@ -123,7 +142,11 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
 
     lang = lang_of(args)
     old, new = corpus.resolve(args.old), corpus.resolve(args.new)
-    toward = corpus.position(args.toward, new.date) if args.toward else None
+    toward_spec = None
+    if args.toward:  # PARTY alone: its position at the new version's date, said in the header
+        party, _, when = args.toward.partition("@")
+        toward_spec = f"{party}@{when or new.date.isoformat()}"
+    toward = corpus.resolve(toward_spec) if toward_spec else None
     frame = concessions_frame(old, new, toward=toward, taxonomy=corpus.taxonomy, lang=lang)
     moved = frame[frame["change"] == "moved"]
     poles = corpus.taxonomy.poles
@@ -132,7 +155,7 @@ def concessions(corpus: Corpus, args: argparse.Namespace) -> int:
                        high_pole=poles.high.label(lang))
     names: list[Column | str] = ["issue", "from", "to", "steps", "toward", "change"]
     if toward is not None:
-        names.insert(5, Column("closer_to", header=i18n.say("closer_to", lang, party=args.toward)))
+        names.insert(5, Column("closer_to", header=i18n.say("closer_to", lang, party=toward_spec)))
     title = i18n.say("concessions_title", lang, old=old.id, new=new.id)
     emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names), args)
     return 0
@@ -143,6 +166,10 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     from negotiation.analysis.zopa import zopa as zopa_frame
 
     lang = lang_of(args)
+    from negotiation.analysis.timeline import require_documents
+
+    for party in args.parties:
+        require_documents(corpus, party, args.as_of)
     positions = [corpus.position(p, args.as_of) for p in args.parties]
     frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=lang)
     if frame.empty:  # as compare: nothing stated, one line and exit 1

@@ -1,37 +1,57 @@
-"""``negotiation backtest``: would the models have predicted the 28-point plan, Geneva and the 20-point plan?
+"""``negotiation backtest``: would the models have predicted the corpus's drafts from what came before?
 
 Each target is predicted from documents dated before it; hit rates (exact level, within one
-step) of the models and of naive baselines; see :mod:`negotiation.analysis.backtest`.
+step) of the models and of naive baselines; see :mod:`negotiation.analysis.backtest`. The
+targets and parties are given, or found from the corpus (its ``joint_draft`` and
+``agreement`` documents; on the bundled corpus the 28-point plan, Geneva and the 20-point
+plan), and the output says which were scored.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any
 
 from negotiation.cli.options import add_output_options, emit, lang_of
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the backtest and print the hit-rate table (or, with --issues, every prediction)."""
-    from negotiation.analysis.backtest import TARGETS, backtest
+    from negotiation.analysis.backtest import backtest, default_parties, default_targets
     from negotiation.cli.main import corpus_of
     from negotiation.render import i18n
     from negotiation.render.formats import Column
 
     lang = lang_of(args)
     corpus = corpus_of(args)
-    result = backtest(corpus, targets=args.targets or TARGETS, parties=args.parties)
+    targets = args.targets or default_targets(corpus)
+    parties = args.parties or (default_parties(corpus, targets) if targets else None)
+    result = backtest(corpus, targets=targets or None, parties=parties)
+    scored = _scored(corpus, targets, parties or [], args, lang)
     if args.issues:
-        emit(result.issues, args, title=i18n.say("backtest_every", lang))
+        emit(result.issues, args, title=i18n.say("backtest_every", lang), summary=scored)
         return 0
-    summary = [i18n.say("backtest_exact", lang), i18n.say("backtest_kn", lang)]
+    summary = [*scored, i18n.say("backtest_exact", lang), i18n.say("backtest_kn", lang)]
     if args.common:
         summary.append(i18n.say("backtest_common", lang, models=", ".join(i18n.word(m, lang) for m in args.common)))
     frame = result.summary(common=args.common)
     columns = [Column(str(c), header=_header(str(c), lang)) for c in frame.columns]
     emit(frame, args, title=i18n.say("backtest_title", lang), summary=summary, columns=columns)
     return 0
+
+
+def _scored(corpus: object, targets: list[str], parties: list[str], args: argparse.Namespace,
+            lang: str) -> list[str]:
+    """What was scored, and whence: the drafts (dates) and the parties, given or found."""
+    from negotiation.render import i18n
+
+    c: Any = corpus
+    drafts = ", ".join(f"{t} ({c[t].date.isoformat()})" for t in targets)
+    how_t = i18n.say("backtest_given" if args.targets else "backtest_found", lang)
+    how_p = i18n.say("backtest_given" if args.parties else "backtest_found", lang)
+    return [i18n.say("backtest_scored", lang, drafts=drafts, how=how_t),
+            i18n.say("backtest_parties", lang, parties=", ".join(parties), how=how_p)]
 
 
 _WORDS = {"exact": {"en": "exact", "ar": "مطابق"}, "all": {"en": "All", "ar": "الكل"}}
@@ -43,18 +63,21 @@ def _header(name: str, lang: str) -> str:
 
     if name in ("model", "kind"):
         return i18n.header(name, lang)
+    first = name.split(" ")[0]
     words = [(_WORDS[w].get(lang) or _WORDS[w]["en"]) if w in _WORDS else w for w in name.split(" ")]
     text = " ".join(words)
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if first in _WORDS or " " not in name else text  # ids keep their case
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Add the ``backtest`` subcommand."""
     p = add("backtest", run, "score the bargaining models against real drafts, using only earlier documents")
     p.add_argument("targets", nargs="*", metavar="DOCUMENT",
-                   help="drafts to predict (default: 28-point, Geneva, 20-point)")
-    p.add_argument("--parties", nargs="+", default=["RU", "UA", "US"], metavar="PARTY",
-                   help="whose positions the models weigh (default RU UA US)")
+                   help="drafts to predict (default: the corpus's joint drafts and agreements; on the bundled "
+                        "corpus the 28-point plan, Geneva and the 20-point plan)")
+    p.add_argument("--parties", nargs="+", default=None, metavar="PARTY",
+                   help="whose positions the models weigh, the two sides first (default: the drafts' authors, "
+                        "most documents first; RU UA US on the bundled corpus)")
     p.add_argument("--issues", action="store_true", help="print every prediction instead of the summary")
     p.add_argument("--common", nargs="+", metavar="MODEL",
                    choices=("weighted_median", "nash", "smp", "previous_draft", "midpoint", "stronger_side"),

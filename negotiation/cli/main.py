@@ -239,7 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("concessions", _analysis("concessions"), "what moved between two versions (ids or PARTY@DATE)")
     p.add_argument("old")
     p.add_argument("new")
-    p.add_argument("--toward", metavar="PARTY", help="also say whether each move is toward this party's position")
+    p.add_argument("--toward", metavar="PARTY[@DATE]",
+                   help="also say whether each move is toward this party's position (at DATE; default: the "
+                        "new version's date, shown in the header)")
     output(p)
     p = add("zopa", _analysis("zopa"), "zone of possible agreement among parties' positions")
     p.add_argument("parties", nargs="+", metavar="PARTY")

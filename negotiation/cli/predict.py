@@ -16,9 +16,14 @@ from negotiation.cli.options import add_output_options, emit, lang_of
 def run(args: argparse.Namespace) -> int:
     """Predict each issue and print one row per issue and model."""
     from negotiation.analysis.predict import MODELS, predict
+    from negotiation.analysis.timeline import require_documents
     from negotiation.cli.main import corpus_of
 
     corpus = corpus_of(args)
+    for issue_id in args.issue or ():
+        corpus.taxonomy.issue(issue_id)  # an unknown id: one line naming the nearest ids
+    for party in args.parties:
+        require_documents(corpus, party, args.as_of)
     models = args.model or list(MODELS)
     frame = predict(corpus, args.parties, args.as_of, models=models, issues=args.issue or None,
                     lang=lang_of(args))

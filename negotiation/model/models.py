@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from negotiation.delegates import delegate
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError, UnknownPartyError
 from negotiation.model.labels import Lang
 from negotiation.model.lineage import lineage_problems
@@ -34,7 +35,7 @@ from negotiation.model.salience import Salience
 from negotiation.model.scales import NumericScale, Scale
 from negotiation.model.spans import Span
 from negotiation.model.taxonomy import FROZEN, Area, Issue, Party, Poles, Taxonomy
-from negotiation.model.values import Value
+from negotiation.model.values import Value, plain_value
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,6 +183,15 @@ class Stance(BaseModel):
         if self.value is None:
             return "—"
         return scale.format(self.value, lang)
+
+
+def plain_stance(stance: Stance | None) -> Any:
+    """The stance's value as plain data: a value, a {party: value} bracket, or None."""
+    if stance is None:
+        return None
+    if stance.alternatives:
+        return {p: plain_value(v) for p, v in stance.alternatives.items()}
+    return None if stance.value is None else plain_value(stance.value)
 
 
 def _point_key(value: Any) -> Any:
@@ -405,9 +415,7 @@ class Corpus(BaseModel):
         ``rules``: ``endorsements``, ``min_confidence`` (default ``"medium"``), ``max_age``.
         See :func:`negotiation.analysis.timeline.position`.
         """
-        from negotiation.analysis.timeline import position
-
-        return position(self, party, as_of, **rules)
+        return delegate("negotiation.analysis.timeline:position")(self, party, as_of, **rules)  # type: ignore[no-any-return]
 
     def explain(self, party: str, issue: str, as_of: dt.date | str | None = None, **rules: Any) -> pd.DataFrame:
         """Why the party's position holds what it does on one issue: one row per candidate stance.
@@ -415,18 +423,14 @@ class Corpus(BaseModel):
         Columns: date, document, value, confidence, status, taken, reason, by. See
         :func:`negotiation.analysis.timeline.explain_frame`.
         """
-        from negotiation.analysis.timeline import explain_frame
-
-        return explain_frame(self, party, issue, as_of, **rules)
+        return delegate("negotiation.analysis.timeline:explain_frame")(self, party, issue, as_of, **rules)  # type: ignore[no-any-return]
 
     def trajectory(self, party_a: str, party_b: str, **kwargs: Any) -> pd.DataFrame:
         """Convergence of two parties' positions at every date either changed.
 
         See :func:`negotiation.analysis.timeline.trajectory`.
         """
-        from negotiation.analysis.timeline import trajectory
-
-        return trajectory(self, party_a, party_b, **kwargs)
+        return delegate("negotiation.analysis.timeline:trajectory")(self, party_a, party_b, **kwargs)  # type: ignore[no-any-return]
 
     def matrix(self, documents: Any = None, **kwargs: Any) -> pd.DataFrame:
         """Pairwise convergence of documents as a square DataFrame.
@@ -434,9 +438,7 @@ class Corpus(BaseModel):
         See :func:`negotiation.analysis.matrix.matrix` (with ``out=`` or ``use_dask=`` it
         returns a zarr or dask array instead).
         """
-        from negotiation.analysis.matrix import matrix
-
-        result: pd.DataFrame = matrix(self, documents, **kwargs)
+        result: pd.DataFrame = delegate("negotiation.analysis.matrix:matrix")(self, documents, **kwargs)
         return result
 
     def nearest(self, document: str | Document, k: int = 5, **kwargs: Any) -> list[tuple[str, float]]:
@@ -444,9 +446,7 @@ class Corpus(BaseModel):
 
         One row of the matrix, never the whole: see :func:`negotiation.analysis.nearest.nearest`.
         """
-        from negotiation.analysis.nearest import nearest
-
-        return nearest(self, document, k, **kwargs)
+        return delegate("negotiation.analysis.nearest:nearest")(self, document, k, **kwargs)  # type: ignore[no-any-return]
 
     def to_frame(self, **kwargs: Any) -> pd.DataFrame:
         """Every stance as a tidy DataFrame, one row per stance (``negotiation export`` writes it).
@@ -458,13 +458,20 @@ class Corpus(BaseModel):
         return stances(self, **kwargs)
 
     def resolve(self, spec: str | Document) -> Document:
-        """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today)."""
+        """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today).
+
+        A position is refused, with the party's first document and its date, when the party
+        has no document up to the date (:func:`~negotiation.analysis.timeline.require_documents`).
+        """
         if isinstance(spec, Document):
             return spec
         if spec in self.documents:
             return self.documents[spec]
         party, sep, when = spec.partition("@")
         if party in self.taxonomy.parties and (sep or spec == party):
+            from negotiation.analysis.timeline import require_documents
+
+            require_documents(self, party, when or None)
             return self.position(party, when or None)
         if sep:  # PARTY@DATE with a party the corpus does not know
             raise UnknownPartyError(party, self.taxonomy.parties)
@@ -487,4 +494,5 @@ __all__ = [
     "Stance",
     "Taxonomy",
     "lineage_problems",
+    "plain_stance",
 ]

@@ -311,13 +311,19 @@ def save(fig: Figure, path: str | Path) -> Path:
         if suffix == ".svg":
             import matplotlib
 
-            with matplotlib.rc_context({"svg.fonttype": "none"}):
-                fig.savefig(target, format="svg")
+            with matplotlib.rc_context(_SVG):
+                fig.savefig(target, format="svg", metadata=_SVG_METADATA)
         else:
             fig.savefig(target, format="png", dpi=150)
     except OSError as exc:
         raise NegotiationError(f"cannot write {path}: {exc.strerror}") from None
     return target
+
+
+_SVG = {"svg.fonttype": "none", "svg.hashsalt": "negotiation"}
+"""Text kept as text; element ids from a fixed salt, so the same chart is the same SVG."""
+_SVG_METADATA = {"Date": None}
+"""No timestamp in the SVG: the same comparison gives the same page, byte for byte."""
 
 
 def to_svg(fig: Figure) -> str:
@@ -327,8 +333,8 @@ def to_svg(fig: Figure) -> str:
     import matplotlib
 
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        fig.savefig(buffer, format="svg")
+    with matplotlib.rc_context(_SVG):
+        fig.savefig(buffer, format="svg", metadata=_SVG_METADATA)
     svg = buffer.getvalue()
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from negotiation.model.labels import Lang
 from negotiation.render import i18n
@@ -19,7 +19,9 @@ from negotiation.render.i18n import header
 from negotiation.render.sanitize import CSP_META
 
 if TYPE_CHECKING:
-    from negotiation.analysis.redline import Redline
+    from negotiation.analysis.chain import RedlineChain
+    from negotiation.analysis.redline import Move, Redline, RedlineRow
+    from negotiation.model.models import Taxonomy
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -111,7 +113,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
             text = f"<ins>{esc(row.new_text)}</ins>"
         else:
             text = word_diff(row.old_text, row.new_text)
-        changes = "<br>".join(esc(m.describe(red.taxonomy, lang, red.reference or "the reference")) for m in row.moves)
+        changes = "<br>".join(esc(move_text(m, red.taxonomy, lang, red.reference)) for m in row.moves)
         body.append(
             f'<tr class="fate-{esc(row.fate)}">'
             + _cell(esc(", ".join(row.old)))
@@ -119,7 +121,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
             + _cell(esc(i18n.fate(row.fate, lang)), "fate")
             + _cell(text)
             + _cell(changes, "changes")
-            + _cell(esc(row.note), "note")
+            + _cell(esc(row_note(row, lang)), "note")
             + "</tr>"
         )
     table = f'<table class="redline"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -135,3 +137,141 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
         f"<style>{STYLE}</style>\n</head>\n<body>\n<h1>{heading}</h1>\n{table}\n{summary}\n</body>\n</html>\n"
     )
+
+
+# --- the words of a redline and a chain (the analyses in negotiation.analysis.redline and .chain hold data only)
+
+
+def fate_label(fate: str, lang: Lang = "en") -> str:
+    """A fate's name in ``lang`` (English where no translation exists; see ``i18n.FATES``)."""
+    return i18n.fate(fate, lang)
+
+
+def steps_text(n: int, lang: Lang = "en") -> str:
+    """``1 step``, ``3 steps`` in ``lang``: the one place a count of steps is written."""
+    return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
+
+
+def move_text(move: Move, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
+    """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``."""
+    reference = reference or i18n.say("the_reference", lang)
+    if move.change == "added":
+        return f"{move.label}: + {move.after}"
+    if move.change == "dropped":
+        return f"{move.label}: {move.before} → ({i18n.word('silent', lang)})"
+    if move.change == "deferred":
+        return f"{move.label}: {move.before or '—'} → {move.after or '—'} ({i18n.word('deferred', lang)})"
+    text = f"{move.label}: {move.before} → {move.after}"
+    how = []
+    if move.steps:
+        how.append(steps_text(move.steps, lang))
+    elif move.distance:
+        how.append(i18n.say("of_the_scale", lang, d=i18n.decimal(move.distance, lang)))
+    if move.toward in ("low", "high") and taxonomy is not None:
+        how.append(i18n.say("toward", lang, pole=getattr(taxonomy.poles, move.toward).label(lang)))
+    elif move.toward in ("low", "high"):
+        how.append(i18n.say(f"toward_{move.toward}", lang))
+    if move.closer_to == "yes":
+        how.append(i18n.say("closer_to_ref", lang, ref=reference))
+    elif move.closer_to == "no":
+        how.append(i18n.say("further_from_ref", lang, ref=reference))
+    return text + (f" ({i18n.say('comma', lang).join(how)})" if how else "")
+
+
+def redline_title(red: Redline, lang: Lang = "en") -> str:
+    """``Redline: <old title> (id) → <new title> (id)``, in ``lang``."""
+    return i18n.say("redline_title", lang, old=f"{red.old.label(lang)} ({red.old.id})",
+                    new=f"{red.new.label(lang)} ({red.new.id})")
+
+
+def _counts(counts: dict[str, int], lang: Lang) -> str:
+    return i18n.say("comma", lang).join(f"{v} {fate_label(k, lang)}" for k, v in counts.items())
+
+
+def redline_summary(red: Redline, lang: Lang = "en") -> list[str]:
+    """Lines under the table: the fates counted, how the points were lined up, the moves."""
+    lines = [i18n.say("points_to_points", lang, old=len(red.old.points), new=len(red.new.points),
+                      counts=_counts(red.counts(), lang) or i18n.say("no_points", lang))]
+    if not (red.old.points or red.new.points):
+        lines[0] = i18n.say("no_numbered_points", lang)
+    elif red.lineage.basis == "suggested":
+        lines.append(i18n.say("no_declared_lineage", lang))
+    elif red.lineage.via:
+        lines.append(i18n.say("both_revise", lang, via=red.lineage.via))
+    moves = list(red.moves.values())
+    moved = [m for m in moves if m.change == "moved"]
+    poles = red.taxonomy.poles
+    lines.append(
+        i18n.say("moves", lang, n=len(moved), low=sum(m.toward == "low" for m in moved), low_pole=poles.low.label(lang),
+                 high=sum(m.toward == "high" for m in moved), high_pole=poles.high.label(lang))
+        + i18n.say("semicolon", lang)
+        + i18n.say("added_dropped_deferred", lang, added=sum(m.change == "added" for m in moves),
+                   dropped=sum(m.change == "dropped" for m in moves),
+                   deferred=sum(m.change == "deferred" for m in moves))
+    )
+    return lines
+
+
+def row_note(row: RedlineRow, lang: Lang = "en") -> str:
+    """A row's note: the documents' own, or for a move no point is cited for, a sentence saying so."""
+    if not (row.old or row.new or row.note):
+        return i18n.say("cites_no_point", lang)
+    return row.note
+
+
+def redline_records(red: Redline, lang: Lang = "en") -> list[dict[str, Any]]:
+    """One mapping per row: point keys, fate (and its label), both texts, the moves, the note."""
+    return [
+        {
+            "old": list(r.old),
+            "new": list(r.new),
+            "fate": r.fate,
+            "fate_label": fate_label(r.fate, lang),
+            "old_text": r.old_text,
+            "new_text": r.new_text,
+            "changes": "; ".join(move_text(m, red.taxonomy, lang, red.reference) for m in r.moves),
+            "issues": list(r.issues),
+            "moved": [m.issue for m in r.moves],
+            "note": row_note(r, lang),
+        }
+        for r in red.rows
+    ]
+
+
+def chain_records(chain: RedlineChain, lang: Lang = "en") -> list[dict[str, Any]]:
+    """One mapping per thread: the first text, then per document its points and fate."""
+    out = []
+    for t in chain.threads:
+        rec: dict[str, Any] = {"point": t.text}
+        for i, (keys, fate) in enumerate(zip(t.points, t.fates, strict=True)):
+            cell = ", ".join(keys) if keys else "—"
+            if i and fate:
+                cell += f" {fate_label(fate, lang)}"
+            elif i and not keys:
+                cell = ""
+            rec[chain.column(i)] = cell
+        rec["issues"] = list(t.issues)
+        out.append(rec)
+    return out
+
+
+def chain_title(chain: RedlineChain, lang: Lang = "en") -> str:
+    """``Redline chain: a → b → c`` (or ``Redline against a: b, c``), in ``lang``."""
+    if chain.base == "first":
+        return i18n.say("redline_against", lang, first=chain.documents[0].id,
+                        others=", ".join(d.id for d in chain.documents[1:]))
+    return i18n.say("redline_chain", lang, ids=" → ".join(d.id for d in chain.documents))
+
+
+def chain_summary(chain: RedlineChain, lang: Lang = "en") -> list[str]:
+    """One line per step: its fates counted and how its points were lined up."""
+    lines = []
+    for step in chain.steps:
+        if step.lineage.basis == "suggested":
+            how = " (" + i18n.say("suggested_by_align", lang) + ")"
+        elif step.lineage.via:
+            how = " (" + i18n.say("through", lang, via=step.lineage.via) + ")"
+        else:
+            how = ""
+        lines.append(f"{step.old.id} → {step.new.id}{how}: {_counts(step.counts(), lang)}")
+    return lines

@@ -14,9 +14,8 @@ from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from negotiation.memo import remembered
-from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy
+from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy, plain_stance
 from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
-from negotiation.model.values import plain_value
 from negotiation.render import diff_text, i18n
 from negotiation.render.diff_text import (
     NUMERIC_GAP,
@@ -228,13 +227,7 @@ def _records(cmp: Comparison, lang: Lang, *, lines: bool = False) -> tuple[list[
     return rows, whole
 
 
-def _plain_stance(stance: Stance | None) -> Any:
-    """The stance's value as plain data: a value, a {party: value} bracket, or None."""
-    if stance is None:
-        return None
-    if stance.alternatives:
-        return {p: plain_value(v) for p, v in stance.alternatives.items()}
-    return None if stance.value is None else plain_value(stance.value)
+_plain_stance = plain_stance  # moved to the model: a stance as plain data is not words
 
 
 def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
