@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from negotiation.model.frozen import freeze_mappings
 from negotiation.model.identifiers import confusable, identifier_problem
 from negotiation.model.labels import Labelled
 from negotiation.model.salience import duplicate_sources, unknown_party
@@ -121,6 +122,7 @@ class Taxonomy(BaseModel):
                 raise ValueError(f"issues.{key}: id {issue.id!r} differs from its key")
             if issue.area not in self.areas:
                 raise ValueError(f"issues.{key}: area {issue.area!r} is not in areas")
+        freeze_mappings(self)
         return self
 
     def describe(self) -> str:
