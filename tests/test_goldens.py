@@ -51,9 +51,10 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 }
 """Every command that prints a table, with arguments that give it something to show."""
 
-NO_TABLE = {"validate", "schema", "init", "report"}
+NO_TABLE = {"validate", "schema", "init", "report", "export"}
 """Commands without ``--format``/``--lang`` tables: ``report`` is pinned as its page below,
-``validate`` prints one line, ``schema`` the JSON Schema (tested in test_corpus), ``init`` writes files."""
+``validate`` prints one line, ``schema`` the JSON Schema (tested in test_corpus), ``init`` writes files,
+``export`` writes data files only (csv, json, parquet, xlsx: round-tripped in test_export)."""
 
 
 @pytest.fixture(scope="module")

@@ -461,9 +461,8 @@ class Corpus(BaseModel):
 
         See :func:`negotiation.corpus.frame.stances` for the columns and ``kwargs``.
         """
-        from negotiation.corpus.frame import stances
-
-        return stances(self, **kwargs)
+        result: pd.DataFrame = delegate("negotiation.corpus.frame:stances")(self, **kwargs)
+        return result
 
     def resolve(self, spec: str | Document) -> Document:
         """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today).
@@ -477,9 +476,7 @@ class Corpus(BaseModel):
             return self.documents[spec]
         party, sep, when = spec.partition("@")
         if party in self.taxonomy.parties and (sep or spec == party):
-            from negotiation.analysis.timeline import require_documents
-
-            require_documents(self, party, when or None)
+            delegate("negotiation.analysis.timeline:require_documents")(self, party, when or None)
             return self.position(party, when or None)
         if sep:  # PARTY@DATE with a party the corpus does not know
             raise UnknownPartyError(party, self.taxonomy.parties)
