@@ -43,3 +43,19 @@ def test_read_only_documents_still_pickle_copy_and_dump() -> None:
     assert json.loads(DOC.model_dump_json())["id"] == DOC.id
     assert dict(DOC.stances) == DOC.stances
     assert isinstance(pickle.loads(pickle.dumps(DOC)).stances, FrozenDict)
+
+
+def test_compare_of_none_says_what_it_takes() -> None:
+    with pytest.raises(TypeError, match=r"compare\(\) takes two Documents .*got None"):
+        ng.compare(None, DOC)  # type: ignore[arg-type]
+
+
+def test_matrix_of_a_lone_string_is_an_error_not_a_list_of_characters() -> None:
+    with pytest.raises(TypeError, match=r"matrix\(\) takes a list of document ids .*got the string 'an-id'"):
+        ng.matrix(CORPUS, "an-id")
+
+
+def test_a_malformed_language_is_an_error_naming_the_known_ones() -> None:
+    cmp = ng.compare(DOC, CORPUS["istanbul-draft-2022-04"])
+    with pytest.raises(ValueError, match=r"unknown language 'english!'; known: ar, en"):
+        cmp.to_table(lang="english!")
