@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from negotiation.model.arguments import known_lang
 from negotiation.render.verdict_styles import STYLES
 
 Lang = str
@@ -327,8 +328,12 @@ TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (
 )
 """Every word table; tests check Arabic output against all of them."""
 
+WORD_LANGS = tuple(sorted({lang for entry in HEADERS.values() for lang in entry}))
+"""The languages the project's own words are written in."""
+
 
 def _pick(entry: Mapping[str, str], lang: Lang) -> str:
+    known_lang(lang, WORD_LANGS)
     return entry.get(lang) or entry["en"]
 
 
