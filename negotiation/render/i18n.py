@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from negotiation.model.arguments import known_lang
+from negotiation.model.lang import Lang as Lang  # re-exported for the renderers
 from negotiation.render.verdict_styles import STYLES
-
-Lang = str
 
 RTL = frozenset({"ar", "fa", "he", "ur"})
 """Languages written right to left."""
