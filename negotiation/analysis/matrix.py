@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.encoding import Encoding, set_distances
+from negotiation.model.arguments import expect, id_list
 from negotiation.model.models import Corpus, Document
 
 if TYPE_CHECKING:
@@ -281,7 +282,7 @@ def documents_of(corpus: Corpus, documents: Iterable[str | Document] | None) -> 
     """The documents named (ids, ``PARTY@DATE`` specs or documents), or all of the corpus's in date order."""
     if documents is None:
         return list(corpus)
-    return [corpus.resolve(d) for d in documents]
+    return [corpus.resolve(d) for d in id_list(documents, "matrix") or []]
 
 
 def matrix(
@@ -323,6 +324,7 @@ def matrix(
         document that states nothing is NaN even against itself). A zarr or dask array
         with ``out`` or ``use_dask``.
     """
+    expect(corpus, Corpus, "matrix", "a Corpus and a list of document ids")
     docs = documents_of(corpus, documents)
     enc = Encoding.of(docs, corpus.taxonomy, weights)
     if out is not None:

@@ -36,8 +36,9 @@ from negotiation.corpus.record import (
 from negotiation.corpus.salience import FILE_NAME as SALIENCE_FILE
 from negotiation.corpus.salience import corpus_salience, read_salience, salience_data
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
-from negotiation.corpus.yaml_reader import Parsed, read_data
+from negotiation.corpus.yaml_reader import Parsed, location, read_data
 from negotiation.errors import CorpusError, Problem
+from negotiation.model.identifiers import confusable, identifier_problem, text_problems
 from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Taxonomy, lineage_problems
 
 
@@ -73,12 +74,25 @@ def _read_parties(parsed: Parsed, problems: list[Problem]) -> dict[str, Party] |
             problems.append(Problem(file, str(code), "a party code must be text such as RU or NO",
                                     line=parsed.line(str(code))))
             continue
+        if (why := identifier_problem(code, "a party code")) is not None:
+            problems.append(Problem(file, code, why, line=parsed.line(code)))
+            continue
         try:
             data = {"code": code, **names} if isinstance(names, dict) else names
             parties[code] = Party.model_validate(data)
         except ValidationError as exc:
             problems += validation_problems(parsed, exc, prefix=(code,))
+    for first, later in confusable(parties):
+        problems.append(Problem(file, later, f"party code {later!r} looks like {first!r} but differs; use one spelling",
+                                line=parsed.line(later)))
+        parties.pop(later)  # reported here, against parties.yaml, not again by the taxonomy
     return parties
+
+
+def text_control_problems(parsed: Parsed) -> list[Problem]:
+    """Bidi controls anywhere in a data file's text (:func:`negotiation.model.identifiers.text_problems`)."""
+    return [Problem(str(parsed.file), location(at), why, line=parsed.line(location(at)))
+            for at, why in text_problems(parsed.data)]
 
 
 def _read_taxonomy(folder: Path, problems: list[Problem]) -> Taxonomy | None:
@@ -92,6 +106,7 @@ def _read_taxonomy(folder: Path, problems: list[Problem]) -> Taxonomy | None:
     tax = read_data(tax_file, problems)
     tax_read = len(problems) == before
     party_data = read_data(party_file, problems)
+    problems += text_control_problems(tax) + text_control_problems(party_data)
     parties = _read_parties(party_data, problems) if len(problems) == before or party_data.data is not None else None
     if not tax_read:
         return None
@@ -121,6 +136,7 @@ def _read_document(
 ) -> tuple[Document | None, Parsed]:
     before = len(problems)
     parsed = read_data(file, problems, root)
+    problems += text_control_problems(parsed)
     if len(problems) > before:
         return None, parsed
     data = parsed.data

@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from negotiation.delegates import delegate
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError, UnknownPartyError
+from negotiation.model.frozen import freeze_mappings
 from negotiation.model.labels import Lang
 from negotiation.model.lineage import lineage_problems
 from negotiation.model.salience import Salience
@@ -142,6 +143,7 @@ class Stance(BaseModel):
             raise ValueError("give either value or alternatives, not both")
         if self.value is None and not self.alternatives and self.modality is Modality.STATED:
             raise ValueError("a stated stance needs a value or alternatives")
+        freeze_mappings(self)
         return self
 
     @property
@@ -303,6 +305,11 @@ class Document(BaseModel):
 
     _taxonomy: Taxonomy | None = PrivateAttr(default=None)
 
+    @model_validator(mode="after")
+    def _read_only(self) -> Document:
+        freeze_mappings(self)  # doc.stances and the other mappings refuse changes
+        return self
+
     @property
     def taxonomy(self) -> Taxonomy | None:
         """The taxonomy of the corpus this document was loaded in (None if built alone)."""
@@ -373,6 +380,7 @@ class Corpus(BaseModel):
         # Every document knows the taxonomy it was checked against (frozen: set once, here).
         for key, doc in self.documents.items():
             self.documents[key] = doc.with_taxonomy(self.taxonomy)
+        freeze_mappings(self)
         return self
 
     @classmethod

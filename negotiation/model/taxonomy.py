@@ -7,10 +7,13 @@ sources named by stances, alternatives keyed by authors).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from negotiation.model.frozen import freeze_mappings
+from negotiation.model.identifiers import confusable, identifier_problem
 from negotiation.model.labels import Labelled
 from negotiation.model.salience import duplicate_sources, unknown_party
 from negotiation.model.scales import Scale
@@ -108,11 +111,18 @@ class Taxonomy(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Taxonomy:
+        for kind, keys in (("areas", self.areas), ("issues", self.issues), ("parties", self.parties)):
+            for key in keys:
+                if (why := identifier_problem(key, "an id")) is not None:
+                    raise ValueError(f"{kind}.{key}: {why}")
+            for first, later in confusable(keys):
+                raise ValueError(f"{kind}.{later}: looks like {first!r} but differs; use one spelling")
         for key, issue in self.issues.items():
             if issue.id != key:
                 raise ValueError(f"issues.{key}: id {issue.id!r} differs from its key")
             if issue.area not in self.areas:
                 raise ValueError(f"issues.{key}: area {issue.area!r} is not in areas")
+        freeze_mappings(self)
         return self
 
     def describe(self) -> str:
@@ -138,6 +148,11 @@ class Taxonomy(BaseModel):
     def problems(self, document: Document) -> list[tuple[str, str]]:
         """Everything in ``document`` that does not fit this taxonomy, as (location, message)."""
         found: list[tuple[str, str]] = []
+        found += [(at, why) for at, text in _identifiers(document)
+                  if (why := identifier_problem(text, "an id")) is not None]
+        found += [(f"sources[{[s.id for s in document.sources].index(later)}].id",
+                   f"looks like {first!r} but differs; use one spelling")
+                  for first, later in confusable(s.id for s in document.sources)]
         for field in ("authors", "endorsed_by"):
             for i, code in enumerate(getattr(document, field)):
                 if code not in self.parties:
@@ -190,3 +205,19 @@ class Taxonomy(BaseModel):
                 found.append((f"retires.{issue_id}",
                               "retires issues of a revised document, but the document has no `revises:`"))
         return found
+
+
+def _identifiers(document: Document) -> Iterator[tuple[str, str]]:
+    """A document's own identifiers with their locations: its id, source ids and point keys.
+
+    A position's or scenario's source ids are ``document/source`` (each part an identifier).
+    """
+    yield "id", document.id
+    assembled = str(getattr(document.kind, "value", document.kind)) in ("position", "scenario")
+    for i, source in enumerate(document.sources):
+        for part in source.id.split("/") if assembled else [source.id]:
+            yield f"sources[{i}].id", part
+    for key in document.points:
+        yield f"points.{key}", key
+    for key in document.struck:
+        yield f"struck.{key}", key

@@ -8,13 +8,13 @@ import re
 from negotiation.render import i18n
 from negotiation.render.i18n import Lang
 from negotiation.render.palette import VERDICT_STYLE
-from negotiation.render.sanitize import CSP_META
+from negotiation.render.sanitize import CSP_META, markdown_links
 from negotiation.render.table import Table, align_of, cells, verdict_of
 from negotiation.render.text_table import tabulate_table
 
 
 def _md_cell(s: str) -> str:
-    return html.escape(s, quote=False).replace("|", "\\|").replace("\n", "<br>")
+    return markdown_links(html.escape(s, quote=False).replace("|", "\\|").replace("\n", "<br>"))
 
 
 def to_markdown(table: Table) -> str:

@@ -42,7 +42,7 @@ table { width: 100%; }
 figure { margin: 1rem 0; }
 """
 
-from negotiation.render.sanitize import CSP  # noqa: E402 - the one policy of every page
+from negotiation.render.sanitize import CSP, safe_url  # noqa: E402 - the one policy of every page
 
 
 def _e(text: object) -> str:
@@ -50,7 +50,7 @@ def _e(text: object) -> str:
 
 
 def _link(url: str | None, text: str) -> str:
-    if url and url.lower().startswith(("https://", "http://")):
+    if safe_url(url) and url is not None:
         return f'<a href="{_e(url)}">{_e(text)}</a>'
     return _e(text)
 

@@ -129,3 +129,32 @@ page's own inline ``<style>`` (its rules are ours, written per language, so hash
 would tie the policy to every edit) and ``data:`` images (the inlined chart)."""
 
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+"""The only URL schemes a link in markdown or HTML output may have."""
+
+_SCHEME = r"<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:"
+_INLINE_LINK = re.compile(r"\]\(\s*" + _SCHEME)
+_REFERENCE = re.compile(r"^(\s{0,3})\[([^\]]*)\]:\s*" + _SCHEME, re.MULTILINE)
+
+
+def safe_url(url: str | None) -> bool:
+    """Whether ``url`` may be a link target: an ``http(s)`` or ``mailto`` URL."""
+    if not url:
+        return False
+    scheme, colon, _ = url.strip().partition(":")
+    return bool(colon) and scheme.lower() in LINK_SCHEMES
+
+
+def markdown_links(text: str) -> str:
+    """Markdown text whose links (inline ``[x](…)`` or reference ``[x]: …``) to a scheme other
+    than http(s) or mailto are broken into plain text (``javascript:`` never becomes a link)."""
+
+    def inline(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(1).lower() in LINK_SCHEMES else "]\\(" + m.group(0)[2:]
+
+    def reference(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(3).lower() in LINK_SCHEMES else m.group(1) + "\\" + m.group(0)[len(m.group(1)):]
+
+    return _REFERENCE.sub(reference, _INLINE_LINK.sub(inline, text))

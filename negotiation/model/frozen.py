@@ -1,0 +1,53 @@
+"""Read-only mappings for frozen models, so that results are immutable all the way down.
+
+A frozen pydantic model refuses ``doc.stances = …`` but not ``doc.stances["x"] = …``; a
+plain dict inside would let one caller change what every later caller (and the cache)
+sees. :class:`FrozenDict` is a ``dict`` that refuses every change; it still compares equal
+to a dict, pickles, copies and serialises to JSON, so users' code that reads keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from pydantic import BaseModel
+
+
+class FrozenDict(dict):  # type: ignore[type-arg]
+    """A dict that cannot be changed: every mutating method raises ``TypeError``.
+
+    >>> d = FrozenDict({"a": 1})
+    >>> d["a"] = 2
+    Traceback (most recent call last):
+    TypeError: this mapping is read-only (a result of negotiation); copy it with dict(...) to change it
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("this mapping is read-only (a result of negotiation); copy it with dict(...) to change it")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenDict, (dict(self),))
+
+    def __copy__(self) -> FrozenDict:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenDict:
+        import copy
+
+        return FrozenDict({k: copy.deepcopy(v, memo) for k, v in self.items()})
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+
+def freeze_mappings(model: BaseModel) -> None:
+    """Replace every dict field of a (frozen) model by a :class:`FrozenDict`, in place."""
+    values = model.__dict__
+    for name, value in values.items():
+        if type(value) is dict:
+            values[name] = FrozenDict(value)
