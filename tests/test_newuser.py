@@ -276,3 +276,11 @@ def test_a_very_narrow_terminal_still_gets_lines_that_fit(argv: list[str], capsy
 
     assert main([*argv, "--width", "40"]) == 0
     assert max(display_width(line) for line in capsys.readouterr().out.splitlines()) <= 40
+
+
+def test_predict_writes_numbers_with_their_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    from negotiation.cli.main import main
+
+    assert main(["predict", "RU", "UA", "US", "--issue", "security.army_cap", "-f", "json"]) == 0
+    rows = __import__("json").loads(capsys.readouterr().out)
+    assert rows and all(r["unit"] == "personnel" and r["predicted"].endswith(" personnel") for r in rows)

@@ -262,11 +262,17 @@ def test_arabic_show_has_arabic_headers_and_a_fallback_note(capsys: pytest.Captu
     assert i18n.say("english_fallback", "ar") in out  # the notes are English data
 
 
-def test_arabic_text_tables_read_right_to_left(capsys: pytest.CaptureFixture[str]) -> None:
+def test_arabic_markup_keeps_logical_order_and_terminal_grids_read_right_to_left(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     _, out, _ = run(capsys, *BUNDLED["compare"], "--lang", "ar", "-f", "github", "--width", "200")
     header = next(line for line in out.splitlines() if line.startswith("|"))
     cells = [c.strip() for c in header.strip("|").split("|")]
-    assert cells[0] == i18n.header("note", "ar") and cells[-1] == i18n.header("area", "ar")
+    assert cells[0] == i18n.header("area", "ar") and cells[-1] == i18n.header("note", "ar")  # the page mirrors it
+    _, out, _ = run(capsys, *BUNDLED["compare"], "--lang", "ar", "--width", "250")
+    header = next(line for line in out.splitlines() if line.startswith("│"))
+    cells = [c.strip() for c in header.strip("│").split("│")]
+    assert cells[0] == i18n.header("note", "ar") and cells[-1] == i18n.header("area", "ar")  # no bidi: drawn RTL
 
 
 def test_arabic_titles_come_from_the_documents(capsys: pytest.CaptureFixture[str]) -> None:

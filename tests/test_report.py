@@ -240,10 +240,10 @@ def test_table_in_arabic_uses_arabic_headers_labels_and_verdicts(cmp: Comparison
     assert "Verdict" not in table and "Land" not in table
 
 
-def test_table_in_arabic_runs_right_to_left(cmp: Comparison) -> None:
+def test_markup_in_arabic_keeps_the_first_column_first(cmp: Comparison) -> None:
     header = cmp.to_table("github", lang="ar").splitlines()[0]
     cells = [c.strip() for c in header.strip("|").split("|")]
-    assert cells[0] == "ملاحظة" and cells[-1] == "المجال"
+    assert cells[0] == "المجال" and cells[-1] == "ملاحظة"  # a right-to-left page shows it on the right
 
 
 def test_render_names_both_documents_and_the_summary(cmp: Comparison) -> None:

@@ -38,23 +38,7 @@ class Prediction:
 
 def value_at_position(scale: Any, p: float) -> Any:
     """The value of a scale at pole position ``p`` (the nearest level on ordinal scales)."""
-    from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale
-
-    p = min(max(p, 0.0), 1.0)
-    if isinstance(scale, OrdinalScale):
-        return scale.levels[round(p * (len(scale.levels) - 1))].id
-    if isinstance(scale, FlagScale):
-        return scale.high_pole if p >= 0.5 else (not scale.high_pole)
-    if isinstance(scale, NumericScale):
-        t = 1.0 - p if scale.high_pole == "lower" else p
-        if scale.log:
-            x = float(np.exp(np.log(scale.lower) + t * (np.log(scale.upper) - np.log(scale.lower))))
-        else:
-            x = scale.lower + t * (scale.upper - scale.lower)
-        if scale.unlimited is not None and x >= scale.upper * (1 - 1e-9):
-            return scale.unlimited.id
-        return float(f"{x:.3g}")
-    raise TypeError(f"no pole positions on {scale!r}")
+    return scale.value_at(p)
 
 
 def midpoint(scale: Any, stance: Any) -> float:

@@ -16,7 +16,6 @@ from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy
-from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, SetScale
 from negotiation.model.spans import Span
 from negotiation.model.values import RawValue
 
@@ -32,22 +31,7 @@ def shared_values(scale: object, spans: Sequence[Span]) -> list[RawValue] | tupl
 
     ``None`` where the spans share nothing.
     """
-    if isinstance(scale, SetScale):
-        common = set(spans[0].members)
-        for s in spans[1:]:
-            common &= set(s.members)
-        return sorted(common, key=sorted) or None  # type: ignore[arg-type]
-    lo = max(s.lo for s in spans)
-    hi = min(s.hi for s in spans)
-    if lo > hi:
-        return None
-    if isinstance(scale, NumericScale):
-        return (lo, hi)
-    if isinstance(scale, OrdinalScale):
-        return [scale.levels[i].id for i in range(int(lo), int(hi) + 1)]
-    if isinstance(scale, FlagScale):
-        return [v for v in (False, True) if lo <= (1.0 if v == scale.high_pole else 0.0) <= hi]
-    raise TypeError(f"unknown scale {scale!r}")
+    return scale.shared(spans)  # type: ignore[attr-defined,no-any-return]
 
 
 def zopa(

@@ -88,7 +88,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     doc = corpus.resolve(args.id)
     data = doc.model_dump(mode="json", exclude_defaults=True)
     emit(document_table(doc, corpus.taxonomy, args.lang), args, data=data)
+    _quotes(args, [("", doc)], corpus.taxonomy)
     return 0
+
+
+def _quotes(args: argparse.Namespace, documents: list[tuple[str, Any]], taxonomy: Any) -> None:
+    """``--quotes``: the quote and citation of every stance, after a text or markup table."""
+    from negotiation.cli.options import MACHINE_FORMATS, use_color
+    from negotiation.render.quotes import quotes_text
+
+    if not getattr(args, "quotes", False) or args.format in MACHINE_FORMATS or args.format == "html":
+        return
+    sys.stdout.write("\n" + quotes_text(documents, taxonomy, args.lang, hyperlinks=use_color(args)))
 
 
 def _comparison(args: argparse.Namespace, corpus: Any) -> Any:
@@ -125,6 +136,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if cmp is None:
         return 1
     emit(comparison_table_data(cmp, args.lang), args)
+    _quotes(args, [("A", cmp.a), ("B", cmp.b)], corpus.taxonomy)
     if args.plot:
         from negotiation.cli.options import save_plot
         from negotiation.render.charts import dumbbell
@@ -160,7 +172,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from negotiation.cli.options import emit
     from negotiation.render.views import sources_table
 
-    emit(sources_table(corpus_of(args).resolve(args.id), args.lang), args)
+    corpus = corpus_of(args)
+    doc = corpus.resolve(args.id)
+    emit(sources_table(doc, args.lang), args)
+    _quotes(args, [("", doc)], corpus.taxonomy)
     return 0
 
 
@@ -210,11 +225,15 @@ def build_parser() -> argparse.ArgumentParser:
     output(add("list", cmd_list, "list the documents in the corpus"))
     p = add("show", cmd_show, "show one document's stances (ID, or PARTY@YYYY-MM-DD for a position)")
     p.add_argument("id")
+    p.add_argument("--quotes", action="store_true", help="also print each stance's quote, outlet, date and "
+                   "full URL (a clickable link on a terminal); text and markup formats")
     output(p)
     p = add("compare", cmd_compare, "compare two documents (ids or PARTY@YYYY-MM-DD positions)")
     p.add_argument("a")
     p.add_argument("b")
     p.add_argument("--all-issues", action="store_true", help="also list issues neither side addresses")
+    p.add_argument("--quotes", action="store_true", help="also print each stance's quote, outlet, date and "
+                   "full URL (a clickable link on a terminal); text and markup formats")
     output(p, plot=True)
     p = add("report", cmd_report, "write a self-contained HTML page comparing two documents")
     p.add_argument("a")
@@ -225,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="en", choices=LANGS, help="language of the page (default en)")
     p = add("sources", cmd_sources, "list the citations behind a document")
     p.add_argument("id")
+    p.add_argument("--quotes", action="store_true", help="also print each stance's quote, outlet, date and "
+                   "full URL (a clickable link on a terminal); text and markup formats")
     output(p)
     output(add("coverage", cmd_coverage, "documents × areas: issues addressed"))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from negotiation.cli.options import add_output_options, emit, lang_of
 
@@ -35,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         ids = ", ".join(f"{p}@{frame.attrs.get('as_of', args.as_of)}" for p in args.parties)
         print(f"negotiation: {i18n.say('none_in_common', lang, ids=ids)}", file=sys.stderr)
         return 1
+    frame = _with_units(frame, corpus.taxonomy, lang)
     distance = [c for c in frame.columns if c.startswith("distance_")]
     summary = [i18n.say("predict_weights", lang), i18n.say("predict_distance", lang)]
     title = i18n.say("predicted_as_of", lang, date=frame.attrs.get("as_of", args.as_of),
@@ -44,6 +46,29 @@ def run(args: argparse.Namespace) -> int:
     columns: list[Column | str] = [issue, "model", "predicted", "position", *distance]
     emit(frame, args, title=title, summary=summary, columns=columns)
     return 0
+
+
+def _with_units(frame: object, taxonomy: object, lang: str) -> object:
+    """The predictions with their unit: a ``unit`` column, and "800,000 personnel" as people read them.
+
+    Units are English words in the taxonomy (no translations yet), so other languages get the
+    ``unit`` column but keep the bare number in the cell people read.
+    """
+    from negotiation.model.scales import NumericScale
+
+    f: Any = frame
+    tax: Any = taxonomy
+    units = {i: issue.scale.unit for i, issue in tax.issues.items() if isinstance(issue.scale, NumericScale)}
+    unit = f["issue"].map(units)
+    f = f.assign(unit=unit)
+    import pandas as pd
+
+    number = pd.to_numeric(f["value"], errors="coerce") if "value" in f else pd.Series(float("nan"), index=f.index)
+    numeric = unit.notna() & f["predicted"].notna() & number.notna()  # "No cap" takes no unit
+    if lang != "en":
+        return f
+    f.loc[numeric, "predicted"] = f.loc[numeric, "predicted"].astype(str) + " " + unit[numeric]
+    return f
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:

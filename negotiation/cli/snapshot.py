@@ -232,7 +232,7 @@ def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | 
     """
     from negotiation.corpus.locate import describe_corpus, find_corpus
 
-    if getattr(args, "plot", None):
+    if getattr(args, "plot", None) or getattr(args, "quotes", False):
         return None, None
     folder, how = find_corpus(getattr(args, "corpus", None))
     file = snapshot_file(folder)

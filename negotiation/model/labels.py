@@ -13,8 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
-Lang = str
-"""A language code such as ``en`` or ``ar`` (BCP 47 style: ``pt-BR`` works too)."""
+from negotiation.model.lang import Lang as Lang  # re-exported: Lang is defined once, in model/lang.py
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 

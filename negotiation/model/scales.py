@@ -21,7 +21,7 @@ inequality); between spans it is not, since two spans can both touch a third.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Annotated, ClassVar, Literal
 
@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from negotiation.model.labels import Labelled, Lang
 from negotiation.model.spans import Span as Span  # re-exported: scales and spans are read together
 from negotiation.model.spans import closest_members, format_number, jaccard, raw_gap
-from negotiation.model.values import Value
+from negotiation.model.values import RawValue, Value
 
 
 class Level(Labelled):
@@ -101,6 +101,18 @@ class _ScaleBase(BaseModel):
         ends = sorted((self._unit(span.lo), self._unit(span.hi)))
         return ends[0], ends[1]
 
+    def value_at(self, p: float) -> Value:
+        """The value at pole position ``p`` (0 low pole … 1 high pole); unordered scales have none."""
+        raise TypeError(f"no pole positions on {self!r}")
+
+    def shared(self, spans: Sequence[Span]) -> list[RawValue] | tuple[float, float] | None:
+        """What every span contains (level ids, booleans; a numeric range; member sets); None if nothing."""
+        lo, hi = max(s.lo for s in spans), min(s.hi for s in spans)
+        return None if lo > hi else self._between(lo, hi)
+
+    def _between(self, lo: float, hi: float) -> list[RawValue] | tuple[float, float]:  # pragma: no cover
+        raise NotImplementedError
+
     def format(self, value: Value, lang: Lang = "en") -> str:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -142,6 +154,13 @@ class OrdinalScale(_ScaleBase):
 
     def _unit(self, x: float) -> float:
         return x / (len(self.levels) - 1)
+
+    def value_at(self, p: float) -> Value:
+        """The nearest level to pole position ``p``."""
+        return self.levels[round(min(max(p, 0.0), 1.0) * (len(self.levels) - 1))].id
+
+    def _between(self, lo: float, hi: float) -> list[RawValue]:
+        return [self.levels[i].id for i in range(int(lo), int(hi) + 1)]
 
     def steps(self, a: Span, b: Span) -> int:
         """Whole steps between two spans (0 where they overlap)."""
@@ -219,6 +238,21 @@ class NumericScale(_ScaleBase):
         """The gap between two spans in the scale's unit."""
         return raw_gap(a, b)  # spans.raw_gap, the one definition of the gap
 
+    def value_at(self, p: float) -> Value:
+        """The number at pole position ``p`` (3 significant digits; the "no limit" level at the top)."""
+        t = min(max(p, 0.0), 1.0)
+        t = 1.0 - t if self.high_pole == "lower" else t
+        if self.log:
+            x = math.exp(math.log(self.lower) + t * (math.log(self.upper) - math.log(self.lower)))
+        else:
+            x = self.lower + t * (self.upper - self.lower)
+        if self.unlimited is not None and x >= self.upper * (1 - 1e-9):
+            return self.unlimited.id
+        return float(f"{x:.3g}")
+
+    def _between(self, lo: float, hi: float) -> tuple[float, float]:
+        return (lo, hi)
+
     def within_tolerance(self, a: Span, b: Span) -> bool:
         """Whether two spans count as equal: their gap is within the tolerance."""
         return self.raw_gap(a, b) <= self.tolerance
@@ -260,6 +294,13 @@ class SetScale(_ScaleBase):
             self.check(v)
             members.append(v)  # type: ignore[arg-type]
         return Span(members=tuple(members))
+
+    def shared(self, spans: Sequence[Span]) -> list[RawValue] | tuple[float, float] | None:
+        """The members every span names, or None."""
+        common = set(spans[0].members)
+        for s in spans[1:]:
+            common &= set(s.members)
+        return sorted(common, key=sorted) or None  # type: ignore[arg-type]
 
     @staticmethod
     def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -317,6 +358,13 @@ class FlagScale(_ScaleBase):
         if lang == "ar":
             return "نعم" if value else "لا"
         return "yes" if value else "no"
+
+    def value_at(self, p: float) -> Value:
+        """The pole nearer ``p``."""
+        return self.high_pole if min(max(p, 0.0), 1.0) >= 0.5 else (not self.high_pole)
+
+    def _between(self, lo: float, hi: float) -> list[RawValue]:
+        return [v for v in (False, True) if lo <= (1.0 if v == self.high_pole else 0.0) <= hi]
 
     def format_gap(self, a: Span, b: Span) -> str:
         return "opposite"

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from negotiation.model.arguments import known_lang
-
-Lang = str
+from negotiation.model.lang import Lang as Lang  # re-exported for the renderers
+from negotiation.render.verdict_styles import STYLES
 
 RTL = frozenset({"ar", "fa", "he", "ur"})
 """Languages written right to left."""
@@ -100,28 +100,10 @@ HEADERS: dict[str, dict[str, str]] = {
 }
 """Column headers by column name (the same name means the same thing in every table)."""
 
-VERDICTS: dict[str, dict[str, str]] = {
-    "agree": {"en": "agree", "ar": "اتفاق"},
-    "close": {"en": "close", "ar": "تقارب"},
-    "bridgeable": {"en": "bridgeable", "ar": "قابل للتجسير"},
-    "apart": {"en": "apart", "ar": "تباعد"},
-    "deferred": {"en": "deferred", "ar": "مؤجل"},
-    "one_sided": {"en": "one-sided", "ar": "من طرف واحد"},
-    "silent": {"en": "silent", "ar": "غائب"},
-}
+VERDICTS: dict[str, dict[str, str]] = {v.value: dict(s.label) for v, s in STYLES.items()}
 """Verdict names; their order is the order of the ordered categorical in frames."""
 
-VERDICT_MEANINGS: dict[str, dict[str, str]] = {
-    "agree": {"en": "the same value", "ar": "القيمة نفسها"},
-    "close": {"en": "within the issue's close threshold", "ar": "ضمن عتبة التقارب للقضية"},
-    "bridgeable": {"en": "different, but what each side accepts overlaps",
-                   "ar": "مختلفان، لكن ما يقبله كل طرف يتقاطع"},
-    "apart": {"en": "far apart", "ar": "متباعدان"},
-    "deferred": {"en": "left to later talks by one side or both",
-                 "ar": "أرجأه طرف أو الطرفان إلى محادثات لاحقة"},
-    "one_sided": {"en": "addressed by one side only", "ar": "يتناوله طرف واحد فقط"},
-    "silent": {"en": "addressed by neither side", "ar": "لا يتناوله أي طرف"},
-}
+VERDICT_MEANINGS: dict[str, dict[str, str]] = {v.value: dict(s.meaning) for v, s in STYLES.items()}
 """What each verdict means, for legends."""
 
 VALUES: dict[str, dict[str, str]] = {

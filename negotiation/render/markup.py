@@ -19,9 +19,7 @@ def _md_cell(s: str) -> str:
 
 def to_markdown(table: Table) -> str:
     """A Markdown page: the title as a heading, a pipe table, the summary as paragraphs."""
-    headers, rows, aligns = cells(table)
-    if table.lang in i18n.RTL:
-        headers, rows, aligns = headers[::-1], [r[::-1] for r in rows], aligns[::-1]
+    headers, rows, aligns = cells(table)  # logical order, first column first: a right-to-left page mirrors it
     rule = ["---:" if a == "right" else ":---" for a in aligns]
     lines = []
     if table.title:
@@ -113,9 +111,7 @@ def latex_escape(s: str) -> str:
 
 def to_latex(table: Table, fmt: str = "latex") -> str:
     """A LaTeX table (tabulate's ``latex``, ``latex_booktabs`` or ``latex_longtable``), prose escaped."""
-    headers, rows, aligns = cells(table)
-    if table.lang in i18n.RTL:
-        headers, rows, aligns = headers[::-1], [r[::-1] for r in rows], aligns[::-1]
+    headers, rows, aligns = cells(table)  # logical order, first column first: a right-to-left page mirrors it
     raw = {"latex": "latex_raw", "latex_booktabs": "latex_booktabs", "latex_longtable": "latex_longtable"}[fmt]
 
     def cell(s: str) -> str:  # tabulate escapes booktabs and longtable cells itself

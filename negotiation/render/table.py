@@ -39,8 +39,10 @@ DEFAULT_FORMAT = "simple_grid"
 """The format of the command line when none is given."""
 
 UNFITTED = frozenset({"html", "latex", "latex_booktabs", "latex_longtable", "markdown", "mediawiki",
-                       "moinmoin", "textile", "asciidoc", "jira", "youtrack"})
-"""Markup formats: their source is not read in a terminal, so their cells are not wrapped."""
+                       "moinmoin", "textile", "asciidoc", "jira", "youtrack", "github", "pipe", "orgtbl", "rst"})
+"""Markup formats: their source is pasted, not read in a terminal, so their cells never wrap:
+one record is one row, always (a line break inside a cell is written ``; ``). Only the
+terminal grids wrap."""
 
 WORD_COLUMNS = frozenset({"kind", "status", "confidence", "change", "closer_to", "modality", "model"})
 """Columns whose values are the project's own words (translated with :func:`i18n.word`)."""

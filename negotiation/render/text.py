@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from negotiation.render.verdict_styles import STYLES as VERDICT_STYLES
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SAFE_MAX = 0x0300  # below the combining diacritics block every character is one column wide
 
@@ -311,15 +313,7 @@ def draw(
     return "\n".join(out)
 
 
-COLORS = {
-    "agree": "32",  # green
-    "close": "36",  # cyan
-    "bridgeable": "33",  # yellow
-    "apart": "31",  # red
-    "deferred": "35",  # magenta
-    "one_sided": "2",  # dim
-    "silent": "2",
-}
+COLORS = {v.value: s.ansi for v, s in VERDICT_STYLES.items()}
 """ANSI colours of verdicts on a terminal (foreground only, so any background reads)."""
 
 

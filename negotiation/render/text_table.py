@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from negotiation.render import i18n, text
-from negotiation.render.table import UNFITTED, Table, cells, verdict_of
+from negotiation.render.table import UNFITTED, Column, Table, cells, shown, verdict_of
 
 
 def _blocks(headers: Sequence[str], rows: Sequence[Sequence[str]], key: int,
@@ -47,13 +47,20 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         return _tabulate_overhead(fmt, n)
 
     headers, rows, aligns = cells(table)
+    if not fitted:  # one record, one row: a continuation line would be a bogus row once pasted
+        headers = [_one_line(h) for h in headers]
+        rows = [[_one_line(c) for c in r] for r in rows]
     optional = [i for i, c in enumerate(table.columns) if c.optional]
     if fitted and optional and not text.fits_words(headers, rows, width - overhead(len(headers))):
+        dropped = [c for c in table.columns if c.optional]
         keep = [c for c in table.columns if not c.optional]
         table = replace(table, columns=keep)
         headers, rows, aligns = cells(table)
+        grouping = next((c for c in dropped if c.group), None)
+        if grouping is not None and keep:  # its values become heading rows, not lost
+            table, rows = _heading_rows(table, rows, grouping)
     for i, col in enumerate(table.columns):
-        if col.group:
+        if col.group and fitted:  # markup repeats the value: every pasted row stands alone
             previous = None
             for r in rows:
                 r[i], previous = ("" if r[i] == previous else r[i]), r[i]
@@ -68,7 +75,7 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         body = [[r[i] for i in cols] for r in rows]
         al = [aligns[i] for i in cols]
         names = [table.columns[i].name for i in cols]
-        if rtl:
+        if rtl and fitted:  # a terminal has no bidi: draw right to left; markup stays in logical order
             h, body, al, names = h[::-1], [b[::-1] for b in body], al[::-1], names[::-1]
         room = max(len(h), width - overhead(len(h)))
         widths = text.fit_widths(h, body, room) if fitted else None
@@ -110,6 +117,29 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         parts.append("")
         parts.extend(text.wrap_paragraph(line, width) if fitted else line for line in prose)
     return "\n".join(parts)
+
+
+def _heading_rows(table: Table, rows: list[list[str]], grouping: Column) -> tuple[Table, list[list[str]]]:
+    """Rows with a heading row (``▸ Territory``) before each run of one value of ``grouping``."""
+
+
+    out_records: list[dict[str, object]] = []
+    out_rows: list[list[str]] = []
+    previous = None
+    for record, row in zip(table.rows, rows, strict=True):
+        value = shown(table, record, grouping)
+        if value and value != previous:
+            out_records.append({})
+            out_rows.append([f"▸ {value}", *([""] * (len(row) - 1))])
+        previous = value
+        out_records.append(record)
+        out_rows.append(row)
+    return replace(table, rows=out_records), out_rows
+
+
+def _one_line(cell: str) -> str:
+    """A cell on one line: its line breaks written ``; `` (a header's as a space)."""
+    return "; ".join(part.strip() for part in cell.splitlines() if part.strip()) if "\n" in cell else cell
 
 
 def tabulate_table(headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str], fmt: str) -> str:

@@ -1,0 +1,75 @@
+"""``--quotes``: each stance's quote with its citation, for ``show``, ``compare`` and ``sources``.
+
+One block per stance: the issue's label, the quote in its own language (marked when it is a
+translation or a paraphrase), then the outlet, the source's date and the full URL on a line
+of its own, never wrapped, so that it can be clicked or copied. On a terminal (standard
+output a tty, colour allowed) the outlet is also an OSC 8 hyperlink to the URL. A stance
+whose source has no URL says so (a printed primary text, or an article without an
+address). Readers see outlets and dates, never internal source keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from negotiation.model.models import Document, Taxonomy
+from negotiation.render.sanitize import terminal_text
+
+__all__ = ["quotes_text"]
+
+_WORDS = {
+    "quotes": {"en": "Quotes and sources", "ar": "الاقتباسات والمصادر"},
+    "no_url": {"en": "no URL: a printed or unpublished text", "ar": "لا رابط: نص مطبوع أو غير منشور"},
+    "translation": {"en": "translation", "ar": "ترجمة"},
+    "paraphrase": {"en": "paraphrase", "ar": "إعادة صياغة"},
+    "no_quote": {"en": "no quote recorded", "ar": "لا اقتباس مسجَّل"},
+}
+
+_LRI, _PDI = "\u2066", "\u2069"
+
+
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key].get(lang) or _WORDS[key]["en"]
+
+
+def _link(text: str, url: str) -> str:
+    """``text`` as an OSC 8 hyperlink to ``url`` (terminals that do not know OSC 8 show the text)."""
+    return f"\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\"
+
+
+def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, lang: str = "en", *,
+                hyperlinks: bool = False) -> str:
+    """The quotes block for ``documents`` (``(label, document)`` pairs, e.g. ``("A", doc)``).
+
+    ``hyperlinks`` writes the outlet as an OSC 8 link (only for a terminal); the URL is
+    always written in full on its own line. In Arabic, left-to-right runs (URLs, ids,
+    dates, quotes in other scripts) are isolated with U+2066/U+2069.
+    """
+    rtl = lang == "ar"
+
+    def iso(s: str) -> str:
+        return f"{_LRI}{s}{_PDI}" if rtl else s
+
+    lines = [_word("quotes", lang), ""]
+    for label, doc in documents:
+        for issue_id, stance in doc.stances.items():
+            issue = taxonomy.issues.get(issue_id)
+            name = issue.label(lang) if issue is not None else issue_id
+            head = f"{label}: {name}" if label else name
+            lines.append(terminal_text(head))
+            if stance.quote:
+                kind = stance.quote_kind.value
+                mark = f" ({_word(kind, lang)})" if kind != "verbatim" else ""
+                lines.append(terminal_text(f"  “{iso(stance.quote)}”{mark}"))
+            else:
+                lines.append(f"  {_word('no_quote', lang)}")
+            source = doc.source_of(issue_id)
+            if source is None:
+                continue
+            outlet = iso(terminal_text(source.outlet))
+            if hyperlinks and source.url:
+                outlet = _link(outlet, terminal_text(source.url))
+            lines.append(f"  {outlet}, {iso(source.date.isoformat())}")
+            lines.append(f"  {terminal_text(source.url)}" if source.url else f"  ({_word('no_url', lang)})")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
