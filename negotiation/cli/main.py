@@ -157,7 +157,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     page = report_page(cmp, args.lang)
     if args.output in (None, "-"):
-        sys.stdout.write(page)
+        sys.stdout.write(terminal_text(page))  # to a terminal, perhaps: controls shown, not obeyed
         return 0
     try:
         Path(args.output).write_text(page, encoding="utf-8")

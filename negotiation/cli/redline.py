@@ -15,6 +15,7 @@ from collections.abc import Callable
 from negotiation.cli.options import add_output_options, emit, lang_of
 from negotiation.render import i18n
 from negotiation.render.formats import Column
+from negotiation.render.sanitize import for_output
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
     if isinstance(result, Redline):
         if args.format == "html":
-            sys.stdout.write(result.to_html(lang, page=True))
+            sys.stdout.write(for_output(result.to_html(lang, page=True), "html"))  # a terminal may read it
             return 0
         emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang), notes=fallback,
              columns=[Column(c, header=i18n.header(c, lang)) for c in Redline.COLUMNS], data=result.to_json(lang))

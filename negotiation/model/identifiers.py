@@ -97,16 +97,21 @@ def text_problem(text: str) -> str | None:
     return None
 
 
-def text_problems(data: Any, path: tuple[int | str, ...] = ()) -> Iterator[tuple[tuple[int | str, ...], str]]:
-    """Every string in parsed data (keys included) that :func:`text_problem` refuses, with its path."""
-    if isinstance(data, str):
-        if (why := text_problem(data)) is not None:
-            yield path, why
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(key, str) and (why := text_problem(key)) is not None:
-                yield (*path, key), why
-            yield from text_problems(value, (*path, key))
-    elif isinstance(data, list | tuple):
-        for i, value in enumerate(data):
-            yield from text_problems(value, (*path, i))
+def text_problems(data: Any) -> Iterator[tuple[tuple[int | str, ...], str]]:
+    """Every string in parsed data (keys included) that :func:`text_problem` refuses, with its path.
+
+    Walked with a stack, not recursion, so data nested as deep as a parser allows is fine.
+    """
+    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if (why := text_problem(value)) is not None:
+                yield path, why
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if isinstance(key, str) and (why := text_problem(key)) is not None:
+                    yield (*path, key), why
+                stack.append(((*path, key), item))
+        elif isinstance(value, list | tuple):
+            stack += [((*path, i), item) for i, item in reversed(list(enumerate(value)))]
