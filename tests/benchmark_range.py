@@ -48,7 +48,7 @@ def without_range(fn: Callable[[], object]) -> Callable[[], object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--documents", type=int, default=510, help="documents in the larger matrix (copies)")
+    parser.add_argument("--documents", type=int, default=2000, help="documents in the larger matrix (copies)")
     args = parser.parse_args()
     c = ng.load()
     pairs = {

@@ -208,6 +208,36 @@ def _pair_range(documents: list[Document], corpus: Corpus, weights: Mapping[str,
     return s.low, s.high
 
 
+def _reported_rows_range(enc: Encoding, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) of rows whose every stance may be left out and none is bracketed (``reported`` documents).
+
+    Nothing is fixed in such a pair, so the extremes are single issues: the highest index
+    keeps only the closest issue both state, the lowest only the farthest — no iteration.
+    Pairs with a bracketed or otherwise uncertain column are computed again, exactly, by
+    the general path (:func:`_rows_range`), which runs after this one and overwrites them.
+    """
+    import numpy as np
+
+    lo, hi = _ends(enc)
+    lo_i, hi_i = lo[rows][:, None, :], hi[rows][:, None, :]
+    lo_j, hi_j = lo[cols][None, :, :], hi[cols][None, :, :]
+    gap = np.maximum(lo_i - hi_j, lo_j - hi_i)
+    np.clip(gap, 0.0, 1.0, out=gap)
+    for p, k in enumerate(enc.set_columns):
+        gap[:, :, k] = set_distances(enc.masks[rows, p], enc.masks[cols, p], np.float32)
+    # gaps lie in [0, 1]: pushed 2 out of range where not both state the issue, one pass each way
+    outside = ~(enc.stated[rows][:, None, :] & enc.stated[cols][None, :, :]) * np.float32(2.0)
+    nearest = (gap + outside).min(axis=-1)
+    np.subtract(gap, outside, out=gap)
+    farthest = gap.max(axis=-1)
+    nearest[nearest > 1.5] = np.inf
+    farthest[farthest < -0.5] = -np.inf
+    with np.errstate(invalid="ignore"):
+        high = np.where(np.isinf(nearest), np.nan, 1.0 - nearest)
+        low = np.where(np.isinf(farthest), np.nan, 1.0 - farthest)
+    return low, high
+
+
 def matrix_range(
     corpus: Corpus,
     documents: Iterable[str | Document] | None = None,
@@ -249,7 +279,15 @@ def matrix_range(
     _unit_diagonal(point)
     low, high = point.copy(), point.copy()
     flags = _flags(docs, enc, corpus)
-    vector_rows = np.flatnonzero(flags.uncertain & ~flags.readings)
+    reported_only = (flags.optional == enc.stated).all(axis=1) & ~flags.bracketed.any(axis=1) & flags.uncertain
+    quick = np.flatnonzero(reported_only & ~flags.readings)
+    for start in range(0, len(quick), ROWS):
+        rows = quick[start:start + ROWS]
+        cols = np.setdiff1d(np.arange(len(docs)), quick[:start], assume_unique=True)  # earlier blocks: done
+        lo_rows, hi_rows = _reported_rows_range(enc, rows, cols)
+        low[np.ix_(rows, cols)], high[np.ix_(rows, cols)] = lo_rows, hi_rows
+        low[np.ix_(cols, rows)], high[np.ix_(cols, rows)] = lo_rows.T, hi_rows.T
+    vector_rows = np.flatnonzero(flags.uncertain & ~flags.readings & ~reported_only)
     for start in range(0, len(vector_rows), ROWS):
         rows = vector_rows[start:start + ROWS]
         lo_rows, hi_rows = _rows_range(enc, flags, rows)
