@@ -15,7 +15,7 @@ from typing import Any
 from negotiation.cli.options import emit, lang_of
 from negotiation.model.models import Corpus
 from negotiation.render import i18n
-from negotiation.render.formats import Column, Table, table_of
+from negotiation.render.formats import MACHINE_FORMATS, Column, Table, table_of
 
 
 def _duplicates(ids: Sequence[str], lang: str) -> list[str]:
@@ -37,7 +37,7 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
     notes = _duplicates([args.party_a, args.party_b], lang)
     if frame.empty:
         notes = [i18n.say("no_documents", lang, a=args.party_a, b=args.party_b), *notes]
-    machine = getattr(args, "format", None) in ("json", "csv", "tsv")  # low and high are their own columns there
+    machine = getattr(args, "format", None) in MACHINE_FORMATS  # low and high are their own columns there
     shown = frame if machine else frame.assign(range=list(zip(frame["low"], frame["high"], strict=True)))
     table = table_of(shown, lang=lang, title=title, notes=notes)
     shows = {"coverage": _percent(lang), "moved": _moved(tax, lang), "range": _range(frame, lang)}

@@ -17,14 +17,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from negotiation.render import i18n
-from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, Column, Table, render, table_of
+from negotiation.render.formats import DEFAULT_FORMAT, FORMATS, MACHINE_FORMATS, Column, Table, render, table_of
 from negotiation.render.sanitize import for_output, terminal_table
 
 __all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "nothing_stated", "output_width",
            "use_color", "writable_file"]
-
-MACHINE_FORMATS = ("json", "csv", "tsv")
-"""Formats without title, summary or notes (so the corpus line goes to stderr instead)."""
 
 LANGS = ("en", "ar")
 """The languages of ``--lang``."""

@@ -8,7 +8,6 @@ Each function returns a :class:`~negotiation.render.formats.Table` that
 from __future__ import annotations
 
 from negotiation.analysis.compare import stale_stances
-from negotiation.analysis.timeline import STALE_DAYS
 from negotiation.model.models import Corpus, Document, Stance, Taxonomy
 from negotiation.render import i18n
 from negotiation.render.formats import Column, Table
@@ -51,6 +50,8 @@ def _position_title(doc: Document, tax: Taxonomy, lang: Lang) -> str:
 def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Table:
     """One document's stances: issue, value (with unit), points, confidence, source or document, note."""
     position = doc.kind == "position"
+    stale = stale_stances(doc)
+    old = {issue_id for issue_id, _, _, _ in stale}
     rows = []
     for issue_id, issue in taxonomy.issues.items():
         st = doc.stances.get(issue_id)
@@ -66,7 +67,7 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
             "confidence": st.confidence.value,
             "document": st.document,
             "date": None if st.date is None else st.date.isoformat(),
-            "date_label": _stance_date(doc, st),
+            "date_label": _stance_date(doc, st, issue_id in old),
             "source": st.source,
             "note": st.note,
         })
@@ -87,7 +88,6 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
     columns = [Column(n) for n in names]
     missing = not title_is_translated(doc, lang) or (lang != "en" and (notes_present or bool(doc.summary)))
     notes = _fallback(lang, missing)
-    stale = stale_stances(doc)
     if stale:
         comma = i18n.say("comma", lang)
         items = comma.join(f"{taxonomy.issues[i].label(lang)} ({d.isoformat()})" for i, d, _, _ in stale
@@ -96,11 +96,10 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
     return Table(rows=rows, columns=columns, title=title, lang=lang, notes=notes)
 
 
-def _stance_date(doc: Document, st: Stance) -> str:
-    """A position's stance date where it is not the position's own; marked † when over two years older."""
+def _stance_date(doc: Document, st: Stance, old: bool) -> str:
+    """A position's stance date where it is not the position's own; ``old`` (stale) marks it †."""
     if st.date is None or st.date == doc.date:
         return ""
-    old = (doc.date - st.date).days > STALE_DAYS
     return st.date.isoformat() + (" †" if old else "")
 
 
