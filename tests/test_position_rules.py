@@ -177,3 +177,11 @@ def test_stances_older_than_two_years_are_marked_in_show_and_compare(capsys) -> 
     assert code == 0 and "A Army size cap" in out and "not restated since" in out
     code, out, _ = run_cli(capsys, "show", "RU@2026-06-15", "--lang", "ar")
     assert code == 0 and "†" in out and "أكثر من سنتين" in out
+
+
+def test_the_arabic_stale_list_names_the_sides_in_arabic(capsys) -> None:
+    from tests.command_line import run_cli
+
+    code, out, _ = run_cli(capsys, "compare", "RU@2026-06-15", "UA@2026-06-15", "--lang", "ar")
+    line = next(x for x in out.splitlines() if x.startswith("†"))
+    assert code == 0 and "أ " in line and " A " not in line

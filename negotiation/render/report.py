@@ -245,8 +245,9 @@ def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
     stale = cmp.stale()
     if stale:
         comma = i18n.say("comma", lang)
-        items = comma.join(f"{s.side.upper()} {cmp.taxonomy.issues[s.issue].label(lang)} ({s.date.isoformat()})"
-                           for s in stale)
+        items = comma.join(
+            f"{i18n.header(s.side, lang)} {cmp.taxonomy.issues[s.issue].label(lang)} ({s.date.isoformat()})"
+            for s in stale)
         lines.append(i18n.say("stale", lang, items=items))
     return lines
 
