@@ -323,7 +323,8 @@ def _warnings(
     """Things legal but suspicious in the documents that read, as problems of severity ``warning``.
 
     A corpus without documents; a document without stances; a document or source dated
-    after ``today``; a source with neither ``url`` nor ``no_url_reason``; a quote that does not occur in its source's stored text (a source's
+    after ``today``; a source with neither ``url`` nor ``no_url_reason``; a quote that does
+    not occur in its source's stored text (a source's
     ``text_file``, or its ``seed`` found in ``NEGOTIATION_SEEDS`` or ``<corpus>/seeds``).
     ``where`` holds the file each document was read from.
     """

@@ -17,6 +17,7 @@ from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy, plain_stance
 from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
 from negotiation.render import diff_text, i18n
+from negotiation.render.citations import citation_of
 from negotiation.render.diff_text import (
     NUMERIC_GAP,
     OPPOSITE_GAP,
@@ -184,7 +185,8 @@ def stance_texts(doc: Document, stance: Stance, issue: Issue, lang: Lang = "en")
 
     def make() -> StanceTexts:
         return StanceTexts(label=stance_text(stance, issue, lang), plain=_plain_stance(stance),
-                           cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated)
+                           cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated,
+                           citation=citation_of(doc, stance))
 
     return remembered(stance, ("texts", lang), make, (doc, issue))
 
