@@ -208,7 +208,8 @@ def comparison_rows(cmp: Comparison, lang: Lang = "en") -> list[dict[str, Any]]:
     ``issue``, ``issue_label``, ``value_a``, ``value_a_label``, ``value_b``,
     ``value_b_label``, ``distance``, ``verdict``, ``verdict_label``, ``note`` (what the
     values do not already say), ``source_a``, ``source_b``, ``points_a``, ``points_b``
-    (lists), ``weight``.
+    (lists), ``weight``, then each side's citation (``quote_a``, ``source_outlet_a``,
+    ``url_a``, … :data:`~negotiation.render.citations.CITATION_KEYS` with ``_a`` and ``_b``).
     """
     return _records(cmp, lang)[0]
 
