@@ -12,6 +12,7 @@ from negotiation.model.models import Corpus, Document, Stance, Taxonomy
 from negotiation.render import i18n
 from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
+from negotiation.render.notes import readable_note
 from negotiation.render.report import document_title, stance_text, title_is_translated
 
 
@@ -70,6 +71,7 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
             "date_label": _stance_date(doc, st, issue_id in old),
             "source": st.source,
             "note": st.note,
+            "note_label": readable_note(st.note, issue, taxonomy, lang),
         })
     authors = ", ".join(taxonomy.parties[a].label(lang) if a in taxonomy.parties else a for a in doc.authors)
     meta = [doc.id, doc.date.isoformat(), i18n.word(doc.kind, lang), i18n.word(doc.status, lang), authors]
