@@ -119,7 +119,7 @@ def word_floors(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[i
     return [longest_word([headers[i]] + [r[i] for r in rows]) for i in range(len(headers))]
 
 
-def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int, **_: object) -> bool:
+def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int) -> bool:
     """Whether every column can be at least as wide as its longest unbreakable token."""
     return sum(word_floors(headers, rows)) <= available
 

@@ -141,10 +141,9 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
             if rtl:
                 body, widths, al = [b[::-1] for b in body], widths[::-1], ["right", "right"]
             body = text.wrap_cells(body, widths)
-            row_names = names
 
-            def painted(k: int, r: int = r, row_names: list[str] = row_names) -> str | None:
-                return verdicts[r] if row_names[k] == "verdict" else None
+            def painted(k: int, r: int = r, names: list[str] = names) -> str | None:
+                return verdicts[r] if names[k] == "verdict" else None
 
             parts.append(_draw_pairs(body, widths, al, style, fmt, color, painted, rtl))
         return "\n\n".join(parts)
