@@ -154,6 +154,8 @@ def _data_strings() -> tuple[str, ...]:
         if isinstance(node, str):
             if _WORD.search(node):
                 found.update({node, *(line for line in node.splitlines() if line.strip())})
+                # A note's ids are shown as labels (render.notes): the text around them is still the corpus's.
+                found.update(p for p in re.split(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+", node) if len(p.strip()) >= 12)
         elif isinstance(node, dict):
             for v in node.values():
                 walk(v)

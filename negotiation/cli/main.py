@@ -93,12 +93,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _quotes(args: argparse.Namespace, documents: list[tuple[str, Any]], taxonomy: Any) -> None:
     """``--quotes``: the quote and citation of every stance, after a text or markup table."""
-    from negotiation.cli.options import MACHINE_FORMATS, use_color
+    from negotiation.cli.options import MACHINE_FORMATS, output_width, use_color
     from negotiation.render.quotes import quotes_text
+    from negotiation.render.table import UNFITTED
 
     if not getattr(args, "quotes", False) or args.format in MACHINE_FORMATS or args.format == "html":
         return
-    sys.stdout.write("\n" + quotes_text(documents, taxonomy, args.lang, hyperlinks=use_color(args)))
+    width = None if args.format in UNFITTED else output_width(args)  # terminal grids wrap at spaces
+    sys.stdout.write("\n" + quotes_text(documents, taxonomy, args.lang, hyperlinks=use_color(args), width=width))
 
 
 def _comparison(args: argparse.Namespace, corpus: Any) -> Any:
