@@ -28,21 +28,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, overload
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 from negotiation.analysis.concessions import concession_rows
-from negotiation.analysis.lineage import Lineage, components, lineage
+from negotiation.analysis.lineage import Basis, Lineage, LineageNote, NoteKind, components, lineage
 from negotiation.analysis.points import point_issues
+from negotiation.analysis.results import LinesSummary, ResultViews, deprecated_to_json
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
 from negotiation.model.labels import Lang
-from negotiation.model.models import Corpus, Document, Taxonomy
+from negotiation.model.models import Corpus, Document, Poles, Taxonomy
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from negotiation.analysis.chain import RedlineChain
 
 Fate = Literal["kept", "reworded", "changed", "merged", "split", "struck", "new", "unaccounted"]
 FATES: tuple[str, ...] = ("kept", "reworded", "changed", "merged", "split", "struck", "new", "unaccounted")
@@ -121,6 +120,8 @@ class RedlineRow:
 
     Every point of either document is in exactly one row. A row with no points carries a
     stance move that no point of either document is cited for (``fate`` ``changed``).
+    ``notes`` say how the fate is known, as data (:class:`~negotiation.analysis.lineage.LineageNote`):
+    the documents' own notes, or a kind of sentence and the ids it names.
     """
 
     old: tuple[str, ...]
@@ -130,16 +131,52 @@ class RedlineRow:
     new_text: str
     issues: tuple[str, ...] = ()
     moves: tuple[Move, ...] = ()
-    note: str = ""
+    notes: tuple[LineageNote, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The notes in English, joined by ``; `` (:func:`negotiation.render.redline.notes_text` for others)."""
+        text: str = delegate("negotiation.render.redline:notes_text")(self.notes, "en")
+        return text
 
 
 @dataclass(frozen=True)
-class Redline:
+class RedlineSummary(LinesSummary):
+    """A redline's ``summary``: its points and fates counted, how they were lined up, the moves.
+
+    Data only; :meth:`Redline.summary_lines` writes it in words. (Calling it,
+    ``red.summary(lang)``, still gives those lines, with a DeprecationWarning.)
+    """
+
+    LINES = "negotiation.render.redline:summary_lines"
+
+    old: str
+    new: str
+    old_points: int
+    new_points: int
+    counts: Mapping[str, int]
+    """Rows per fate (rows that carry only a stance move not counted), fates with none left out."""
+    basis: Basis
+    via: str | None
+    moved: int
+    toward_low: int
+    toward_high: int
+    added: int
+    dropped: int
+    deferred: int
+    poles: Poles | None = field(default=None, repr=False, compare=False)
+    """The taxonomy's poles, which the lines name (not part of the data)."""
+
+
+@dataclass(frozen=True)
+class Redline(ResultViews):
     """The point-by-point redline of ``old`` → ``new`` (see :func:`redline`).
 
     ``rows`` follow the old document's order, new points placed after their neighbours;
     ``moves`` holds every issue that moved (the concessions of ``old`` → ``new``);
-    ``lineage`` says how the points were lined up.
+    ``lineage`` says how the points were lined up. Its views are the ones every result has:
+    :meth:`to_frame`, :meth:`to_dict`, :meth:`render` and :attr:`summary`
+    (:mod:`negotiation.analysis.results`).
     """
 
     old: Document
@@ -170,9 +207,22 @@ class Redline:
         """``Redline: <old title> (id) → <new title> (id)``, in ``lang``."""
         return delegate("negotiation.render.redline:redline_title")(self, lang)  # type: ignore[no-any-return]
 
-    def summary(self, lang: Lang = "en") -> list[str]:
-        """Lines under the table: the fates counted, how the points were lined up, the moves."""
-        return delegate("negotiation.render.redline:redline_summary")(self, lang)  # type: ignore[no-any-return]
+    @property
+    def summary(self) -> RedlineSummary:
+        """The points and fates counted, how they were lined up, the moves counted: data."""
+        moves = list(self.moves.values())
+        moved = [m for m in moves if m.change == "moved"]
+        return RedlineSummary(
+            old=self.old.id, new=self.new.id, old_points=len(self.old.points), new_points=len(self.new.points),
+            counts=self.counts(), basis=self.lineage.basis, via=self.lineage.via, moved=len(moved),
+            toward_low=sum(m.toward == "low" for m in moved), toward_high=sum(m.toward == "high" for m in moved),
+            added=sum(m.change == "added" for m in moves), dropped=sum(m.change == "dropped" for m in moves),
+            deferred=sum(m.change == "deferred" for m in moves), poles=self.taxonomy.poles,
+        )
+
+    def summary_lines(self, lang: Lang = "en") -> list[str]:
+        """Lines under the table, in ``lang``: the fates counted, how the points were lined up, the moves."""
+        return self.summary.lines(lang)
 
     def to_records(self, lang: Lang = "en") -> list[dict[str, Any]]:
         """One mapping per row: point keys, fate (and its label), both texts, the moves, the note."""
@@ -188,7 +238,7 @@ class Redline:
         frame: pd.DataFrame = pd.DataFrame(self.to_records(lang))
         return frame
 
-    def to_json(self, lang: Lang = "en") -> dict[str, Any]:
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The whole redline as JSON-ready data: both documents, the lineage, rows, moves."""
         return {
             "old": {"id": self.old.id, "title": self.old.label(lang), "date": self.old.date.isoformat()},
@@ -202,6 +252,13 @@ class Redline:
                 for m in self.moves.values()
             ],
         }
+
+    def to_json(self, lang: Lang = "en") -> dict[str, Any]:  # type: ignore[override]
+        """Deprecated: the dict :meth:`to_dict` gives (a DeprecationWarning says so).
+
+        Every other result's ``to_json`` returns a JSON string; this one will too.
+        """
+        return deprecated_to_json(self, lang)
 
     def to_html(self, lang: Lang = "en", *, page: bool = False) -> str:
         """The redline as HTML: struck words in ``<del>``, inserted words in ``<ins>``.
@@ -237,20 +294,6 @@ def _text(doc: Document, keys: Sequence[str]) -> str:
     return " ".join(f"({k}) {doc.points[k].text}" for k in keys)
 
 
-@overload
-def redline(
-    old: Document, new: Document, *, corpus: Corpus | Iterable[Document] | None = None,
-    toward: Document | None = None, taxonomy: Taxonomy | None = None, lang: Lang = "en",
-) -> Redline: ...
-
-
-@overload
-def redline(
-    old: Document, new: Document, *more: Document, corpus: Corpus | Iterable[Document] | None = None,
-    toward: Document | None = None, taxonomy: Taxonomy | None = None, lang: Lang = "en",
-) -> Redline | RedlineChain: ...
-
-
 def redline(
     old: Document,
     new: Document,
@@ -259,8 +302,8 @@ def redline(
     toward: Document | None = None,
     taxonomy: Taxonomy | None = None,
     lang: Lang = "en",
-) -> Redline | RedlineChain:
-    """The point-by-point redline of ``old`` → ``new``; with more documents, the chain.
+) -> Redline:
+    """The point-by-point redline of ``old`` → ``new``: always a :class:`Redline`.
 
     Every point of either document gets one row and a fate (kept, reworded, changed, merged,
     split, struck, new, unaccounted). A point is ``changed`` when a stance that cites it
@@ -272,8 +315,8 @@ def redline(
     ----------
     old, new : Document
         Two versions; ``new`` usually ``revises`` ``old`` or shares an ancestor with it.
-    *more : Document
-        Further versions: ``redline(a, b, c, d)`` is :func:`redline_chain` of the four.
+        Three or more versions are :func:`~negotiation.analysis.chain.redline_chain`'s
+        (``redline(a, b, c)`` raises a ``TypeError`` that says so).
     corpus : Corpus or documents, optional
         Where to find documents between a version and its ancestor.
     toward : Document, optional
@@ -288,22 +331,10 @@ def redline(
     'struck'
     """
     if more:
-        from negotiation.analysis.chain import redline_chain
-
-        return redline_chain([old, new, *more], corpus=corpus, toward=toward, taxonomy=taxonomy, lang=lang)
-    return redline_pair(old, new, corpus=corpus, toward=toward, taxonomy=taxonomy, lang=lang)
-
-
-def redline_pair(
-    old: Document,
-    new: Document,
-    *,
-    corpus: Corpus | Iterable[Document] | None = None,
-    toward: Document | None = None,
-    taxonomy: Taxonomy | None = None,
-    lang: Lang = "en",
-) -> Redline:
-    """The redline of exactly two documents (:func:`redline` without ``*more``): always a :class:`Redline`."""
+        ids = ", ".join(f"corpus[{d.id!r}]" if isinstance(d, Document) else repr(d) for d in (old, new, *more))
+        raise TypeError(
+            f"redline() takes two documents and returns a Redline; for {2 + len(more)} versions call "
+            f"redline_chain([{ids}]), which returns a RedlineChain")
     tax = taxonomy_of((old, new), taxonomy if taxonomy is not None else getattr(corpus, "taxonomy", None))
     found = lineage(old, new, corpus=corpus)
     moves = _moves(concession_rows(old, new, toward=toward, taxonomy=tax, lang=lang))
@@ -328,13 +359,14 @@ def redline_pair(
         issues = tuple(dict.fromkeys(cited))
         row_moves = tuple(moves[i] for i in issues if i in moves)
         placed.update(m.issue for m in row_moves)
-        notes = [new.points[q].note for q in news if new.points[q].note]
+        notes = [LineageNote(NoteKind.DOCUMENT, document=new.id, text=note)
+                 for q in news if (note := new.points[q].note)]
         if not news:
             fate = "struck" if olds[0] in found.struck else "unaccounted"
-            notes.append(found.struck.get(olds[0], ""))
+            notes.extend(found.struck.get(olds[0], ()))
         elif not olds:
             fate = "new" if news[0] in found.new_points else "unaccounted"
-            notes.append(found.new_points.get(news[0], ""))
+            notes.extend(found.new_points.get(news[0], ()))
         elif len(olds) > 1 and len(olds) >= len(news):
             fate = "merged"
         elif len(news) > 1:
@@ -352,7 +384,7 @@ def redline_pair(
         row = RedlineRow(
             old=tuple(olds), new=tuple(news), fate=fate,
             old_text=_text(old, olds), new_text=_text(new, news),
-            issues=issues, moves=row_moves, note="; ".join(dict.fromkeys(n for n in notes if n)),
+            issues=issues, moves=row_moves, notes=tuple(dict.fromkeys(notes)),
         )
         rows.append((key, row))
     rows.sort(key=lambda kr: kr[0])
@@ -362,6 +394,10 @@ def redline_pair(
     ]
     rows_all = tuple(r for _, r in rows) + tuple(unplaced)
     return Redline(old, new, rows_all, moves, found, tax, toward.id if toward is not None else None)
+
+
+redline_pair = redline
+"""The redline of exactly two documents: the same function as :func:`redline` (an older name)."""
 
 
 def __getattr__(name: str) -> Any:

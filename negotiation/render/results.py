@@ -1,0 +1,81 @@
+"""``result.render(fmt, lang)`` for every public result: a titled table with its summary, in any format.
+
+Each result gives data (:mod:`negotiation.analysis.results`); :func:`result_table` turns it
+into a :class:`~negotiation.render.table.Table` (records, the columns people read, a title,
+the summary in words) and :func:`negotiation.render.formats.render` writes that in the format
+asked for. The command line prints the same tables (``negotiation redline`` is
+:func:`redline_table`). A comparison has its own report (:mod:`negotiation.render.report`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from negotiation.render import i18n
+from negotiation.render.formats import Column, Table, render, table_of
+from negotiation.render.i18n import Lang
+
+if TYPE_CHECKING:
+    from negotiation.analysis.chain import RedlineChain
+    from negotiation.analysis.redline import Redline
+    from negotiation.analysis.results import ResultSummary
+
+
+def _fallback(lang: Lang) -> list[str]:
+    """Point texts are the documents' own English: say so outside English."""
+    return [i18n.say("english_fallback", lang)] if lang != "en" else []
+
+
+def redline_table(red: Redline, lang: Lang = "en") -> Table:
+    """A redline as the table ``negotiation redline OLD NEW`` prints."""
+    from negotiation.analysis.redline import Redline as _Redline
+
+    return table_of(red.to_records(lang), lang=lang, title=red.title(lang), summary=red.summary_lines(lang),
+                    notes=_fallback(lang), columns=[Column(c, header=i18n.header(c, lang)) for c in _Redline.COLUMNS],
+                    data=red.to_dict(lang))
+
+
+def chain_table(chain: RedlineChain, lang: Lang = "en") -> Table:
+    """A redline chain as the table ``negotiation redline A B C`` prints."""
+    columns = [Column("point", header=i18n.header("point", lang)), *(Column(c, header=c) for c in chain.columns[1:])]
+    return table_of(chain.to_records(lang), lang=lang, title=chain.title(lang), summary=chain.summary_lines(lang),
+                    notes=_fallback(lang), columns=columns, data=chain.to_dict(lang))
+
+
+def summary_words(summary: ResultSummary, lang: Lang = "en") -> list[str]:
+    """A summary's fields in words, one ``Header: value`` each (nested data left to ``to_dict``)."""
+    from negotiation.render.table import cell_text
+
+    lines = []
+    for f in dataclasses.fields(summary):  # type: ignore[arg-type]
+        value = getattr(summary, f.name)
+        if not f.repr or isinstance(value, tuple | list | dict) or dataclasses.is_dataclass(value):
+            continue
+        lines.append(f"{i18n.header(f.name, lang)}: {cell_text(value, f.name, lang) or i18n.say('n_a', lang)}")
+    return lines
+
+
+def result_table(result: Any, lang: Lang = "en") -> Table:
+    """Any public result as a :class:`Table`: its frame, a title, its summary in words, its data for json."""
+    from negotiation.analysis.chain import RedlineChain
+    from negotiation.analysis.redline import Redline
+
+    if isinstance(result, Redline):
+        return redline_table(result, lang)
+    if isinstance(result, RedlineChain):
+        return chain_table(result, lang)
+    title = i18n.header(type(result).__name__, lang)
+    return table_of(result.to_frame(lang), lang=lang, title=title, summary=summary_words(result.summary, lang),
+                    data=result.to_dict(lang))
+
+
+def render_result(result: Any, fmt: str = "simple", lang: Lang = "en", *, width: int = 100) -> str:
+    """``result.render(fmt, lang)``: :func:`result_table` written in ``fmt`` (a redline's html is its own page)."""
+    from negotiation.analysis.redline import Redline
+    from negotiation.render.table import check_format
+
+    check_format(fmt)
+    if fmt == "html" and isinstance(result, Redline):
+        return result.to_html(lang, page=True)
+    return render(result_table(result, lang), fmt, width=width)
