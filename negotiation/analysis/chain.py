@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ChainSummary(LinesSummary):
-    """A chain's ``summary``: the documents in order and each step's :class:`~negotiation.analysis.redline.RedlineSummary`.
+    """A chain's ``summary``: the documents in order, the threads, and each step's ``RedlineSummary``.
 
     Data only; :meth:`RedlineChain.summary_lines` writes it in words (one line per step).
     """

@@ -62,9 +62,10 @@ class Lineage:
     """Which points of ``old`` and ``new`` correspond, and how that is known.
 
     ``links`` pairs an old point with a new one; ``struck`` holds old points the new
-    version deletes (with the :class:`LineageNote` s that say how that is known); ``new_points``
-    the points of the new version that have no ancestor (with theirs, empty where nothing is said); ``basis`` is ``declared`` (from ``revises:``,
-    ``from:`` and ``struck:``) or ``suggested`` (from :func:`~negotiation.analysis.align.align`);
+    version deletes, each with the :class:`LineageNote` s that say how that is known;
+    ``new_points`` the points of the new version that have no ancestor, with theirs (none
+    where nothing is said); ``basis`` is ``declared`` (from ``revises:``, ``from:`` and
+    ``struck:``) or ``suggested`` (from :func:`~negotiation.analysis.align.align`);
     ``via`` names the shared ancestor when the two documents are lined up through one.
     """
 
