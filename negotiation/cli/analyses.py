@@ -39,10 +39,10 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
         notes = [i18n.say("no_documents", lang, a=args.party_a, b=args.party_b), *notes]
     machine = getattr(args, "format", None) in MACHINE_FORMATS  # low and high are their own columns there
     shown = frame if machine else frame.assign(range=list(zip(frame["low"], frame["high"], strict=True)))
-    table = table_of(shown, lang=lang, title=title, notes=notes)
     shows = {"coverage": _percent(lang), "moved": _moved(tax, lang), "range": _range(frame, lang)}
-    table.columns = [Column(c, show=shows.get(c)) for c in
-                     ("date", "convergence", "range", "coverage", "both_stated", "apart", "moved", "documents")]
+    table = table_of(shown, lang=lang, title=title, notes=notes, columns=[
+        Column(c, show=shows.get(c))
+        for c in ("date", "convergence", "range", "coverage", "both_stated", "apart", "moved", "documents")])
     emit(table, args)
     if getattr(args, "plot", None):
         from negotiation.cli.options import save_plot
