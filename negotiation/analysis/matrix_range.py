@@ -83,11 +83,12 @@ class MatrixRange(ResultViews):
 
         ids = list(self.convergence.index)
         i, j = np.triu_indices(len(ids), k=1)
-        return pd.DataFrame({
+        frame: pd.DataFrame = pd.DataFrame({
             "a": [ids[k] for k in i], "b": [ids[k] for k in j],
             "convergence": self.convergence.to_numpy()[i, j], "low": self.low.to_numpy()[i, j],
             "high": self.high.to_numpy()[i, j],
         })
+        return frame
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """``{"convergence": …, "low": …, "high": …}``, each ``{row id: {column id: value}}``."""

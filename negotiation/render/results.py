@@ -43,6 +43,22 @@ def chain_table(chain: RedlineChain, lang: Lang = "en") -> Table:
                     notes=_fallback(lang), columns=columns, data=chain.to_dict(lang))
 
 
+def _title(result: Any, lang: Lang) -> str:
+    """The title of a result that has no title of its own."""
+    name = type(result).__name__
+    if name == "Agreement":
+        return i18n.say("agreement_title", lang, n=len(result.documents))
+    if name == "Alignment":
+        return i18n.say("alignment_title", lang, a=result.a.id, b=result.b.id)
+    if name == "BacktestResult":
+        return i18n.say("backtest_every", lang)
+    if name == "BargainResult":
+        return i18n.say("bargain_title", lang)
+    if name == "MatrixRange":
+        return i18n.say("matrix_range_title", lang)
+    return i18n.header(name, lang)
+
+
 def summary_words(summary: ResultSummary, lang: Lang = "en") -> list[str]:
     """A summary's fields in words, one ``Header: value`` each (nested data left to ``to_dict``)."""
     from negotiation.render.table import cell_text
@@ -65,9 +81,8 @@ def result_table(result: Any, lang: Lang = "en") -> Table:
         return redline_table(result, lang)
     if isinstance(result, RedlineChain):
         return chain_table(result, lang)
-    title = i18n.header(type(result).__name__, lang)
-    return table_of(result.to_frame(lang), lang=lang, title=title, summary=summary_words(result.summary, lang),
-                    data=result.to_dict(lang))
+    return table_of(result.to_frame(lang), lang=lang, title=_title(result, lang),
+                    summary=summary_words(result.summary, lang), data=result.to_dict(lang))
 
 
 def render_result(result: Any, fmt: str = "simple", lang: Lang = "en", *, width: int = 100) -> str:

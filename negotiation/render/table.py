@@ -90,15 +90,15 @@ class Column:
 class Table:
     """Records and how to show them: the result of a command, ready for any format.
 
-    Frozen: ``rows``, ``columns``, ``summary`` and ``notes`` are tuples (lists given are
-    made tuples). To change one, build a new table: ``dataclasses.replace(table, notes=...)``.
+    Frozen: ``rows``, ``columns``, ``summary`` and ``notes`` are stored as tuples (lists
+    given are made tuples). To change one, build a new table: ``dataclasses.replace(table, notes=...)``.
     """
 
-    rows: tuple[dict[str, Any], ...]
-    columns: tuple[Column, ...]
+    rows: Sequence[dict[str, Any]]
+    columns: Sequence[Column]
     title: str | None = None
-    summary: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    summary: Sequence[str] = ()
+    notes: Sequence[str] = ()
     lang: Lang = "en"
     data: Any = None
     """What ``json`` writes instead of the rows, when a command has a richer document."""
