@@ -68,8 +68,16 @@ def number_text(scale: NumericScale, value: Any, lang: Lang) -> str:
     return f"{text} {i18n.unit(scale.unit, lang)}"
 
 
+def value_text(scale: Any, value: Any, lang: Lang = "en") -> str:
+    """One value in words, the one function that writes one: a level's label, a number with its unit."""
+    return number_text(scale, value, lang) if isinstance(scale, NumericScale) else scale.format(value, lang)
+
+
 def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
-    """A stance's value(s) for people, numbers with their unit; "deferred" where deferred."""
+    """A stance's value(s) for people, numbers with their unit; "deferred" where deferred.
+
+    The one function that writes a stance (tables, notes, frames' labels, ``IssueDiff.value``).
+    """
     if stance is None:
         return ""
     scale = issue.scale
@@ -86,10 +94,8 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
         text = " / ".join(f"{p}: {scale.format(v, lang)}" for p, v in stance.alternatives.items())
     elif stance.value is None:
         text = ""
-    elif isinstance(scale, NumericScale):
-        text = number_text(scale, stance.value, lang)
     else:
-        text = scale.format(stance.value, lang)
+        text = value_text(scale, stance.value, lang)
     if not stance.stated:
         word = i18n.word("deferred", lang)
         text = f"{text} ({word})" if text else word
