@@ -212,6 +212,16 @@ def test_a_struck_point_without_a_note_names_the_revision_that_struck_it() -> No
     assert notes_text([note], "ar") == "حُذف في new"
 
 
+def test_a_redline_is_data_whose_views_take_their_own_language(corpus: ng.Corpus) -> None:
+    built_in_english = ng.redline(corpus[OLD], corpus[NEW], corpus=corpus)
+    built_in_arabic = ng.redline(corpus[OLD], corpus[NEW], corpus=corpus, lang="ar")
+    assert built_in_english.to_records("ar") == built_in_arabic.to_records("ar")
+    army = built_in_english.moves["security.army_cap"]
+    assert army.describe(corpus.taxonomy, "ar") != army.describe(corpus.taxonomy, "en")
+    assert (army.from_, army.to) == (600000.0, 800000.0)
+    assert "600,000" in army.before and "800,000" in army.after  # the English words, for older code
+
+
 # --- the table every command renders is frozen
 
 

@@ -155,7 +155,8 @@ def redline_chain(
     the E3 redline, the 20 points and the European 24 points beside the US 28 points). A
     thread joins the points that correspond, by declared lineage between any two of the
     documents or by the redline of neighbours, so ``28-point 21 → E3 21 → 20-point 14``
-    reads as one line even where a version in between has no public points.
+    reads as one line even where a version in between has no public points. ``lang`` has
+    no effect (kept for older calls): each view takes its own language.
 
     Examples
     --------

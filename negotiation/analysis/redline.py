@@ -31,14 +31,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from negotiation.analysis.concessions import concession_rows
+from negotiation.analysis.concessions import concession_moves
 from negotiation.analysis.lineage import Basis, Lineage, LineageNote, NoteKind, components, lineage
 from negotiation.analysis.points import point_issues
 from negotiation.analysis.results import LinesSummary, ResultViews, deprecated_to_json
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
 from negotiation.model.labels import Lang
-from negotiation.model.models import Corpus, Document, Poles, Taxonomy
+from negotiation.model.models import Corpus, Document, Issue, Poles, Stance, Taxonomy
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,22 +58,28 @@ def fate_label(fate: str, lang: Lang = "en") -> str:
 
 @dataclass(frozen=True)
 class Move:
-    """How one issue's stance moved between the two versions (one row of ``concessions``).
+    """How one issue's stance moved between the two versions (one row of ``concessions``): data.
 
     ``change`` is ``moved``, ``added``, ``dropped`` or ``deferred``; ``toward`` the pole it
     moved toward (``low``/``high``, ``other`` on a set scale, ``none``); ``steps`` counts
-    ordinal steps and ``distance`` is the move on the issue's 0–1 scale.
+    ordinal steps and ``distance`` is the move on the issue's 0–1 scale. ``from_`` and ``to``
+    are the plain values (None where not stated), ``before_stance`` and ``after_stance`` the
+    stances themselves; the words (:meth:`describe`, :attr:`label`, :attr:`before`,
+    :attr:`after`) are written by :mod:`negotiation.render.redline` in the language asked for.
     """
 
     issue: str
-    label: str
-    before: str
-    after: str
     change: str
     steps: int | None = None
     distance: float | None = None
     toward: str = "none"
     closer_to: str | None = None
+    from_: Any = None
+    to: Any = None
+    subject: Issue | None = field(default=None, repr=False, compare=False)
+    """The issue (its labels and scale), for the words."""
+    before_stance: Stance | None = field(default=None, repr=False)
+    after_stance: Stance | None = field(default=None, repr=False)
 
     def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
         """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``.
@@ -84,27 +90,40 @@ class Move:
         """
         return delegate("negotiation.render.redline:move_text")(self, taxonomy, lang, reference)  # type: ignore[no-any-return]
 
+    @property
+    def label(self) -> str:
+        """The issue's label in English (:func:`negotiation.render.redline.move_words` for others)."""
+        return str(delegate("negotiation.render.redline:move_words")(self, "en")[0])
 
-def _moves(rows: Iterable[Mapping[str, Any]]) -> dict[str, Move]:
-    """The issues that moved, from the rows of :func:`~negotiation.analysis.concessions.concession_rows`."""
+    @property
+    def before(self) -> str:
+        """The stance before, in English words ("" where there was none)."""
+        return str(delegate("negotiation.render.redline:move_words")(self, "en")[1])
+
+    @property
+    def after(self) -> str:
+        """The stance after, in English words ("" where there is none)."""
+        return str(delegate("negotiation.render.redline:move_words")(self, "en")[2])
+
+
+def _moves(old: Document, new: Document, rows: Iterable[Mapping[str, Any]], taxonomy: Taxonomy) -> dict[str, Move]:
+    """The issues that moved, from the rows of :func:`~negotiation.analysis.concessions.concession_moves`."""
     out = {}
     for rec in rows:
         if rec["change"] == "unchanged":
             continue
-        steps, dist, closer = rec["steps"], rec["distance"], rec["closer_to"]
-        out[str(rec["issue"])] = Move(
-            issue=str(rec["issue"]),
-            label=str(rec["issue_label"]),
-            before=str(rec["from_label"] or ""),
-            after=str(rec["to_label"] or ""),
+        issue, steps, dist, closer = str(rec["issue"]), rec["steps"], rec["distance"], rec["closer_to"]
+        out[issue] = Move(
+            issue=issue,
             change=str(rec["change"]),
             steps=None if steps is None else int(steps),
             distance=None if dist is None else float(dist),
             toward=str(rec["toward"]),
             closer_to=None if closer is None else str(closer),
+            from_=rec["from"], to=rec["to"], subject=taxonomy.issues[issue],
+            before_stance=old.stances.get(issue), after_stance=new.stances.get(issue),
         )
     return out
-
 
 
 # --- the redline
@@ -239,7 +258,8 @@ class Redline(ResultViews):
         return frame
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """The whole redline as JSON-ready data: both documents, the lineage, rows, moves."""
+        """The whole redline as JSON-ready data: both documents, the lineage, rows, moves (labels in ``lang``)."""
+        words = delegate("negotiation.render.redline:move_words")
         return {
             "old": {"id": self.old.id, "title": self.old.label(lang), "date": self.old.date.isoformat()},
             "new": {"id": self.new.id, "title": self.new.label(lang), "date": self.new.date.isoformat()},
@@ -247,8 +267,9 @@ class Redline(ResultViews):
             "counts": self.counts(),
             "rows": self.to_records(lang),
             "moves": [
-                {"issue": m.issue, "label": m.label, "from": m.before, "to": m.after, "change": m.change,
-                 "steps": m.steps, "distance": m.distance, "toward": m.toward, "closer_to": m.closer_to}
+                {"issue": m.issue, **dict(zip(("label", "from", "to"), words(m, lang), strict=True)),
+                 "change": m.change, "steps": m.steps, "distance": m.distance, "toward": m.toward,
+                 "closer_to": m.closer_to}
                 for m in self.moves.values()
             ],
         }
@@ -321,6 +342,9 @@ def redline(
         Where to find documents between a version and its ancestor.
     toward : Document, optional
         A reference position: each move also says whether it came closer to it.
+    lang : str, optional
+        No effect, kept for older calls: a redline is data, and each view takes its own
+        language (``red.to_records("ar")``, ``red.render(lang="ar")``).
 
     Examples
     --------
@@ -337,7 +361,7 @@ def redline(
             f"redline_chain([{ids}]), which returns a RedlineChain")
     tax = taxonomy_of((old, new), taxonomy if taxonomy is not None else getattr(corpus, "taxonomy", None))
     found = lineage(old, new, corpus=corpus)
-    moves = _moves(concession_rows(old, new, toward=toward, taxonomy=tax, lang=lang))
+    moves = _moves(old, new, concession_moves(old, new, toward=toward, taxonomy=tax), tax)
     issues_old, issues_new = point_issues(old), point_issues(new)
     order_old = {k: i for i, k in enumerate(old.points)}
     order_new = {k: i for i, k in enumerate(new.points)}

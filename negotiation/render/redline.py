@@ -169,16 +169,28 @@ def notes_text(notes: Iterable[LineageNote], lang: Lang = "en") -> str:
     return "; ".join(dict.fromkeys(t for t in (note_text(n, lang) for n in notes) if t))
 
 
+def move_words(move: Move, lang: Lang = "en") -> tuple[str, str, str]:
+    """A move's issue label and its stances before and after, in ``lang`` ("" where a side has none)."""
+    from negotiation.render.report import stance_text
+
+    issue = move.subject
+    if issue is None:
+        return move.issue, "", ""
+    return (issue.label(lang), stance_text(move.before_stance, issue, lang),
+            stance_text(move.after_stance, issue, lang))
+
+
 def move_text(move: Move, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
     """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``."""
     reference = reference or i18n.say("the_reference", lang)
+    label, before, after = move_words(move, lang)
     if move.change == "added":
-        return f"{move.label}: + {move.after}"
+        return f"{label}: + {after}"
     if move.change == "dropped":
-        return f"{move.label}: {move.before} → ({i18n.word('silent', lang)})"
+        return f"{label}: {before} → ({i18n.word('silent', lang)})"
     if move.change == "deferred":
-        return f"{move.label}: {move.before or '—'} → {move.after or '—'} ({i18n.word('deferred', lang)})"
-    text = f"{move.label}: {move.before} → {move.after}"
+        return f"{label}: {before or '—'} → {after or '—'} ({i18n.word('deferred', lang)})"
+    text = f"{label}: {before} → {after}"
     how = []
     if move.steps:
         how.append(steps_text(move.steps, lang))
