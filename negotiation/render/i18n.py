@@ -97,6 +97,8 @@ HEADERS: dict[str, dict[str, str]] = {
     "changes": {"en": "Stance changes", "ar": "تغيّر المواقف"},
     "point": {"en": "Point", "ar": "البند"},
     "text": {"en": "Text", "ar": "النص"},
+    "score": {"en": "Score", "ar": "الدرجة"},
+    "from_text": {"en": "From text", "ar": "نص الأصل"},
 }
 """Column headers by column name (the same name means the same thing in every table)."""
 
@@ -258,6 +260,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     "through": {"en": "through {via}", "ar": "من خلال {via}"},
     "redline_title": {"en": "Redline: {old} → {new}", "ar": "مقارنة البنود: {old} → {new}"},
     "alignment_title": {"en": "Suggested lineage: {a} → {b}", "ar": "النسب المقترح: {a} → {b}"},
+    "alignment_score": {"en": "Against the lineage {b} declares: precision {precision}, recall {recall} "
+                              "({proposed} proposed, {declared} declared).",
+                        "ar": "مقارنةً بالنسب الذي تعلنه {b}: الدقة {precision}، والاستدعاء {recall} "
+                              "({proposed} مقترح، {declared} مُعلَن)."},
     "bargain_title": {"en": "Bargaining rounds: each actor's position (0–100)",
                       "ar": "جولات المساومة: موقف كل طرف (0–100)"},
     "matrix_range_title": {"en": "Pairwise convergence with its range", "ar": "التقارب بين كل وثيقتين مع مداه"},
