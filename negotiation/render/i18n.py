@@ -49,6 +49,8 @@ HEADERS: dict[str, dict[str, str]] = {
     "documents": {"en": "Documents", "ar": "الوثائق"},
     "empty": {"en": "No zone", "ar": "لا منطقة"},
     "from": {"en": "From", "ar": "من"},
+    "score": {"en": "Score", "ar": "الدرجة"},
+    "from_text": {"en": "From text", "ar": "نص الأصل"},
     "gap": {"en": "Gap", "ar": "الفجوة"},
     "id": {"en": "Id", "ar": "المعرّف"},
     "issue": {"en": "Issue", "ar": "القضية"},
@@ -97,8 +99,6 @@ HEADERS: dict[str, dict[str, str]] = {
     "changes": {"en": "Stance changes", "ar": "تغيّر المواقف"},
     "point": {"en": "Point", "ar": "البند"},
     "text": {"en": "Text", "ar": "النص"},
-    "score": {"en": "Score", "ar": "الدرجة"},
-    "from_text": {"en": "From text", "ar": "نص الأصل"},
 }
 """Column headers by column name (the same name means the same thing in every table)."""
 
