@@ -26,12 +26,11 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     """Show one document (or PARTY@DATE position): its stances with points and sources."""
     from negotiation.cli.options import emit
-    from negotiation.render.views import document_table
+    from negotiation.render.views import document_data, document_table
 
     corpus = corpus_of(args)
     doc = corpus.resolve(args.id)
-    data = doc.model_dump(mode="json", exclude_defaults=True)
-    emit(document_table(doc, corpus.taxonomy, args.lang), args, data=data)
+    emit(document_table(doc, corpus.taxonomy, args.lang), args, data=document_data(doc))
     quotes(args, [("", doc)], corpus.taxonomy)
     return 0
 
