@@ -131,6 +131,13 @@ def test_summary_is_an_attribute_holding_a_frozen_result_summary(results: dict[s
     json.dumps(summary.to_dict())
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("name", sorted(MAKERS))
+def test_summary_lines_are_the_summary_in_words(results: dict[str, Any], name: str, lang: str) -> None:
+    lines = results[name].summary_lines(lang)
+    assert isinstance(lines, list) and lines and all(isinstance(x, str) and x for x in lines)
+
+
 @pytest.mark.parametrize("name", sorted(MAKERS))
 def test_summary_holds_no_words(results: dict[str, Any], name: str) -> None:
     """Ids and numbers only: the same summary whatever language the result is shown in."""

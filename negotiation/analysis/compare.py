@@ -164,6 +164,11 @@ class Comparison:
         """A titled report in ``fmt`` and ``lang``: both documents, the table, and the summary."""
         return delegate("negotiation.render.report:comparison_report")(self, fmt, lang, width=width)
 
+    def summary_lines(self, lang: Lang = "en") -> list[str]:
+        """:attr:`summary` in words, in ``lang``: convergence (and range), coverage, verdicts counted."""
+        lines: list[str] = delegate("negotiation.render.report:summary_lines")(self, lang)
+        return lines
+
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The comparison as plain JSON-ready data: ids, values, labels in ``lang``, summary."""
         return delegate("negotiation.render.report:comparison_dict")(self, lang)

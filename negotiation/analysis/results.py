@@ -8,6 +8,7 @@
                 in any format of :data:`negotiation.render.table.FORMATS`
 ``summary``     an attribute (never a method): a small frozen dataclass of the result's
                 headline numbers and ids, a :class:`ResultSummary`, with no words in it
+``summary_lines()`` ``summary`` in words, ``list[str]``, in ``lang``
 ============== ===================================================================
 
 Every method takes ``lang`` (labels beside ids are in that language; results without
@@ -94,6 +95,11 @@ class ResultViews:
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:  # pragma: no cover - every result overrides
         raise NotImplementedError
+
+    def summary_lines(self, lang: Lang = "en") -> list[str]:
+        """:attr:`summary` in words, one line each, in ``lang`` (the lines under the rendered table)."""
+        lines: list[str] = delegate("negotiation.render.results:summary_words")(self.summary, lang)  # type: ignore[attr-defined]
+        return lines
 
     def render(self, fmt: str = "simple", lang: Lang = "en", *, width: int = 100) -> str:
         """The result for people, titled, with its summary, in ``fmt`` and ``lang``.

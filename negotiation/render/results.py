@@ -60,15 +60,28 @@ def _title(result: Any, lang: Lang) -> str:
 
 
 def summary_words(summary: ResultSummary, lang: Lang = "en") -> list[str]:
-    """A summary's fields in words, one ``Header: value`` each (nested data left to ``to_dict``)."""
+    """A summary's fields in words: ``Header: value`` each, a line per item of a list of records."""
     from negotiation.render.table import cell_text
 
-    lines = []
+    def words(obj: Any) -> list[tuple[str, str]]:
+        out = []
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if not f.repr or isinstance(value, dict) or dataclasses.is_dataclass(value):
+                continue
+            if isinstance(value, tuple | list) and value and dataclasses.is_dataclass(value[0]):
+                continue  # records: a line each, below
+            text = cell_text(list(value) if isinstance(value, tuple) else value, f.name, lang)
+            out.append((i18n.header(f.name, lang), text or i18n.say("n_a", lang)))
+        return out
+
+    comma = i18n.say("comma", lang)
+    lines = [f"{h}: {v}" for h, v in words(summary)]
     for f in dataclasses.fields(summary):  # type: ignore[arg-type]
         value = getattr(summary, f.name)
-        if not f.repr or isinstance(value, tuple | list | dict) or dataclasses.is_dataclass(value):
-            continue
-        lines.append(f"{i18n.header(f.name, lang)}: {cell_text(value, f.name, lang) or i18n.say('n_a', lang)}")
+        if f.repr and isinstance(value, tuple | list):
+            lines += [comma.join(f"{h}: {v}" for h, v in words(item)) for item in value
+                      if dataclasses.is_dataclass(item)]
     return lines
 
 
@@ -82,7 +95,7 @@ def result_table(result: Any, lang: Lang = "en") -> Table:
     if isinstance(result, RedlineChain):
         return chain_table(result, lang)
     return table_of(result.to_frame(lang), lang=lang, title=_title(result, lang),
-                    summary=summary_words(result.summary, lang), data=result.to_dict(lang))
+                    summary=result.summary_lines(lang), data=result.to_dict(lang))
 
 
 def render_result(result: Any, fmt: str = "simple", lang: Lang = "en", *, width: int = 100) -> str:
