@@ -38,8 +38,8 @@ def run_show(args: argparse.Namespace) -> int:
 def quotes(args: argparse.Namespace, documents: list[tuple[str, Any]], taxonomy: Any) -> None:
     """``--quotes``: the quote and citation of every stance, after a text or markup table."""
     from negotiation.cli.options import use_color
-    from negotiation.render.table import MACHINE_FORMATS
     from negotiation.render.quotes import quotes_text
+    from negotiation.render.table import MACHINE_FORMATS
 
     if not getattr(args, "quotes", False) or args.format in MACHINE_FORMATS or args.format == "html":
         return
