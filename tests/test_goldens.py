@@ -143,6 +143,15 @@ def english_words(text: str) -> list[str]:
 
 
 
+def _translated(node: dict[str, object], key: str) -> bool:
+    """Whether ``node[key]`` is English text that the corpus also gives in Arabic (a label
+    ``{en: …, ar: …}``, a document's ``title`` beside ``titles: {ar: …}``)."""
+    if key == "en" and "ar" in node:
+        return True
+    titles = node.get("titles")
+    return key == "title" and isinstance(titles, dict) and "ar" in titles
+
+
 @functools.cache
 def _data_strings() -> tuple[str, ...]:
     """Every text written in the frozen corpus's own files (titles, notes, points, quotes), longest first."""
@@ -155,7 +164,9 @@ def _data_strings() -> tuple[str, ...]:
             if _WORD.search(node):
                 found.update({node, *(line for line in node.splitlines() if line.strip())})
         elif isinstance(node, dict):
-            for v in node.values():
+            for k, v in node.items():
+                if _translated(node, k):
+                    continue  # the corpus has the Arabic: its English in Arabic output is ours to fix
                 walk(v)
         elif isinstance(node, list):
             for v in node:

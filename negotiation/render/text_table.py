@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from negotiation.render import i18n, text
+from negotiation.render.bidi import isolate, isolate_cells
 from negotiation.render.table import UNFITTED, Column, Table, cells, shown, verdict_of
 
 
@@ -86,6 +87,7 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         elif fitted:
             body = text.wrap_cells(body, widths)
             h = ["\n".join(text.wrap(x, widths[i])) for i, x in enumerate(h)]
+        h, *body = isolate_cells([h, *body], table.lang)  # after wrapping: each line isolated on its own
         if style is not None:
             paint = None
             if color:
@@ -109,13 +111,13 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         blocks = [list(range(len(headers)))]
     parts = []
     if table.title:
-        parts.append(text.wrap_paragraph(table.title, width) if fitted else table.title)
+        parts.append(isolate(text.wrap_paragraph(table.title, width) if fitted else table.title, table.lang))
         parts.append("")
     parts.append("\n\n".join(one_block(b) for b in blocks) if table.rows or table.columns else "")
     prose = [*table.summary, *table.notes]
     if prose:
         parts.append("")
-        parts.extend(text.wrap_paragraph(line, width) if fitted else line for line in prose)
+        parts.extend(isolate(text.wrap_paragraph(line, width) if fitted else line, table.lang) for line in prose)
     return "\n".join(parts)
 
 

@@ -1,0 +1,120 @@
+"""Left-to-right text inside right-to-left output: found once, isolated per medium.
+
+An Arabic sentence that embeds an id, a date, a URL, a number with a Latin unit or a quote
+in English, Russian or Ukrainian is laid out by the Unicode bidi algorithm, which gives the
+neutral characters around and inside the embedded run (brackets, commas, full stops,
+hyphens at its edge) to the Arabic around it: ``(us-28-point-2025-11)`` or a quote's final
+full stop land on the wrong side. Each such run is *isolated* so that it is laid out on its
+own, left to right, and the punctuation stays put:
+
+- in HTML, ``<bdi dir="ltr">…</bdi>`` (:func:`bidi_html`);
+- in markdown and terminal text, LRI U+2066 … PDI U+2069 (:func:`isolate`), invisible and
+  zero columns wide (``wcwidth`` and so tabulate measure them as 0, so grids stay aligned).
+
+A run (:data:`LTR_RUN`) starts and ends with a letter of a left-to-right script (Latin,
+Greek, Cyrillic) or a digit, and holds whatever lies between them except right-to-left
+letters, line breaks, brackets (a pair stays outside, mirrored together), quotation marks,
+our own separators (``·``, the Arabic comma and semicolon, the leftward arrow ``←`` that
+Arabic sentences use) and table rules. A text that has no right-to-left letter at all (an
+English note or quote in an Arabic table) is one run, end to end, so that its final full
+stop stays at its end. Languages written left to right are returned unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+__all__ = ["LRI", "LTR_RUN", "PDI", "bidi_html", "isolate", "isolate_cells", "isolate_prose", "strip_isolates"]
+
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+"""Left-to-right isolate, first-strong isolate, pop directional isolate."""
+
+_RTL_LETTERS = "\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF"
+_LTR_CHAR = "A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u052F"
+_BREAKS = "\n()\\[\\]{}«»“”„\"·،؛←↔│|"
+
+LTR_RUN = re.compile(
+    rf"[/~.]?[{_LTR_CHAR}][^{_RTL_LETTERS}{_BREAKS}]*[{_LTR_CHAR}%]|[{_LTR_CHAR}]"
+)
+"""A left-to-right run inside right-to-left text (see the module's docstring)."""
+
+_RTL = re.compile(f"[{_RTL_LETTERS}]")
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
+def _rtl(lang: str) -> bool:
+    from negotiation.render.i18n import RTL
+
+    return lang in RTL
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where the left-to-right runs of ``text`` are (start, end)."""
+    if not _RTL.search(text):
+        stripped = text.strip()
+        if not re.search(f"[{_LTR_CHAR}]", stripped):
+            return []
+        start = text.index(stripped)
+        return [(start, start + len(stripped))]
+    return [m.span() for m in LTR_RUN.finditer(text)]
+
+
+def isolate(text: str, lang: str) -> str:
+    """``text`` with each left-to-right run between LRI and PDI, in a right-to-left ``lang``.
+
+    Lines are isolated one by one (a terminal lays out each line on its own), so wrap a text
+    before isolating it. Text that already holds isolates is returned unchanged.
+
+    >>> isolate("المدونة: tests/data (2 وثيقة)", "ar") == "المدونة: \\u2066tests/data\\u2069 (\\u20662\\u2069 وثيقة)"
+    True
+    """
+    if not _rtl(lang) or not text or _ISOLATES.search(text):
+        return text
+    if "\n" in text:
+        return "\n".join(isolate(line, lang) for line in text.split("\n"))
+    out, pos = [], 0
+    for start, end in _spans(text):
+        out += [text[pos:start], LRI, text[start:end], PDI]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def isolate_cells(rows: Sequence[Sequence[str]], lang: str) -> list[list[str]]:
+    """Every cell of ``rows`` isolated (each line of a wrapped cell on its own)."""
+    return [[isolate(c, lang) for c in r] for r in rows]
+
+
+def isolate_prose(table: T) -> T:
+    """A :class:`~negotiation.render.table.Table` with its title, summary and notes isolated
+    (each line on its own; wrap them first where they wrap)."""
+    from dataclasses import replace
+
+    t: Any = table
+    lang = t.lang
+    return replace(t, title=t.title and isolate(t.title, lang), summary=[isolate(p, lang) for p in t.summary],  # type: ignore[no-any-return]
+                   notes=[isolate(p, lang) for p in t.notes])
+
+
+def strip_isolates(text: str) -> str:
+    """``text`` without directional isolates (to compare or measure what a reader sees)."""
+    return _ISOLATES.sub("", text)
+
+
+def bidi_html(text: str, lang: str) -> str:
+    """``text`` escaped for HTML; in a right-to-left language each left-to-right run is in
+    ``<bdi dir="ltr">``, so ``2022-04-15``, ids, party codes and English quotes keep their order."""
+    if not _rtl(lang):
+        return html.escape(text)
+    out, pos = [], 0
+    for start, end in _spans(text):
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<bdi dir="ltr">{html.escape(text[start:end])}</bdi>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
