@@ -44,8 +44,12 @@ def run(args: argparse.Namespace) -> int:
     ]
     if frame.empty:
         summary.insert(0, i18n.say("no_package", lang))
+    from negotiation.render.packages import package_text
+
+    frame["package_label"] = [package_text(r, a, b, corpus.taxonomy, lang, numeric_steps=args.numeric_steps)
+                              for r in frame.to_dict("records")]
     emit(frame.drop(columns=["edits_a", "edits_b"]), args, title=i18n.say("packages", lang, a=a.id, b=b.id),
-         summary=summary, notes=[i18n.say("english_fallback", lang)] if lang != "en" else [],
+         summary=summary,
          columns=["rank", "package", "convergence", "gain", "concession_a", "concession_b", "steps_a", "steps_b"])
     return 0
 

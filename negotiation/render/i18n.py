@@ -11,7 +11,7 @@ right to left.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from negotiation.model.arguments import known_lang
 from negotiation.model.lang import Lang as Lang  # re-exported for the renderers
@@ -241,7 +241,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "toward_high": {"en": "toward the high pole", "ar": "باتجاه الطرف الأعلى"},
     "closer_to_ref": {"en": "closer to {ref}", "ar": "أقرب إلى {ref}"},
     "further_from_ref": {"en": "further from {ref}", "ar": "أبعد عن {ref}"},
-    "points_to_points": {"en": "{old} points → {new} points: {counts}", "ar": "البنود: {old} → {new}: {counts}"},
+    "points_to_points": {"en": "{old} points → {new} points: {counts}", "ar": "البنود: {old} ← {new}: {counts}"},
     "no_points": {"en": "no points", "ar": "لا بنود"},
     "no_numbered_points": {"en": "Neither document has numbered points: only the stance moves are listed.",
                            "ar": "لا بنود مرقّمة في أيٍّ من الوثيقتين: تُعرض تحرّكات المواقف فقط."},
@@ -256,10 +256,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     "redline_against": {"en": "Redline against {first}: {others}", "ar": "مقارنة البنود مع {first}: {others}"},
     "suggested_by_align": {"en": "suggested by align", "ar": "اقتراح align"},
     "through": {"en": "through {via}", "ar": "من خلال {via}"},
-    "redline_title": {"en": "Redline: {old} → {new}", "ar": "مقارنة البنود: {old} → {new}"},
+    "redline_title": {"en": "Redline: {old} → {new}", "ar": "مقارنة البنود: {old} ← {new}"},
     "none_in_common": {"en": "nothing to show: no issue is stated by every one of {ids}",
                        "ar": "لا شيء للعرض: لا قضية يذكرها كل من {ids}"},
-    "concessions_title": {"en": "What moved: {old} → {new}", "ar": "ما تغيّر: {old} → {new}"},
+    "concessions_title": {"en": "What moved: {old} → {new}", "ar": "ما تغيّر: {old} ← {new}"},
     "zopa_title": {"en": "Zone of possible agreement: {ids}", "ar": "منطقة الاتفاق الممكن: {ids}"},
     "packages": {"en": "Packages: {a} ↔ {b}", "ar": "حزم التنازلات: {a} ↔ {b}"},
     "no_package": {"en": "No package meets the constraints.", "ar": "لا توجد حزمة تستوفي القيود."},
@@ -321,6 +321,33 @@ SENTENCES: dict[str, dict[str, str]] = {
     "agreement_silent": {"en": "(silent)", "ar": "(لا يذكرها)"},
 }
 """Sentences with ``{placeholders}``, filled by :func:`say`."""
+
+# --- Arabic finished (issue 22 item 8): align, search packages, backtest, counts and lists
+HEADERS.update({
+    "score": {"en": "Score", "ar": "درجة التطابق"},
+    "from_text": {"en": "From text", "ar": "النص الأصلي"},
+})
+SENTENCES.update({
+    "align_title": {"en": "Suggested lineage: {a} → {b}", "ar": "النسب المقترح: {a} ← {b}"},
+    "align_score": {"en": "Against the lineage {b} declares: precision {precision}, recall {recall} "
+                          "({proposed} proposed, {declared} declared).",
+                    "ar": "مقارنةً بالنسب الذي تعلنه {b}: الدقة {precision}، والاستدعاء {recall} "
+                          "(اقتُرح {proposed}، وأُعلن {declared})."},
+    "package_move": {"en": "{side}: {issue} → {value}", "ar": "{side}: {issue} ← {value}"},
+    "package_part": {"en": "{k}/{n} of the gap", "ar": "{k}/{n} من الفجوة"},
+    "no_moves": {"en": "no moves", "ar": "لا تحرّكات"},
+    "arrow": {"en": " → ", "ar": " ← "},
+    "hit_rate": {"en": "{draft} {measure}", "ar": "{draft}: {measure}"},
+})
+VALUES.update({
+    "exact": {"en": "exact", "ar": "مطابق"},
+    "all": {"en": "all", "ar": "الكل"},
+    # the short names negotiation.analysis.backtest.SHORT gives the bundled corpus's drafts
+    "28-pt": {"en": "28-pt", "ar": "خطة الـ28"},
+    "20-pt": {"en": "20-pt", "ar": "خطة الـ20"},
+    "Geneva": {"en": "Geneva", "ar": "جنيف"},
+})
+
 
 TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (
     HEADERS, VERDICTS, VERDICT_MEANINGS, VALUES, FATES, UNITS, SENTENCES,
@@ -411,3 +438,27 @@ def decimal(x: float | None, lang: Lang = "en", digits: int = 2) -> str:
     if x is None or x != x:
         return say("n_a", lang)
     return f"{x:.{digits}f}"
+
+
+def steps(n: int, lang: Lang = "en") -> str:
+    """``1 step``, ``3 steps``; in Arabic with the number's agreement (درجة واحدة، درجتان، 3 درجات، 11 درجة)."""
+    if lang == "ar":
+        forms = {1: "درجة واحدة", 2: "درجتان"}
+        return forms.get(n) or (f"{n} درجات" if 3 <= n % 100 <= 10 else f"{n} درجة")
+    return say("step", lang) if n == 1 else say("steps", lang, n=n)
+
+
+def join(items: Iterable[object], lang: Lang = "en") -> str:
+    """Items listed with the language's comma (``RU, UA``; ``RU، UA`` in Arabic)."""
+    return say("comma", lang).join(str(i) for i in items)
+
+
+def hit_rate_header(name: str, lang: Lang = "en") -> str:
+    """A backtest column (``28-pt exact``, ``all ±1``, ``model``) in ``lang``; a draft without a
+    short name keeps its id (``us-28-point-2025-11 exact``)."""
+    if name in ("model", "kind"):
+        return header(name, lang)
+    draft, _, measure = name.rpartition(" ")
+    if draft == "all" and lang == "en":
+        return f"All {measure}"
+    return say("hit_rate", lang, draft=word(draft, lang), measure=word(measure, lang))

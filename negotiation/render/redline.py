@@ -116,8 +116,8 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
         changes = "<br>".join(esc(move_text(m, red.taxonomy, lang, red.reference)) for m in row.moves)
         body.append(
             f'<tr class="fate-{esc(row.fate)}">'
-            + _cell(esc(", ".join(row.old)))
-            + _cell(esc(", ".join(row.new)))
+            + _cell(esc(i18n.join(row.old, lang)))
+            + _cell(esc(i18n.join(row.new, lang)))
             + _cell(esc(i18n.fate(row.fate, lang)), "fate")
             + _cell(text)
             + _cell(changes, "changes")
@@ -149,7 +149,7 @@ def fate_label(fate: str, lang: Lang = "en") -> str:
 
 def steps_text(n: int, lang: Lang = "en") -> str:
     """``1 step``, ``3 steps`` in ``lang``: the one place a count of steps is written."""
-    return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
+    return i18n.steps(n, lang)
 
 
 def move_text(move: Move, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
@@ -157,11 +157,12 @@ def move_text(move: Move, taxonomy: Taxonomy | None = None, lang: Lang = "en", r
     reference = reference or i18n.say("the_reference", lang)
     if move.change == "added":
         return f"{move.label}: + {move.after}"
+    arrow = i18n.say("arrow", lang)
     if move.change == "dropped":
-        return f"{move.label}: {move.before} → ({i18n.word('silent', lang)})"
+        return f"{move.label}: {move.before}{arrow}({i18n.word('silent', lang)})"
     if move.change == "deferred":
-        return f"{move.label}: {move.before or '—'} → {move.after or '—'} ({i18n.word('deferred', lang)})"
-    text = f"{move.label}: {move.before} → {move.after}"
+        return f"{move.label}: {move.before or '—'}{arrow}{move.after or '—'} ({i18n.word('deferred', lang)})"
+    text = f"{move.label}: {move.before}{arrow}{move.after}"
     how = []
     if move.steps:
         how.append(steps_text(move.steps, lang))
@@ -244,7 +245,7 @@ def chain_records(chain: RedlineChain, lang: Lang = "en") -> list[dict[str, Any]
     for t in chain.threads:
         rec: dict[str, Any] = {"point": t.text}
         for i, (keys, fate) in enumerate(zip(t.points, t.fates, strict=True)):
-            cell = ", ".join(keys) if keys else "—"
+            cell = i18n.join(keys, lang) if keys else "—"
             if i and fate:
                 cell += f" {fate_label(fate, lang)}"
             elif i and not keys:
@@ -259,8 +260,8 @@ def chain_title(chain: RedlineChain, lang: Lang = "en") -> str:
     """``Redline chain: a → b → c`` (or ``Redline against a: b, c``), in ``lang``."""
     if chain.base == "first":
         return i18n.say("redline_against", lang, first=chain.documents[0].id,
-                        others=", ".join(d.id for d in chain.documents[1:]))
-    return i18n.say("redline_chain", lang, ids=" → ".join(d.id for d in chain.documents))
+                        others=i18n.join((d.id for d in chain.documents[1:]), lang))
+    return i18n.say("redline_chain", lang, ids=i18n.say("arrow", lang).join(d.id for d in chain.documents))
 
 
 def chain_summary(chain: RedlineChain, lang: Lang = "en") -> list[str]:
@@ -273,5 +274,5 @@ def chain_summary(chain: RedlineChain, lang: Lang = "en") -> list[str]:
             how = " (" + i18n.say("through", lang, via=step.lineage.via) + ")"
         else:
             how = ""
-        lines.append(f"{step.old.id} → {step.new.id}{how}: {_counts(step.counts(), lang)}")
+        lines.append(f"{step.old.id}{i18n.say('arrow', lang)}{step.new.id}{how}: {_counts(step.counts(), lang)}")
     return lines
