@@ -15,9 +15,13 @@ A run (:data:`LTR_RUN`) starts and ends with a letter of a left-to-right script 
 Greek, Cyrillic) or a digit, and holds whatever lies between them except right-to-left
 letters, line breaks, brackets (a pair stays outside, mirrored together), quotation marks,
 our own separators (``·``, the Arabic comma and semicolon, the leftward arrow ``←`` that
-Arabic sentences use) and table rules. A text that has no right-to-left letter at all (an
-English note or quote in an Arabic table) is one run, end to end, so that its final full
-stop stays at its end. Languages written left to right are returned unchanged.
+Arabic sentences use) and table rules. Inside a run, words with letters stay together (an
+English title), a number beside a word stays with it when no punctuation parts them
+(``600 km``), and numbers on their own are isolated one by one (``28 ← 20: 11`` keeps the
+Arabic sentence's order); punctuation at a run's end is the sentence's. A text that has no
+right-to-left letter at all (an English note or quote in an Arabic table) is one run, end to
+end, so that its final full stop stays at its end. Languages written left to right are
+returned unchanged.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["LRI", "LTR_RUN", "PDI", "bidi_html", "isolate", "isolate_cells", "isolate_prose", "strip_isolates"]
+__all__ = ["LRI", "LTR_RUN", "PDI", "bidi_html", "isolate", "isolate_cells", "isolate_prose", "ltr_block",
+           "strip_isolates"]
 
 LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 """Left-to-right isolate, first-strong isolate, pop directional isolate."""
@@ -45,6 +50,8 @@ LTR_RUN = re.compile(
 
 _RTL = re.compile(f"[{_RTL_LETTERS}]")
 _ISOLATES = re.compile("[\u2066-\u2069]")
+_WORD = re.compile(r"\S+")
+_NUMBER = re.compile(r"[0-9]+(?:[.,:/-][0-9]+)*%?")
 _LETTER = re.compile(f"[{_LTR_CHAR.replace('0-9', '')}]")
 _ONE_WORD = re.compile(rf"[{_LTR_CHAR}](?:[^\s{_RTL_LETTERS}]*[{_LTR_CHAR}%])?")
 
@@ -63,7 +70,37 @@ def _spans(text: str) -> list[tuple[int, int]]:
             return []
         start = text.index(stripped)
         return [(start, start + len(stripped))]
-    return [m.span() for m in LTR_RUN.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for m in LTR_RUN.finditer(text):
+        # Words with letters run together (an English phrase), and so does a number beside a word
+        # with no punctuation between them (600 km); numbers on their own are isolated one by one.
+        groups: list[list[re.Match[str]]] = []
+        for w in _WORD.finditer(text, m.start(), m.end()):
+            last = groups[-1][-1] if groups else None
+            if last is not None and _joined(last.group(), w.group()):
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+        for g in groups:
+            if any(_LETTER.search(w.group()) for w in g):
+                spans.append(_trimmed(text, (g[0].start(), g[-1].end())))
+            else:
+                spans += [n.span() for n in _NUMBER.finditer(text, g[0].start(), g[-1].end())]
+    return spans
+
+
+def _joined(left: str, right: str) -> bool:
+    """Whether two neighbouring words of a left-to-right run belong to one isolate."""
+    lettered = bool(_LETTER.search(left)), bool(_LETTER.search(right))
+    return all(lettered) or (any(lettered) and left[-1] not in ":;,")
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span without the punctuation at its end (``RU:`` → ``RU``): that belongs to the sentence around it."""
+    start, end = span
+    while end > start + 1 and not re.match(f"[{_LTR_CHAR}%]", text[end - 1]):
+        end -= 1
+    return start, end
 
 
 def isolate(text: str, lang: str) -> str:
@@ -115,6 +152,14 @@ def isolate_prose(table: T) -> T:
 def strip_isolates(text: str) -> str:
     """``text`` without directional isolates (to compare or measure what a reader sees)."""
     return _ISOLATES.sub("", text)
+
+
+def ltr_block(fragment: str, text: str, lang: str) -> str:
+    """An HTML ``fragment`` (``text`` already marked up, e.g. a word diff) in ``<bdi dir="ltr">``
+    when ``lang`` is right to left and ``text`` has left-to-right letters and no right-to-left ones."""
+    if not _rtl(lang) or _RTL.search(text) or not _LETTER.search(text):
+        return fragment
+    return f'<bdi dir="ltr">{fragment}</bdi>'
 
 
 def bidi_html(text: str, lang: str) -> str:

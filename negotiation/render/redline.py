@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from negotiation.model.labels import Lang
 from negotiation.render import i18n
+from negotiation.render.bidi import ltr_block
 from negotiation.render.formats import bidi_html, page_attributes
 from negotiation.render.i18n import header
 from negotiation.render.sanitize import CSP_META
@@ -102,7 +103,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     """The redline as an HTML table (or a whole page): point numbers, fate, the marked text, moves."""
     esc = html.escape
     names = (header(n, lang) for n in ("fate", "text", "changes", "note"))
-    head = "".join(f"<th>{esc(h)}</th>" for h in (red.old.id, red.new.id, *names))
+    head = "".join(f"<th>{bidi_html(h, lang)}</th>" for h in (red.old.id, red.new.id, *names))
     body = []
     for row in red.rows:
         if row.fate == "unaccounted":  # not known to be struck or new: shown unmarked
@@ -113,15 +114,16 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
             text = f"<ins>{esc(row.new_text)}</ins>"
         else:
             text = word_diff(row.old_text, row.new_text)
-        changes = "<br>".join(esc(move_text(m, red.taxonomy, lang, red.reference)) for m in row.moves)
+        text = ltr_block(text, row.old_text or row.new_text or "", lang)  # the point texts are in their own language
+        changes = "<br>".join(bidi_html(move_text(m, red.taxonomy, lang, red.reference), lang) for m in row.moves)
         body.append(
             f'<tr class="fate-{esc(row.fate)}">'
-            + _cell(esc(i18n.join(row.old, lang)))
-            + _cell(esc(i18n.join(row.new, lang)))
+            + _cell(bidi_html(i18n.join(row.old, lang), lang))
+            + _cell(bidi_html(i18n.join(row.new, lang), lang))
             + _cell(esc(i18n.fate(row.fate, lang)), "fate")
             + _cell(text)
             + _cell(changes, "changes")
-            + _cell(esc(row_note(row, lang)), "note")
+            + _cell(bidi_html(row_note(row, lang), lang), "note")
             + "</tr>"
         )
     table = f'<table class="redline"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -130,7 +132,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     title, heading = esc(red.title(lang)), bidi_html(red.title(lang), lang)
     # Point texts, notes and the summary are the analysis's English: say so, as the table does.
     fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
-    summary = "".join(f"<p>{esc(line)}</p>" for line in [*red.summary(lang), *fallback] if line)
+    summary = "".join(f"<p>{bidi_html(line, lang)}</p>" for line in [*red.summary(lang), *fallback] if line)
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(lang)}>\n<head>\n<meta charset="utf-8">\n'
         f"{CSP_META}"
