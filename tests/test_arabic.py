@@ -36,8 +36,8 @@ def _out(capsys: pytest.CaptureFixture[str], name: str, fmt: str, lang: str = "a
 class _Unisolated(HTMLParser):
     """Text of a page's body with left-to-right letters outside any ``<bdi>``, ``dir="ltr"`` or ``lang`` element."""
 
-    VOID = {"br", "meta", "img", "hr", "link", "input"}
-    SKIP = {"style", "script", "title", "head", "svg"}
+    VOID = frozenset({"br", "meta", "img", "hr", "link", "input"})
+    SKIP = frozenset({"style", "script", "title", "head", "svg"})
 
     def __init__(self) -> None:
         super().__init__()
