@@ -267,5 +267,11 @@ def test_arabic_output_lists_with_arabic_commas(path: str) -> None:
     assert found == [], f"{path}: Latin list marks in Arabic: {found[:3]}"
 
 
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_arabic_markdown_lists_with_arabic_commas(name: str) -> None:
+    found = latin_list_marks(_markdown_text((SNAPSHOTS / name / "ar.github.txt").read_text(encoding="utf-8")))
+    assert found == [], f"{name}: Latin list marks in the Arabic markdown: {found[:3]}"
+
+
 def test_the_list_mark_check_finds_a_latin_comma_but_not_a_number() -> None:
     assert latin_list_marks("الأطراف: RU, UA\nالجيش: 600,000 فرد\nRU, UA") == ["الأطراف: RU, UA"]

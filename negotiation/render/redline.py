@@ -232,7 +232,8 @@ def redline_records(red: Redline, lang: Lang = "en") -> list[dict[str, Any]]:
             "fate_label": fate_label(r.fate, lang),
             "old_text": r.old_text,
             "new_text": r.new_text,
-            "changes": "; ".join(move_text(m, red.taxonomy, lang, red.reference) for m in r.moves),
+            "changes": i18n.say("semicolon", lang).join(
+                move_text(m, red.taxonomy, lang, red.reference) for m in r.moves),
             "issues": list(r.issues),
             "moved": [m.issue for m in r.moves],
             "note": row_note(r, lang),

@@ -50,7 +50,7 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
     headers, rows, aligns = cells(table)
     if not fitted:  # one record, one row: a continuation line would be a bogus row once pasted
         headers = [_one_line(h) for h in headers]
-        rows = [[_one_line(c) for c in r] for r in rows]
+        rows = [[_one_line(c, i18n.say("semicolon", table.lang)) for c in r] for r in rows]
     optional = [i for i, c in enumerate(table.columns) if c.optional]
     if fitted and optional and not text.fits_words(headers, rows, width - overhead(len(headers))):
         dropped = [c for c in table.columns if c.optional]
@@ -139,9 +139,9 @@ def _heading_rows(table: Table, rows: list[list[str]], grouping: Column) -> tupl
     return replace(table, rows=out_records), out_rows
 
 
-def _one_line(cell: str) -> str:
-    """A cell on one line: its line breaks written ``; `` (a header's as a space)."""
-    return "; ".join(part.strip() for part in cell.splitlines() if part.strip()) if "\n" in cell else cell
+def _one_line(cell: str, sep: str = "; ") -> str:
+    """A cell on one line: its line breaks written ``sep`` (``; ``, Arabic ``؛ ``)."""
+    return sep.join(part.strip() for part in cell.splitlines() if part.strip()) if "\n" in cell else cell
 
 
 def tabulate_table(headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str], fmt: str) -> str:
