@@ -233,3 +233,14 @@ def test_backtest_headers_are_arabic(capsys: pytest.CaptureFixture[str]) -> None
     header = next(line for line in out.splitlines() if line.startswith("|"))
     assert "exact" not in header and "Geneva" not in header and "جنيف: مطابق" in header
     assert i18n.hit_rate_header("28-pt exact") == "28-pt exact" and i18n.hit_rate_header("all ±1") == "All ±1"
+
+
+def test_schema_fields_in_arabic(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "schema", "--format", "github", "--lang", "ar")
+    assert code == 0, err
+    assert out.startswith("حقول ملف الوثيقة") and "إلزامي" in out and "نعم" in out
+    body = strip_isolates(out)
+    for english in ("string", "list of", "mapping to", " or ", "yes", "Required", "fields of"):
+        assert english not in body
+    code, out, err = run_cli(capsys, "schema", "--format", "github")
+    assert code == 0 and "fields of a document file" in out and "| yes " in out

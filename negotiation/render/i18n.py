@@ -440,6 +440,44 @@ def decimal(x: float | None, lang: Lang = "en", digits: int = 2) -> str:
     return f"{x:.{digits}f}"
 
 
+# --- schema --format (the fields of a data file): JSON Schema's types and the table's words
+HEADERS.update({
+    "part": {"en": "Part", "ar": "الجزء"},
+    "field": {"en": "Field", "ar": "الحقل"},
+    "type": {"en": "Type", "ar": "النوع"},
+    "required": {"en": "Required", "ar": "إلزامي"},
+    "description": {"en": "Description", "ar": "الوصف"},
+    "file": {"en": "File", "ar": "الملف"},
+})
+SCHEMA: dict[str, dict[str, str]] = {
+    "string": {"en": "string", "ar": "نص"},
+    "integer": {"en": "integer", "ar": "عدد صحيح"},
+    "number": {"en": "number", "ar": "عدد"},
+    "boolean": {"en": "boolean", "ar": "قيمة منطقية"},
+    "array": {"en": "array", "ar": "قائمة"},
+    "object": {"en": "object", "ar": "كائن"},
+    "null": {"en": "null", "ar": "فارغ"},
+    "any": {"en": "any", "ar": "أي نوع"},
+    "list_of": {"en": "list of {x}", "ar": "قائمة من {x}"},
+    "mapping_to": {"en": "mapping to {x}", "ar": "قاموس قيمه من نوع {x}"},
+    "or": {"en": " or ", "ar": " أو "},
+    "fields_of": {"en": "fields of a {kind} file", "ar": "حقول ملف {kind}"},
+    "document": {"en": "document", "ar": "الوثيقة"},
+    "taxonomy": {"en": "taxonomy", "ar": "التصنيف"},
+    "parties": {"en": "parties", "ar": "الأطراف"},
+    "written_to": {"en": "schemas written to {folder}", "ar": "كُتبت المخططات في {folder}"},
+    "hint": {"en": "first line of a data file, for editors: # yaml-language-server: $schema=<path to the file above>",
+             "ar": "السطر الأول من ملف البيانات، لمحرّرات النصوص: # yaml-language-server: $schema=<مسار الملف أعلاه>"},
+}
+"""The words of ``negotiation schema --format``: JSON Schema's type names and phrases, the titles."""
+
+
+def schema_word(key: str, lang: Lang = "en", **fields: object) -> str:
+    """A word of :data:`SCHEMA` in ``lang`` (a JSON type unknown to it is returned as written)."""
+    entry = SCHEMA.get(key)
+    return key if entry is None else _pick(entry, lang).format(**fields)
+
+
 def steps(n: int, lang: Lang = "en") -> str:
     """``1 step``, ``3 steps``; in Arabic with the number's agreement (درجة واحدة، درجتان، 3 درجات، 11 درجة)."""
     if lang == "ar":
