@@ -40,8 +40,9 @@ def _move(doc: Document, other: Document, edit: Edit, issue: Issue, taxonomy: Ta
     own, theirs = doc.stances[issue.id], other.stances[issue.id]
     scale = issue.scale
     if isinstance(scale, SetScale):
-        before, after = frozenset(own.value or ()), frozenset(edit.value or ())
-        value = "".join([*(f"+{m}" for m in sorted(after - before)), *(f"−{m}" for m in sorted(before - after))])
+        before = own.value if isinstance(own.value, frozenset) else frozenset()
+        after = edit.value if isinstance(edit.value, frozenset) else frozenset()
+        value = " ".join([*(f"+{m}" for m in sorted(after - before)), *(f"−{m}" for m in sorted(before - after))])
     else:
         value = stance_text(apply_edit(doc, edit, taxonomy).stances[issue.id], issue, lang)
     if isinstance(scale, OrdinalScale):
@@ -52,7 +53,7 @@ def _move(doc: Document, other: Document, edit: Edit, issue: Issue, taxonomy: Ta
     return i18n.say("package_move", lang, side=_side(doc), issue=issue.label(lang), value=value)
 
 
-def package_text(package: Mapping[str, Any], a: Document, b: Document, taxonomy: Taxonomy, lang: Lang = "en", *,
+def package_text(package: Mapping[Any, Any], a: Document, b: Document, taxonomy: Taxonomy, lang: Lang = "en", *,
                  numeric_steps: int = 4) -> str:
     """One package (a row of :func:`~negotiation.analysis.search.search`) as people read it, in ``lang``.
 
