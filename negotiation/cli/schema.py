@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from negotiation.cli.options import add_output_options, emit, lang_of
-from negotiation.render.i18n import schema_word, word
+from negotiation.render.i18n import say, schema_word, word
 
 KINDS = ("document", "taxonomy", "parties")
 """The kinds of data file with a schema (as :data:`negotiation.corpus.schemas.KINDS`)."""
@@ -31,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(found, ensure_ascii=False, indent=2))
         else:  # a table of the fields, one row per field of each part of the file
             kind = schema_word(args.which or args.kind, lang)
-            emit(field_rows(found, lang), args, title=schema_word("fields_of", lang, kind=kind),
-                 columns=["part", "field", "type", "required", "description"])
+            rows = field_rows(found, lang)
+            english = lang != "en" and any(r["description"] for r in rows)  # the schema's own descriptions
+            emit(rows, args, title=schema_word("fields_of", lang, kind=kind), notes=[say("english_fallback", lang)]
+                 if english else [], columns=["part", "field", "type", "required", "description"])
         return 0
     files = write_schemas(args.out)
     rows = [{"kind": kind, "file": str(file)} for kind, file in zip(KINDS, files, strict=True)]
