@@ -203,29 +203,25 @@ def test_search_packages_read_in_arabic_with_the_taxonomy_labels(capsys: pytest.
     assert "القوات الأجنبية في أوكرانيا" in out and "درجة واحدة" in out
 
 
-def test_search_packages_in_english_are_the_analysis_words() -> None:
+def test_search_packages_in_english_are_the_analysis_words(capsys: pytest.CaptureFixture[str]) -> None:
     import negotiation as ng
     from negotiation.analysis.search import search
-    from negotiation.render.packages import package_text
 
     corpus = ng.load(CORPUS)
     a, b = corpus.resolve("RU@2026-02-24"), corpus.resolve("UA@2026-02-24")
-    rows = search(a, b, taxonomy=corpus.taxonomy, max_steps=2, top=20).to_dict("records")
-    assert [package_text(r, a, b, corpus.taxonomy) for r in rows] == [r["package"] for r in rows]
+    expected = list(search(a, b, taxonomy=corpus.taxonomy, max_steps=2, top=20)["package"])
+    code, out, err = run_cli(capsys, "--corpus", str(CORPUS), "search", "RU@2026-02-24", "UA@2026-02-24",
+                             "--max-steps", "2", "--top", "20", "--format", "github")
+    assert code == 0, err
+    shown = [line.split("|")[2].strip() for line in out.splitlines() if line.startswith("|")][2:]
+    assert shown == expected
 
 
-def test_numeric_moves_say_their_part_of_the_gap_and_unit_in_arabic() -> None:
-    import negotiation as ng
-    from negotiation.analysis.search import search
-    from negotiation.render.packages import package_text
-
-    corpus = ng.load(CORPUS)
-    a, b = corpus["eu-24-point-2025-11"], corpus["us-28-point-2025-11"]
-    rows = search(a, b, taxonomy=corpus.taxonomy, max_steps=3, top=300, numeric_steps=4).to_dict("records")
-    numeric = [r for r in rows if "of the gap" in r["package"]]
-    assert numeric
-    text = package_text(numeric[0], a, b, corpus.taxonomy, "ar", numeric_steps=4)
-    assert "من الفجوة" in text and "فرد" in text and "gap" not in text
+def test_numeric_moves_say_their_part_of_the_gap_in_arabic(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "--corpus", str(CORPUS), "search", "eu-24-point-2025-11", "us-28-point-2025-11",
+                             "--max-steps", "3", "--top", "300", "--lang", "ar", "--format", "github")
+    assert code == 0, err
+    assert "4 من الفجوة" in out and "gap" not in out and "step" not in out
 
 
 def test_backtest_headers_are_arabic(capsys: pytest.CaptureFixture[str]) -> None:
