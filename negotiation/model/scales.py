@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
 from typing import Annotated, ClassVar, Literal
 
@@ -39,8 +41,60 @@ class Level(Labelled):
     id: str
 
 
+class GapKind(str, Enum):
+    """How the gap between two stances on a scale is put in words (``render/`` words each kind).
+
+    ``STEPS``: whole steps ("2 steps"); ``AMOUNT``: a quantity in the scale's unit
+    ("515,000 personnel"); ``MEMBERS``: members shared and apart; ``OPPOSITE``: the two ends.
+    """
+
+    STEPS = "ordinal"
+    AMOUNT = "numeric"
+    MEMBERS = "set"
+    OPPOSITE = "opposite"
+
+
+class StepKind(str, Enum):
+    """What one move of a package search does (see :meth:`_ScaleBase.moves_toward`)."""
+
+    LEVEL = "level"
+    """To a level ``k`` steps toward the other side (concedes ``k`` steps)."""
+    GIVE_IN = "give_in"
+    """All the way to the other side's value (concedes one step)."""
+    PART = "part"
+    """``k`` of ``n`` equal parts of the gap (sets the value)."""
+    ADD = "add"
+    """Adopts ``member``, which the other side names (sets the value)."""
+    DROP = "drop"
+    """Drops ``member``, which the other side does not name (sets the value)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move toward the other side, as data: the value it reaches and what it does.
+
+    ``render/`` words it (a level's label and "k steps", "k/n of the gap", "+RU").
+    """
+
+    kind: StepKind
+    value: Value
+    k: int = 1
+    n: int = 1
+    member: str | None = None
+
+    @property
+    def concedes(self) -> bool:
+        """Whether the move is ``concede(issue, toward, k)`` rather than setting ``value``."""
+        return self.kind in (StepKind.LEVEL, StepKind.GIVE_IN)
+
+
 class _ScaleBase(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    gap_kind: ClassVar[GapKind] = GapKind.OPPOSITE
+    """How a gap on this scale is worded by ``render/``."""
+    continuous: ClassVar[bool] = False
+    """Whether values form a continuum, so that a bracket reads as a range ("85,000–250,000")."""
 
     def problem(self, value: Value) -> str | None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -120,10 +174,73 @@ class _ScaleBase(BaseModel):
         """The gap between two spans in the scale's own terms ("2 steps", "200,000")."""
         return f"{self.gap(a, b):.2f}"
 
+    # --- what callers ask instead of checking the class
+
+    def rank(self, value: Value) -> int | None:
+        """The value's rank from the low pole (0), on scales of ranked levels; else None."""
+        return None
+
+    def amount(self, value: Value) -> float | None:
+        """The value as a quantity in :attr:`quantity_unit`, on scales of quantities; else None."""
+        return None
+
+    @property
+    def quantity_unit(self) -> str | None:
+        """The unit of a scale of quantities (a key of ``render``'s unit words); else None."""
+        return None
+
+    @property
+    def bounds(self) -> tuple[float, float, bool] | None:
+        """``(lower, upper, log)`` of a scale of quantities; else None."""
+        return None
+
+    @property
+    def level_order(self) -> tuple[str, ...] | None:
+        """The level ids low pole first, on scales of named levels; else None."""
+        return None
+
+    @property
+    def members(self) -> tuple[str, ...] | None:
+        """The vocabulary of a set scale, once resolved; else None."""
+        return None
+
+    def steps(self, a: Span, b: Span) -> int | None:
+        """Whole steps between two spans on scales of steps; else None."""
+        return None
+
+    def within_tolerance(self, a: Span, b: Span) -> bool:
+        """Whether two spans count as equal though apart (a numeric tolerance); False elsewhere."""
+        return False
+
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        """``(value as written, value)`` for each value a codebook lists.
+
+        A set scale lists its members (``parties`` resolves the ``parties`` vocabulary) with
+        no value; a scale of quantities one row with neither.
+        """
+        return [(None, None)]
+
+    def step_toward(self, current: Value, target: Value, steps: int) -> Value:
+        """The value ``steps`` steps from ``current`` toward ``target`` (all the way by default)."""
+        return target
+
+    def moves_toward(self, mine: Value, theirs: Value, numeric_steps: int = 4) -> list[Step]:
+        """The moves one side can make from ``mine`` toward ``theirs``, smallest first."""
+        return [] if mine == theirs else [Step(StepKind.GIVE_IN, theirs)]
+
+    def passes(self, a: Span, b: Span, new_a: Span, new_b: Span) -> bool:
+        """Whether moving ``a`` to ``new_a`` and ``b`` to ``new_b`` makes the sides pass each other."""
+        ends = [self.pole_position(s) for s in (a, b, new_a, new_b)]
+        if any(e is None for e in ends):
+            return False
+        pa, pb, na, nb = (e[0] for e in ends if e is not None)
+        return bool((pa - pb) * (na - nb) < 0)
+
 
 class OrdinalScale(_ScaleBase):
     """Ordered levels from the low pole (first) to the high pole (last)."""
 
+    gap_kind: ClassVar[GapKind] = GapKind.STEPS
     kind: Literal["ordinal"] = "ordinal"
     measurement: ClassVar[str] = "ordinal"
     """Level of measurement, as Krippendorff's alpha names it."""
@@ -162,7 +279,7 @@ class OrdinalScale(_ScaleBase):
     def _between(self, lo: float, hi: float) -> list[RawValue]:
         return [self.levels[i].id for i in range(int(lo), int(hi) + 1)]
 
-    def steps(self, a: Span, b: Span) -> int:
+    def steps(self, a: Span, b: Span) -> int | None:
         """Whole steps between two spans (0 where they overlap)."""
         return int(raw_gap(a, b))
 
@@ -173,10 +290,31 @@ class OrdinalScale(_ScaleBase):
         n = self.steps(a, b)
         return f"{n} step" + ("" if n == 1 else "s")
 
+    def rank(self, value: Value) -> int | None:
+        return self.index(value)
+
+    @property
+    def level_order(self) -> tuple[str, ...] | None:
+        return self.level_ids
+
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        return [(level.id, level.id) for level in self.levels]
+
+    def step_toward(self, current: Value, target: Value, steps: int) -> Value:
+        i, t = self.index(current), self.index(target)
+        return self.levels[i + max(-steps, min(steps, t - i))].id
+
+    def moves_toward(self, mine: Value, theirs: Value, numeric_steps: int = 4) -> list[Step]:
+        i, gap = self.index(mine), self.index(theirs) - self.index(mine)
+        return [Step(StepKind.LEVEL, self.levels[i + (k if gap > 0 else -k)].id, k=k)
+                for k in range(1, abs(gap) + 1)]
+
 
 class NumericScale(_ScaleBase):
     """A quantity with a unit and bounds; distances optionally on a log scale."""
 
+    gap_kind: ClassVar[GapKind] = GapKind.AMOUNT
+    continuous: ClassVar[bool] = True
     kind: Literal["numeric"] = "numeric"
     measurement: ClassVar[str] = "interval"
     """Level of measurement, as Krippendorff's alpha names it."""
@@ -265,10 +403,46 @@ class NumericScale(_ScaleBase):
     def format_gap(self, a: Span, b: Span) -> str:
         return format_number(self.raw_gap(a, b))
 
+    def amount(self, value: Value) -> float | None:
+        return self.number(value)
+
+    @property
+    def quantity_unit(self) -> str | None:
+        return self.unit
+
+    @property
+    def bounds(self) -> tuple[float, float, bool] | None:
+        return self.lower, self.upper, self.log
+
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        if self.unlimited is not None:
+            return [(None, None), (self.unlimited.id, self.unlimited.id)]
+        return [(None, None)]
+
+    def moves_toward(self, mine: Value, theirs: Value, numeric_steps: int = 4) -> list[Step]:
+        """``numeric_steps`` equal parts of the gap, measured the way the scale measures distance."""
+        lo, hi = (min(max(self.number(v), self.lower), self.upper) for v in (mine, theirs))
+        if self.within_tolerance(self.span([lo]), self.span([hi])):
+            return []
+        out: list[Step] = []
+        for k in range(1, numeric_steps + 1):
+            if self.log:
+                x = math.exp(math.log(lo) + (math.log(hi) - math.log(lo)) * k / numeric_steps)
+            else:
+                x = lo + (hi - lo) * k / numeric_steps
+            whole = lo.is_integer() and hi.is_integer() and abs(x) < 1000
+            # round like the stances do: whole numbers stay whole, large ones to 3 significant digits
+            shown = theirs if k == numeric_steps else float(round(x) if whole else f"{x:.3g}")
+            if (out and out[-1].value == shown) or shown == mine:
+                continue  # rounding left nothing to move: no step
+            out.append(Step(StepKind.PART, shown, k=k, n=numeric_steps))
+        return out
+
 
 class SetScale(_ScaleBase):
     """Members drawn from a vocabulary (``parties`` means the corpus's party codes)."""
 
+    gap_kind: ClassVar[GapKind] = GapKind.MEMBERS
     kind: Literal["set"] = "set"
     measurement: ClassVar[str] = "nominal"
     """Level of measurement, as Krippendorff's alpha names it."""
@@ -327,6 +501,25 @@ class SetScale(_ScaleBase):
         x, y = closest_members(a, b)
         return f"{len(x & y)} shared, {len(x - y)} only in A, {len(y - x)} only in B"
 
+    @property
+    def members(self) -> tuple[str, ...] | None:
+        return None if isinstance(self.vocabulary, str) else self.vocabulary
+
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        return [(m, None) for m in (self.members if self.members is not None else parties)]
+
+    def moves_toward(self, mine: Value, theirs: Value, numeric_steps: int = 4) -> list[Step]:
+        """Adopt the other side's members one at a time (in order), then drop the rest."""
+        assert isinstance(mine, frozenset) and isinstance(theirs, frozenset)
+        current, out = set(mine), []
+        for m, add in [(m, True) for m in sorted(theirs - mine)] + [(m, False) for m in sorted(mine - theirs)]:
+            current = current | {m} if add else current - {m}
+            out.append(Step(StepKind.ADD if add else StepKind.DROP, frozenset(current), member=m))
+        return out
+
+    def passes(self, a: Span, b: Span, new_a: Span, new_b: Span) -> bool:
+        return False
+
 
 class FlagScale(_ScaleBase):
     """Yes or no; ``high_pole`` is the boolean at the high pole."""
@@ -369,9 +562,23 @@ class FlagScale(_ScaleBase):
     def format_gap(self, a: Span, b: Span) -> str:
         return "opposite"
 
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        return [("false", False), ("true", True)]
+
+    def passes(self, a: Span, b: Span, new_a: Span, new_b: Span) -> bool:
+        return True  # both giving in swaps the values: never toward each other
+
 
 Scale = Annotated[
     OrdinalScale | NumericScale | SetScale | FlagScale,
     Field(discriminator="kind"),
 ]
-"""Any of the four scale kinds, told apart by ``kind``."""
+"""Any of the four scale kinds, told apart by ``kind``.
+
+This union is the one place a new scale kind is registered (docs/ARCHITECTURE.md): a
+subclass of :class:`ScaleBase` that answers the methods above, added here so that
+``taxonomy.yaml`` can name its ``kind``. Nothing outside this module branches on the class.
+"""
+
+ScaleBase = _ScaleBase
+"""What every scale kind derives from and answers (the public name of the base)."""

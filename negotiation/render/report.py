@@ -15,14 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy, plain_stance
-from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
+from negotiation.model.scales import ScaleBase
 from negotiation.render import diff_text, i18n
 from negotiation.render.diff_text import (
-    NUMERIC_GAP,
-    OPPOSITE_GAP,
-    ORDINAL_GAP,
     RECORD_KEYS,
-    SET_GAP,
     VERDICT_ORDER,
     DocumentTexts,
     IssueTexts,
@@ -60,12 +56,13 @@ def verdict_label(verdict: str, lang: Lang = "en") -> str:
 # --- values and lines
 
 
-def number_text(scale: NumericScale, value: Any, lang: Lang) -> str:
-    """A number with its unit ("85,000 personnel"); the scale's "no limit" word as is."""
+def number_text(scale: ScaleBase, value: Any, lang: Lang) -> str:
+    """A value for people, a quantity with its unit ("85,000 personnel"); words ("no limit") as they are."""
     text = scale.format(value, lang)
-    if isinstance(value, str):
+    unit = scale.quantity_unit
+    if unit is None or isinstance(value, str):
         return text
-    return f"{text} {i18n.unit(scale.unit, lang)}"
+    return f"{text} {i18n.unit(unit, lang)}"
 
 
 def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
@@ -73,10 +70,10 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
     if stance is None:
         return ""
     scale = issue.scale
-    if stance.alternatives and isinstance(scale, NumericScale):
-        values = sorted(stance.values, key=lambda v: scale.number(v))
+    if stance.alternatives and scale.continuous:
+        values = sorted(stance.values, key=lambda v: scale.amount(v) or 0.0)
         lo, hi = values[0], values[-1]
-        if scale.number(lo) == scale.number(hi):
+        if scale.amount(lo) == scale.amount(hi):
             text = number_text(scale, lo, lang)
         elif isinstance(hi, str) or isinstance(lo, str):
             text = f"{number_text(scale, lo, lang)} – {number_text(scale, hi, lang)}"
@@ -86,10 +83,8 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
         text = " / ".join(f"{p}: {scale.format(v, lang)}" for p, v in stance.alternatives.items())
     elif stance.value is None:
         text = ""
-    elif isinstance(scale, NumericScale):
-        text = number_text(scale, stance.value, lang)
     else:
-        text = scale.format(stance.value, lang)
+        text = number_text(scale, stance.value, lang)
     if not stance.stated:
         word = i18n.word("deferred", lang)
         text = f"{text} ({word})" if text else word
@@ -98,20 +93,19 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
 
 def gap_kind(scale: Any) -> str:
     """How :func:`~negotiation.render.diff_text.gap_text` puts a gap on this scale in words."""
-    if isinstance(scale, OrdinalScale):
-        return ORDINAL_GAP
-    if isinstance(scale, NumericScale):
-        return NUMERIC_GAP
-    if isinstance(scale, SetScale):
-        return SET_GAP
-    return OPPOSITE_GAP
+    return str(scale.gap_kind.value)
+
+
+def unit_text(scale: Any, lang: Lang) -> str:
+    """The unit's word of a scale of quantities in ``lang``; "" on other scales."""
+    unit = scale.quantity_unit
+    return "" if unit is None else i18n.unit(unit, lang)
 
 
 def _gap_text(diff: IssueDiff, lang: Lang) -> str:
     scale = diff.issue.scale
     assert diff.a is not None and diff.b is not None
-    unit = i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else ""
-    return diff_text.gap_text(gap_kind(scale), diff.a.span(scale), diff.b.span(scale), lang, unit)
+    return diff_text.gap_text(gap_kind(scale), diff.a.span(scale), diff.b.span(scale), lang, unit_text(scale, lang))
 
 
 def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None, *, values: bool = True) -> str:
@@ -132,7 +126,7 @@ def _note(diff: IssueDiff, va: str | None, vb: str | None, lang: Lang, low_pole:
     return partial(
         diff_text.diff_note, diff.verdict.value, va, vb, lang,
         deferred=(a is not None and not a.stated, b is not None and not b.stated),
-        gap=partial(_gap_text, diff, lang), set_scale=isinstance(diff.issue.scale, SetScale),
+        gap=partial(_gap_text, diff, lang), set_scale=not diff.issue.scale.ordered,
         distance=diff.distance, nearer_low=diff.nearer_low, low_pole=low_pole,
     )
 
@@ -173,7 +167,7 @@ def issue_texts(issue: Issue, taxonomy: Taxonomy, lang: Lang = "en") -> IssueTex
         return IssueTexts(
             id=issue.id, area=issue.area, area_label=area.label(lang), area_translated=area.has_label(lang),
             label=issue.label(lang), translated=issue.has_label(lang), weight=issue.weight,
-            gap_kind=gap_kind(scale), unit=i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else "",
+            gap_kind=gap_kind(scale), unit=unit_text(scale, lang),
         )
 
     return remembered(issue, ("texts", lang), make, (taxonomy,))
