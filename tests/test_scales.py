@@ -8,7 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from negotiation.errors import NegotiationError, ScaleError
-from negotiation.model.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale, Span
+from negotiation.model.scales import FlagScale, GapKind, Level, NumericScale, OrdinalScale, SetScale, Span
+from negotiation.render.diff_text import gap_text
 
 
 def _levels(*ids: str) -> tuple[Level, ...]:
@@ -82,9 +83,10 @@ def test_ordinal_steps_counts_whole_steps_between_spans(five: OrdinalScale) -> N
     assert five.steps(five.span(["a"]), five.span(["d"])) == 3
 
 
-def test_ordinal_format_gap_names_the_steps(five: OrdinalScale) -> None:
-    assert five.format_gap(five.span(["a"]), five.span(["b"])) == "1 step"
-    assert five.format_gap(five.span(["a"]), five.span(["c"])) == "2 steps"
+def test_an_ordinal_gap_is_worded_in_steps(five: OrdinalScale) -> None:
+    assert five.gap_kind is GapKind.STEPS
+    assert gap_text(five.gap_kind, five.span(["a"]), five.span(["b"]), "en") == "1 step"
+    assert gap_text(five.gap_kind, five.span(["a"]), five.span(["c"]), "en") == "2 steps"
 
 
 def test_ordinal_format_uses_the_level_label_in_each_language(five: OrdinalScale) -> None:
@@ -216,7 +218,7 @@ def test_numeric_zero_tolerance_accepts_only_equal_numbers() -> None:
 
 def test_numeric_raw_gap_is_in_the_scale_unit(linear: NumericScale) -> None:
     assert linear.raw_gap(linear.span([20.0]), linear.span([65.0])) == pytest.approx(45.0)
-    assert linear.format_gap(linear.span([20.0]), linear.span([65.0])) == "45"
+    assert gap_text(linear.gap_kind, linear.span([20.0]), linear.span([65.0]), "en", "days") == "45 days"
 
 
 def test_numeric_default_close_threshold_is_fifteen_percent(linear: NumericScale) -> None:
@@ -306,9 +308,9 @@ def test_set_format_lists_members_sorted(members: SetScale) -> None:
     assert members.format(frozenset({"UK", "FR", "US"})) == "{FR, UK, US}"
 
 
-def test_set_format_gap_counts_shared_and_own_members(members: SetScale) -> None:
-    gap = members.format_gap(
-        members.span([frozenset({"US", "UK"})]), members.span([frozenset({"US", "FR", "DE"})])
+def test_a_set_gap_is_worded_as_shared_and_own_members(members: SetScale) -> None:
+    gap = gap_text(
+        members.gap_kind, members.span([frozenset({"US", "UK"})]), members.span([frozenset({"US", "FR", "DE"})]), "en"
     )
     assert gap == "1 shared, 1 only in A, 2 only in B"
 
@@ -432,3 +434,10 @@ def test_the_plain_span_helpers_measure_as_the_scales_do(five: OrdinalScale, mem
     alternatives = members.span([frozenset({"US"}), frozenset({"UK", "FR"})])
     other = members.span([frozenset({"UK", "FR", "DE"})])
     assert closest_members(alternatives, other) == (frozenset({"UK", "FR"}), frozenset({"UK", "FR", "DE"}))
+
+
+def test_the_gap_kinds_render_words_are_the_gap_kinds_of_the_scales() -> None:
+    from negotiation.render import diff_text
+
+    assert [k.value for k in GapKind] == [diff_text.ORDINAL_GAP, diff_text.NUMERIC_GAP, diff_text.SET_GAP,
+                                          diff_text.OPPOSITE_GAP]

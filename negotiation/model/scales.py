@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation.model.labels import Labelled, Lang
 from negotiation.model.spans import Span as Span  # re-exported: scales and spans are read together
-from negotiation.model.spans import closest_members, format_number, jaccard, raw_gap
+from negotiation.model.spans import format_number, jaccard, raw_gap
 from negotiation.model.values import RawValue, Value
 
 
@@ -170,9 +170,6 @@ class _ScaleBase(BaseModel):
     def format(self, value: Value, lang: Lang = "en") -> str:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        """The gap between two spans in the scale's own terms ("2 steps", "200,000")."""
-        return f"{self.gap(a, b):.2f}"
 
     # --- what callers ask instead of checking the class
 
@@ -286,9 +283,6 @@ class OrdinalScale(_ScaleBase):
     def format(self, value: Value, lang: Lang = "en") -> str:
         return self.levels[self.index(value)].label(lang)
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        n = self.steps(a, b)
-        return f"{n} step" + ("" if n == 1 else "s")
 
     def rank(self, value: Value) -> int | None:
         return self.index(value)
@@ -400,8 +394,6 @@ class NumericScale(_ScaleBase):
             return self.unlimited.label(lang)
         return format_number(self.number(value))
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        return format_number(self.raw_gap(a, b))
 
     def amount(self, value: Value) -> float | None:
         return self.number(value)
@@ -497,9 +489,6 @@ class SetScale(_ScaleBase):
         self.check(value)
         return "{" + ", ".join(sorted(value)) + "}"  # type: ignore[arg-type]
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        x, y = closest_members(a, b)
-        return f"{len(x & y)} shared, {len(x - y)} only in A, {len(y - x)} only in B"
 
     @property
     def members(self) -> tuple[str, ...] | None:
@@ -559,8 +548,6 @@ class FlagScale(_ScaleBase):
     def _between(self, lo: float, hi: float) -> list[RawValue]:
         return [v for v in (False, True) if lo <= (1.0 if v == self.high_pole else 0.0) <= hi]
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        return "opposite"
 
     def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
         return [("false", False), ("true", True)]

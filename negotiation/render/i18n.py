@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from negotiation.model.arguments import known_lang
 from negotiation.model.lang import Lang as Lang  # re-exported for the renderers
-from negotiation.render.verdict_styles import STYLES
+from negotiation.render.verdict_styles import StyleView
 
 RTL = frozenset({"ar", "fa", "he", "ur"})
 """Languages written right to left."""
@@ -100,10 +100,10 @@ HEADERS: dict[str, dict[str, str]] = {
 }
 """Column headers by column name (the same name means the same thing in every table)."""
 
-VERDICTS: dict[str, dict[str, str]] = {v.value: dict(s.label) for v, s in STYLES.items()}
+VERDICTS: Mapping[str, Mapping[str, str]] = StyleView(lambda s: s.label)
 """Verdict names; their order is the order of the ordered categorical in frames."""
 
-VERDICT_MEANINGS: dict[str, dict[str, str]] = {v.value: dict(s.meaning) for v, s in STYLES.items()}
+VERDICT_MEANINGS: Mapping[str, Mapping[str, str]] = StyleView(lambda s: s.meaning)
 """What each verdict means, for legends."""
 
 VALUES: dict[str, dict[str, str]] = {

@@ -19,14 +19,15 @@ from negotiation.model.scales import ScaleBase
 from negotiation.render import diff_text, i18n
 from negotiation.render.diff_text import (
     RECORD_KEYS,
-    VERDICT_ORDER,
     DocumentTexts,
     IssueTexts,
     StanceTexts,
 )
+from negotiation.render.diff_text import VERDICT_ORDER as VERDICT_ORDER  # re-exported: the built-in order
 from negotiation.render.formats import VERDICT_COLORS as VERDICT_COLORS  # re-exported for notebooks
 from negotiation.render.formats import Column, Table, bidi_html, html_table, page_attributes, render
 from negotiation.render.i18n import Lang
+from negotiation.render.verdict_styles import verdict_order
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -318,20 +319,28 @@ def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) 
 # --- frames
 
 
-@cache
 def verdict_dtype() -> Any:
-    """The ordered categorical of verdict ids."""
-    import pandas as pd
-
-    return pd.CategoricalDtype(list(VERDICT_ORDER), ordered=True)
+    """The ordered categorical of verdict ids (the order of ``verdict_styles.STYLES``)."""
+    return _verdict_dtype(verdict_order())
 
 
-@cache
 def verdict_label_dtype(lang: Lang) -> Any:
     """The ordered categorical of verdict labels in ``lang``."""
+    return _verdict_label_dtype(verdict_order(), lang)
+
+
+@cache
+def _verdict_dtype(order: tuple[str, ...]) -> Any:
     import pandas as pd
 
-    return pd.CategoricalDtype([verdict_label(v, lang) for v in VERDICT_ORDER], ordered=True)
+    return pd.CategoricalDtype(list(order), ordered=True)
+
+
+@cache
+def _verdict_label_dtype(order: tuple[str, ...], lang: Lang) -> Any:
+    import pandas as pd
+
+    return pd.CategoricalDtype([verdict_label(v, lang) for v in order], ordered=True)
 
 
 FRAME_COLUMNS = RECORD_KEYS
@@ -350,7 +359,8 @@ def comparison_frame(cmp: Comparison, lang: Lang = "en") -> pd.DataFrame:
     rows = comparison_rows(cmp, lang)
     columns: dict[str, Any] = {k: [r[k] for r in rows] for k in FRAME_COLUMNS}
     # Built column by column: categoricals from their codes, distances as floats (None -> NaN).
-    codes = np.array([VERDICT_ORDER.index(v) for v in columns["verdict"]], dtype=np.int8)
+    order = verdict_order()
+    codes = np.array([order.index(v) for v in columns["verdict"]], dtype=np.int8)
     columns["verdict"] = pd.Categorical.from_codes(codes, dtype=verdict_dtype())
     columns["verdict_label"] = pd.Categorical.from_codes(codes, dtype=verdict_label_dtype(lang))
     columns["distance"] = np.array([np.nan if d is None else d for d in columns["distance"]], dtype=np.float64)
