@@ -88,10 +88,14 @@ _LAZY = {
     "Taxonomy": "negotiation.model.models",
     "Salience": "negotiation.model.salience",
     "FlagScale": "negotiation.model.scales",
+    "GapKind": "negotiation.model.scales",
     "NumericScale": "negotiation.model.scales",
     "OrdinalScale": "negotiation.model.scales",
     "Scale": "negotiation.model.scales",
+    "ScaleBase": "negotiation.model.scales",
     "SetScale": "negotiation.model.scales",
+    "Step": "negotiation.model.scales",
+    "StepKind": "negotiation.model.scales",
 }
 
 if TYPE_CHECKING:
@@ -139,7 +143,17 @@ if TYPE_CHECKING:
         Taxonomy,
     )
     from negotiation.model.salience import Salience
-    from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
+    from negotiation.model.scales import (
+        FlagScale,
+        GapKind,
+        NumericScale,
+        OrdinalScale,
+        Scale,
+        ScaleBase,
+        SetScale,
+        Step,
+        StepKind,
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -172,6 +186,7 @@ __all__ = [
     "Encoding",
     "Event",
     "FlagScale",
+    "GapKind",
     "Issue",
     "IssueDiff",
     "MatrixRange",
@@ -187,10 +202,13 @@ __all__ = [
     "RedlineChain",
     "Salience",
     "Scale",
+    "ScaleBase",
     "ScaleError",
     "SetScale",
     "Source",
     "Stance",
+    "Step",
+    "StepKind",
     "Summary",
     "Taxonomy",
     "UnknownDocumentError",

@@ -327,8 +327,18 @@ TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (
 )
 """Every word table; tests check Arabic output against all of them."""
 
-WORD_LANGS = tuple(sorted({lang for entry in HEADERS.values() for lang in entry}))
-"""The languages the project's own words are written in."""
+def languages() -> tuple[str, ...]:
+    """The languages the project's own words are written in, English first (read from :data:`HEADERS`).
+
+    A language is its strings beside ``"en"`` in these tables and in
+    ``verdict_styles.STYLES``; the command line offers every language found here.
+    """
+    found = {lang for entry in HEADERS.values() for lang in entry} - {"en"}
+    return ("en", *sorted(found))
+
+
+WORD_LANGS = tuple(sorted(languages()))
+"""The languages the project's own words are written in (when the package was imported)."""
 
 
 def _pick(entry: Mapping[str, str], lang: Lang) -> str:
