@@ -21,7 +21,7 @@ from negotiation.model.spans import raw_gap
 from negotiation.model.taxonomy import Issue
 from negotiation.model.values import Value
 from negotiation.render import i18n, palette, text
-from negotiation.render.packages import package_text
+from negotiation.render.packages import package_text, untranslated
 from negotiation.render.report import comparison_table, describe_diff, stance_text
 from negotiation.render.verdict_styles import STYLES, VerdictStyle, css_class
 
@@ -130,6 +130,8 @@ def test_a_new_scale_kind_moves_in_a_package_search_worded_by_render() -> None:
     assert float(best["convergence"].iloc[0]) == pytest.approx(1.0)
     arabic = package_text(best["moves"].iloc[0], tax, "ar")
     assert arabic == "A: النجوم ← ★★★ (درجة واحدة); B: النجوم ← ★★★ (درجة واحدة)"
+    assert not untranslated(best["moves"], tax, "ar")
+    assert untranslated(best["moves"], tax, "fr")  # no words of ours in French: English fills in
 
 
 # --- a verdict

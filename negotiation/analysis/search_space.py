@@ -28,7 +28,7 @@ class Option:
     """One way a side can move on one issue: ``steps`` toward the other side.
 
     ``step`` says what the move does, as data (``None`` for option 0, no move); ``render/``
-    words it (:func:`negotiation.render.search.option_text`).
+    words it (:func:`negotiation.render.packages.option_text`).
     """
 
     steps: int

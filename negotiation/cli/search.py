@@ -44,12 +44,15 @@ def run(args: argparse.Namespace) -> int:
     ]
     if frame.empty:
         summary.insert(0, i18n.say("no_package", lang))
+    notes: list[str] = []
     if lang != "en":
-        from negotiation.render.packages import package_text
+        from negotiation.render.packages import package_text, untranslated
 
         frame = frame.assign(package=[package_text(m, corpus.taxonomy, lang) for m in frame["moves"]])
+        if untranslated(frame["moves"], corpus.taxonomy, lang):
+            notes.append(i18n.say("english_fallback", lang))
     emit(frame.drop(columns=["edits_a", "edits_b", "moves"]), args, title=i18n.say("packages", lang, a=a.id, b=b.id),
-         summary=summary, notes=[i18n.say("english_fallback", lang)] if lang != "en" else [],
+         summary=summary, notes=notes,
          columns=["rank", "package", "convergence", "gain", "concession_a", "concession_b", "steps_a", "steps_b"])
     return 0
 

@@ -19,7 +19,7 @@ from negotiation.render.i18n import Lang
 if TYPE_CHECKING:
     from negotiation.analysis.search import PackageMove
 
-__all__ = ["option_text", "package_text"]
+__all__ = ["option_text", "package_text", "untranslated"]
 
 
 def option_text(step: Step, issue: Issue, lang: Lang = "en") -> str:
@@ -45,3 +45,12 @@ def package_text(moves: Iterable[PackageMove], taxonomy: Taxonomy, lang: Lang = 
         parts.append(i18n.say("package_move", lang, side=move.name, issue=issue.label(lang),
                               move=option_text(move.step, issue, lang)))
     return "; ".join(parts) or i18n.say("no_moves", lang)
+
+
+def untranslated(packages: Iterable[Iterable[PackageMove]], taxonomy: Taxonomy, lang: Lang) -> bool:
+    """Whether some words of these packages stay in English in ``lang``: ours, or an issue's label."""
+    if lang == "en":
+        return False
+    if not i18n.has_words(lang):
+        return True
+    return any(not taxonomy.issues[move.issue].has_label(lang) for moves in packages for move in moves)
