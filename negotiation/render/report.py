@@ -127,7 +127,7 @@ def _note(diff: IssueDiff, va: str | None, vb: str | None, lang: Lang, low_pole:
     return partial(
         diff_text.diff_note, diff.verdict.value, va, vb, lang,
         deferred=(a is not None and not a.stated, b is not None and not b.stated),
-        gap=partial(_gap_text, diff, lang), set_scale=not diff.issue.scale.ordered,
+        gap=partial(_gap_text, diff, lang), set_scale=gap_kind(diff.issue.scale) == diff_text.SET_GAP,
         distance=diff.distance, nearer_low=diff.nearer_low, low_pole=low_pole,
     )
 
