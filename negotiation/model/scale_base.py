@@ -157,7 +157,6 @@ class ScaleBase(BaseModel):
     def format(self, value: Value, lang: Lang = "en") -> str:  # pragma: no cover - overridden
         raise NotImplementedError
 
-
     # --- what callers ask instead of checking the class
 
     def rank(self, value: Value) -> int | None:

@@ -92,7 +92,6 @@ class OrdinalScale(ScaleBase):
     def format(self, value: Value, lang: Lang = "en") -> str:
         return self.levels[self.index(value)].label(lang)
 
-
     def rank(self, value: Value) -> int | None:
         return self.index(value)
 
@@ -203,7 +202,6 @@ class NumericScale(ScaleBase):
             return self.unlimited.label(lang)
         return format_number(self.number(value))
 
-
     def amount(self, value: Value) -> float | None:
         return self.number(value)
 
@@ -298,7 +296,6 @@ class SetScale(ScaleBase):
         self.check(value)
         return "{" + ", ".join(sorted(value)) + "}"  # type: ignore[arg-type]
 
-
     @property
     def members(self) -> tuple[str, ...] | None:
         return None if isinstance(self.vocabulary, str) else self.vocabulary
@@ -356,7 +353,6 @@ class FlagScale(ScaleBase):
 
     def _between(self, lo: float, hi: float) -> list[RawValue]:
         return [v for v in (False, True) if lo <= (1.0 if v == self.high_pole else 0.0) <= hi]
-
 
     def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
         return [("false", False), ("true", True)]
