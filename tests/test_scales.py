@@ -537,3 +537,28 @@ def test_moves_pass_each_other_when_the_sides_swap_order(five: OrdinalScale, mem
     assert FlagScale().passes(Span(lo=0, hi=0), Span(lo=1, hi=1), Span(lo=1, hi=1), Span(lo=0, hi=0))
     us, uk = members.span([frozenset({"US"})]), members.span([frozenset({"UK"})])
     assert not members.passes(us, uk, uk, us)  # members have no order to pass in
+
+
+def test_each_scale_describes_its_values_as_data_for_render_to_word(
+        five: OrdinalScale, logscale: NumericScale, members: SetScale) -> None:
+    from negotiation.model.scales import ValueWord
+
+    assert five.describe_value("b") == five.levels[1]
+    assert logscale.describe_value(250.0) == 250.0
+    assert logscale.describe_value("no_cap") == logscale.unlimited
+    assert members.describe_value(frozenset({"US"})) == frozenset({"US"})
+    assert FlagScale().describe_value(False) == ValueWord("no")
+
+
+def test_a_flag_is_worded_yes_or_no_by_render_in_each_language() -> None:
+    flag = FlagScale()
+    assert (flag.format(True), flag.format(False)) == ("yes", "no")
+    assert (flag.format(True, "ar"), flag.format(False, "ar")) == ("نعم", "لا")
+    assert flag.format(True, "fr") == "yes"  # no words of ours in French: English
+
+
+def test_numbers_and_members_are_written_the_same_in_every_language(
+        logscale: NumericScale, members: SetScale) -> None:
+    assert logscale.format(85_000.0 / 10, "ar") == "8,500" == logscale.format(8_500.0)
+    assert logscale.format("no_cap", "ar") == "بلا سقف"
+    assert members.format(frozenset({"US", "UK"}), "ar") == "{UK, US}"

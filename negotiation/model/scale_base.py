@@ -15,7 +15,8 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from negotiation.model.labels import Lang
+from negotiation.delegates import delegate
+from negotiation.model.labels import Labelled, Lang
 from negotiation.model.spans import Span
 from negotiation.model.values import RawValue, Value
 
@@ -46,6 +47,18 @@ class StepKind(str, Enum):
     """Adopts ``member``, which the other side names (sets the value)."""
     DROP = "drop"
     """Drops ``member``, which the other side does not name (sets the value)."""
+
+
+@dataclass(frozen=True)
+class ValueWord:
+    """A value that is one of the project's own words (a flag's ``yes``/``no``), worded by ``render/``."""
+
+    key: str
+
+
+ValueDescription = Labelled | float | frozenset[str] | ValueWord
+"""What a scale says of a value for ``render/`` to write: a level or word with its labels (data
+of the taxonomy), a number, a set of members, or a :class:`ValueWord`."""
 
 
 @dataclass(frozen=True)
@@ -154,8 +167,13 @@ class ScaleBase(BaseModel):
     def _between(self, lo: float, hi: float) -> list[RawValue] | tuple[float, float]:  # pragma: no cover
         raise NotImplementedError
 
-    def format(self, value: Value, lang: Lang = "en") -> str:  # pragma: no cover - overridden
+    def describe_value(self, value: Value) -> ValueDescription:  # pragma: no cover - overridden
+        """What ``render/`` writes for ``value``: a level (its labels), a number, members, or a word of ours."""
         raise NotImplementedError
+
+    def format(self, value: Value, lang: Lang = "en") -> str:
+        """``value`` for people in ``lang``, written by ``render/values.value_text`` from :meth:`describe_value`."""
+        return delegate("negotiation.render.values:value_text")(self.describe_value(value), lang)  # type: ignore[no-any-return]
 
     # --- what callers ask instead of checking the class
 

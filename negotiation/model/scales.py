@@ -1,7 +1,8 @@
 """The four kinds of scale an issue is measured on, and distances between stances.
 
-Every scale checks that a value fits it, formats it for people, and measures how far apart
-two stances are, as a number in [0, 1]:
+Every scale checks that a value fits it, describes it for people (``describe_value``; the
+words are written in ``render/``), and measures how far apart two stances are, as a number
+in [0, 1]:
 
 - ordinal: steps apart over (levels - 1);
 - numeric: the difference over the scale's range, on a log scale where asked, values
@@ -27,13 +28,15 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from negotiation.model.labels import Labelled, Lang
+from negotiation.model.labels import Labelled
 from negotiation.model.scale_base import GapKind as GapKind  # re-exported with the scales
 from negotiation.model.scale_base import ScaleBase as ScaleBase
 from negotiation.model.scale_base import Step as Step
 from negotiation.model.scale_base import StepKind as StepKind
+from negotiation.model.scale_base import ValueDescription as ValueDescription
+from negotiation.model.scale_base import ValueWord as ValueWord
 from negotiation.model.spans import Span as Span  # re-exported: scales and spans are read together
-from negotiation.model.spans import format_number, jaccard, raw_gap
+from negotiation.model.spans import jaccard, raw_gap
 from negotiation.model.values import RawValue, Value
 
 
@@ -89,8 +92,8 @@ class OrdinalScale(ScaleBase):
         """Whole steps between two spans (0 where they overlap)."""
         return int(raw_gap(a, b))
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
-        return self.levels[self.index(value)].label(lang)
+    def describe_value(self, value: Value) -> ValueDescription:
+        return self.levels[self.index(value)]
 
     def rank(self, value: Value) -> int | None:
         return self.index(value)
@@ -197,10 +200,10 @@ class NumericScale(ScaleBase):
         """Whether two spans count as equal: their gap is within the tolerance."""
         return self.raw_gap(a, b) <= self.tolerance
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
+    def describe_value(self, value: Value) -> ValueDescription:
         if isinstance(value, str) and self.unlimited is not None:
-            return self.unlimited.label(lang)
-        return format_number(self.number(value))
+            return self.unlimited
+        return self.number(value)
 
     def amount(self, value: Value) -> float | None:
         return self.number(value)
@@ -292,9 +295,9 @@ class SetScale(ScaleBase):
     def pole_position(self, span: Span) -> tuple[float, float] | None:
         return None
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
+    def describe_value(self, value: Value) -> ValueDescription:
         self.check(value)
-        return "{" + ", ".join(sorted(value)) + "}"  # type: ignore[arg-type]
+        return value  # type: ignore[return-value]
 
     @property
     def members(self) -> tuple[str, ...] | None:
@@ -341,11 +344,9 @@ class FlagScale(ScaleBase):
     def _unit(self, x: float) -> float:
         return x
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
+    def describe_value(self, value: Value) -> ValueDescription:
         self.check(value)
-        if lang == "ar":
-            return "نعم" if value else "لا"
-        return "yes" if value else "no"
+        return ValueWord("yes" if value else "no")
 
     def value_at(self, p: float) -> Value:
         """The pole nearer ``p``."""
