@@ -129,7 +129,7 @@ def test_a_new_scale_kind_moves_in_a_package_search_worded_by_render() -> None:
     assert best["package"].iloc[0] == "A: Stars → ★★★ (1 step); B: Stars → ★★★ (1 step)"
     assert float(best["convergence"].iloc[0]) == pytest.approx(1.0)
     arabic = package_text(best["moves"].iloc[0], tax, "ar")
-    assert arabic == "A: النجوم ← ★★★ (درجة واحدة); B: النجوم ← ★★★ (درجة واحدة)"
+    assert arabic == "A: النجوم ← ★★★ (درجة واحدة)؛ B: النجوم ← ★★★ (درجة واحدة)"
     assert not untranslated(best["moves"], tax, "ar")
     assert untranslated(best["moves"], tax, "fr")  # no words of ours in French: English fills in
 

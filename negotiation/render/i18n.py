@@ -426,8 +426,7 @@ def decimal(x: float | None, lang: Lang = "en", digits: int = 2) -> str:
 # --- package search: the words of a move (analysis/search_space gives each move as a Step)
 
 SENTENCES.update({
-    "move_level": {"en": "{level} ({steps})", "ar": "{level} ({steps})"},
-    "move_part": {"en": "{value} ({k}/{n} of the gap)", "ar": "{value} ({k}/{n} من الفجوة)"},
-    "package_move": {"en": "{side}: {issue} → {move}", "ar": "{side}: {issue} ← {move}"},
-    "no_moves": {"en": "no moves", "ar": "لا تحركات"},
+    "package_move": {"en": "{side}: {issue} → {value}", "ar": "{side}: {issue} ← {value}"},
+    "package_part": {"en": "{k}/{n} of the gap", "ar": "{k}/{n} من الفجوة"},
+    "no_moves": {"en": "no moves", "ar": "لا تحرّكات"},
 })

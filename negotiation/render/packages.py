@@ -27,9 +27,9 @@ def option_text(step: Step, issue: Issue, lang: Lang = "en") -> str:
     scale = issue.scale
     if step.kind is StepKind.LEVEL:
         steps = i18n.say("step", lang) if step.k == 1 else i18n.say("steps", lang, n=step.k)
-        return i18n.say("move_level", lang, level=scale.format(step.value, lang), steps=steps)
+        return f"{scale.format(step.value, lang)} ({steps})"
     if step.kind is StepKind.PART:
-        return i18n.say("move_part", lang, value=scale.format(step.value, lang), k=step.k, n=step.n)
+        return f"{scale.format(step.value, lang)} ({i18n.say('package_part', lang, k=step.k, n=step.n)})"
     if step.kind is StepKind.ADD:
         return f"+{step.member}"
     if step.kind is StepKind.DROP:
@@ -43,8 +43,8 @@ def package_text(moves: Iterable[PackageMove], taxonomy: Taxonomy, lang: Lang = 
     for move in moves:
         issue = taxonomy.issues[move.issue]
         parts.append(i18n.say("package_move", lang, side=move.name, issue=issue.label(lang),
-                              move=option_text(move.step, issue, lang)))
-    return "; ".join(parts) or i18n.say("no_moves", lang)
+                              value=option_text(move.step, issue, lang)))
+    return i18n.say("semicolon", lang).join(parts) or i18n.say("no_moves", lang)
 
 
 def untranslated(packages: Iterable[Iterable[PackageMove]], taxonomy: Taxonomy, lang: Lang) -> bool:
