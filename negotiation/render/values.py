@@ -23,5 +23,5 @@ def value_text(description: ValueDescription, lang: Lang = "en") -> str:
     if isinstance(description, Labelled):
         return description.label(lang)
     if isinstance(description, frozenset):
-        return "{" + ", ".join(sorted(description)) + "}"
+        return "{" + i18n.say("comma", lang).join(sorted(description)) + "}"
     return format_number(description)
