@@ -172,8 +172,8 @@ class ScaleBase(BaseModel):
         raise NotImplementedError
 
     def format(self, value: Value, lang: Lang = "en") -> str:
-        """``value`` for people in ``lang``, written by ``render/values.value_text`` from :meth:`describe_value`."""
-        return delegate("negotiation.render.values:value_text")(self.describe_value(value), lang)  # type: ignore[no-any-return]
+        """``value`` for people in ``lang``, written by ``render/values.words_of`` from :meth:`describe_value`."""
+        return delegate("negotiation.render.values:words_of")(self.describe_value(value), lang)  # type: ignore[no-any-return]
 
     # --- what callers ask instead of checking the class
 

@@ -57,13 +57,19 @@ def verdict_label(verdict: str, lang: Lang = "en") -> str:
 # --- values and lines
 
 
-def number_text(scale: ScaleBase, value: Any, lang: Lang) -> str:
-    """A value for people, a quantity with its unit ("85,000 personnel"); words ("no limit") as they are."""
+def value_text(scale: ScaleBase, value: Any, lang: Lang = "en") -> str:
+    """One value in words, the one function that writes one: a level's label, a number with its unit
+    ("85,000 personnel"), a word of the scale's ("no limit") as it is."""
     text = scale.format(value, lang)
     unit = scale.quantity_unit
     if unit is None or isinstance(value, str):
         return text
     return f"{text} {i18n.unit(unit, lang)}"
+
+
+def number_text(scale: ScaleBase, value: Any, lang: Lang) -> str:
+    """A number with its unit ("85,000 personnel"): :func:`value_text`, by its older name."""
+    return value_text(scale, value, lang)
 
 
 def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
@@ -85,7 +91,7 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
     elif stance.value is None:
         text = ""
     else:
-        text = number_text(scale, stance.value, lang)
+        text = value_text(scale, stance.value, lang)
     if not stance.stated:
         word = i18n.word("deferred", lang)
         text = f"{text} ({word})" if text else word
