@@ -147,7 +147,9 @@ class Comparison:
 
         Columns: area, area_label, issue, issue_label, value_a, value_a_label, value_b,
         value_b_label, distance, verdict, verdict_label, note, source_a, source_b,
-        points_a, points_b, weight (see :func:`negotiation.render.report.comparison_frame`).
+        points_a, points_b, weight, then each side's citation: quote_a, quote_kind_a,
+        source_outlet_a, source_title_a, source_date_a, url_a, no_url_reason_a and the same
+        for b (see :func:`negotiation.render.report.comparison_frame`).
         """
         return delegate("negotiation.render.report:comparison_frame")(self, lang)
 

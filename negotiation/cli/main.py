@@ -82,12 +82,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one document (or PARTY@DATE position): its stances with points and sources."""
     from negotiation.cli.options import emit
-    from negotiation.render.views import document_table
+    from negotiation.render.views import document_data, document_table
 
     corpus = corpus_of(args)
     doc = corpus.resolve(args.id)
-    data = doc.model_dump(mode="json", exclude_defaults=True)
-    emit(document_table(doc, corpus.taxonomy, args.lang), args, data=data)
+    emit(document_table(doc, corpus.taxonomy, args.lang), args, data=document_data(doc))
     _quotes(args, [("", doc)], corpus.taxonomy)
     return 0
 

@@ -307,6 +307,13 @@ SENTENCES: dict[str, dict[str, str]] = {
                            "ar": "نص مؤيَّد لا يشمل قضية يذكرها الطرف بنفسه"},
     "reason_too_old": {"en": "older than max_age", "ar": "أقدم من الحد الأقصى للعمر"},
     "reason_other_bracket": {"en": "another author's bracket", "ar": "صيغة مؤلف آخر بين قوسين"},
+    # --- citations under an HTML table (render/citations.py)
+    "cite_title": {"en": "Quotes and sources", "ar": "الاقتباسات والمصادر"},
+    "cite_no_url": {"en": "no URL recorded", "ar": "لا رابط مسجَّل"},
+    "cite_no_url_because": {"en": "no URL: {reason}", "ar": "لا رابط: {reason}"},
+    "cite_translation": {"en": "translation", "ar": "ترجمة"},
+    "cite_paraphrase": {"en": "paraphrase", "ar": "إعادة صياغة"},
+    # --- end of citations
     "agreement_title": {"en": "Agreement of two codings ({n} documents): Krippendorff's alpha per issue",
                         "ar": "الاتفاق بين ترميزين ({n} وثيقة): ألفا كريبندورف لكل قضية"},
     "agreement_overall": {"en": "Overall alpha (interval, 0–1 positions): {overall}; "

@@ -4,8 +4,8 @@ One block per stance: the issue's label, the quote in its own language (marked w
 translation or a paraphrase), then the outlet, the source's date and the full URL on a line
 of its own, never wrapped, so that it can be clicked or copied. On a terminal (standard
 output a tty, colour allowed) the outlet is also an OSC 8 hyperlink to the URL. A stance
-whose source has no URL says so (a printed primary text, or an article without an
-address). Readers see outlets and dates, never internal source keys.
+whose source has no URL says why (its ``no_url_reason``: a printed primary text, or an
+article whose page cannot be found). Readers see outlets and dates, never internal source keys.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from negotiation.model.models import Document, Taxonomy
+from negotiation.render import i18n
 from negotiation.render.sanitize import terminal_text
 
 __all__ = ["quotes_text"]
@@ -70,6 +71,12 @@ def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, l
             if hyperlinks and source.url:
                 outlet = _link(outlet, terminal_text(source.url))
             lines.append(f"  {outlet}, {iso(source.date.isoformat())}")
-            lines.append(f"  {terminal_text(source.url)}" if source.url else f"  ({_word('no_url', lang)})")
+            if source.url:
+                lines.append(f"  {terminal_text(source.url)}")
+            elif source.no_url_reason:  # the corpus's own words: why there is no URL
+                reason = i18n.say("cite_no_url_because", lang, reason=iso(terminal_text(source.no_url_reason)))
+                lines.append(f"  ({reason})")
+            else:
+                lines.append(f"  ({_word('no_url', lang)})")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

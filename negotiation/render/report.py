@@ -17,6 +17,7 @@ from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy, plain_stance
 from negotiation.model.scales import ScaleBase
 from negotiation.render import diff_text, i18n
+from negotiation.render.citations import citation_of
 from negotiation.render.diff_text import (
     RECORD_KEYS,
     DocumentTexts,
@@ -185,7 +186,8 @@ def stance_texts(doc: Document, stance: Stance, issue: Issue, lang: Lang = "en")
 
     def make() -> StanceTexts:
         return StanceTexts(label=stance_text(stance, issue, lang), plain=_plain_stance(stance),
-                           cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated)
+                           cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated,
+                           citation=citation_of(doc, stance))
 
     return remembered(stance, ("texts", lang), make, (doc, issue))
 
@@ -207,7 +209,8 @@ def comparison_rows(cmp: Comparison, lang: Lang = "en") -> list[dict[str, Any]]:
     ``issue``, ``issue_label``, ``value_a``, ``value_a_label``, ``value_b``,
     ``value_b_label``, ``distance``, ``verdict``, ``verdict_label``, ``note`` (what the
     values do not already say), ``source_a``, ``source_b``, ``points_a``, ``points_b``
-    (lists), ``weight``.
+    (lists), ``weight``, then each side's citation (``quote_a``, ``source_outlet_a``,
+    ``url_a``, … :data:`~negotiation.render.citations.CITATION_KEYS` with ``_a`` and ``_b``).
     """
     return _records(cmp, lang)[0]
 
