@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import negotiation as ng
-from negotiation.analysis.search import PackageMove
+from negotiation.analysis.search import PackageStep
 from negotiation.render.packages import option_text, package_text
 
 
@@ -37,8 +37,8 @@ def test_set_moves_name_the_member_and_a_flag_its_new_value(tax: ng.Taxonomy) ->
 
 
 def test_a_package_joins_its_moves_and_an_empty_one_says_so(tax: ng.Taxonomy) -> None:
-    moves = (PackageMove("a", "RU", "security.guarantors", ng.Step(ng.StepKind.ADD, frozenset({"US"}), member="US")),
-             PackageMove("b", "UA", "security.non_nuclear", ng.Step(ng.StepKind.GIVE_IN, True)))
+    moves = (PackageStep("a", "RU", "security.guarantors", ng.Step(ng.StepKind.ADD, frozenset({"US"}), member="US")),
+             PackageStep("b", "UA", "security.non_nuclear", ng.Step(ng.StepKind.GIVE_IN, True)))
     label = tax.issues["security.guarantors"].label("en")
     assert package_text(moves, tax).startswith(f"RU: {label} → +US; UA: ")
     assert "؛ UA: " in package_text(moves, tax, "ar")
@@ -51,5 +51,5 @@ def test_the_search_frame_carries_its_moves_as_data_and_the_english_words_beside
     ru, ua = corpus.position("RU", "2026-02-24"), corpus.position("UA", "2026-02-24")
     best = ng.search(ru, ua, max_steps=1, top=3)
     for moves, words in zip(best["moves"], best["package"], strict=True):
-        assert all(isinstance(m, PackageMove) for m in moves)
+        assert all(isinstance(m, PackageStep) for m in moves)
         assert words == package_text(moves, corpus.taxonomy, "en")

@@ -71,9 +71,10 @@ COLUMNS = [
 
 
 @dataclass(frozen=True)
-class PackageMove:
+class PackageStep:
     """One move of a package, as data: who moves (``side`` ``a``/``b``, ``name`` its party or
-    document id), on which issue, and the :class:`~negotiation.model.scales.Step` it takes.
+    document id), on which issue, and the :class:`~negotiation.model.scales.Step` it takes
+    (what the value becomes; :class:`~negotiation.analysis.search_ties.PackageMove` counts steps).
 
     ``render/`` words it (:func:`negotiation.render.packages.package_text`); the ``package``
     column of :func:`search` is those words in English.
@@ -407,7 +408,7 @@ def _row(spaces: list[IssueSpace], a: Document, b: Document, ka: np.ndarray, kb:
          conv: float, base: float, ca: float, cb: float) -> dict[str, Any]:
     name_a = a.authors[0] if a.kind == "position" else a.id
     name_b = b.authors[0] if b.kind == "position" else b.id
-    moves: list[PackageMove] = []
+    moves: list[PackageStep] = []
     edits_a: list[Edit] = []
     edits_b: list[Edit] = []
     for m, space in enumerate(spaces):
@@ -417,7 +418,7 @@ def _row(spaces: list[IssueSpace], a: Document, b: Document, ka: np.ndarray, kb:
                 option = opts[int(k)]
                 assert option.edit is not None and option.step is not None
                 edits.append(option.edit)
-                moves.append(PackageMove(side, name, space.issue.id, option.step))
+                moves.append(PackageStep(side, name, space.issue.id, option.step))
     return {
         "rank": 0,
         "package": "",
@@ -451,4 +452,4 @@ def evaluate_one_by_one(a: Document, b: Document, packages: Iterable[tuple[Itera
     return out
 
 
-__all__ = ["IssueSpace", "Option", "PackageMove", "allocations", "build_space", "evaluate_one_by_one", "search"]
+__all__ = ["IssueSpace", "Option", "PackageStep", "allocations", "build_space", "evaluate_one_by_one", "search"]

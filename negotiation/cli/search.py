@@ -44,7 +44,11 @@ def run(args: argparse.Namespace) -> int:
     ]
     if frame.empty:
         summary.insert(0, i18n.say("no_package", lang))
-    notes: list[str] = []
+    from negotiation.analysis.search_ties import search_ties
+    from negotiation.render.search_text import tie_notes
+
+    last = int(frame["rank"].max()) if len(frame) else None
+    notes = tie_notes(search_ties(frame), a, b, corpus.taxonomy, lang, last_rank=last)
     if lang != "en":
         from negotiation.render.packages import package_text, untranslated
 

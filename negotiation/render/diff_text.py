@@ -82,8 +82,7 @@ class DocumentTexts:
 def gap_text(kind: str, span_a: Span, span_b: Span, lang: Lang, unit: str = "") -> str:
     """The gap between two stated spans in words: "2 steps", "515,000 personnel", "1 shared, …"."""
     if kind == ORDINAL_GAP:
-        n = int(raw_gap(span_a, span_b))
-        return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
+        return i18n.steps(int(raw_gap(span_a, span_b)), lang)
     if kind == NUMERIC_GAP:
         return f"{format_number(raw_gap(span_a, span_b))} {unit}"
     if kind == SET_GAP:

@@ -3,7 +3,7 @@
 :mod:`negotiation.analysis.search_space` gives every move as a
 :class:`~negotiation.model.scales.Step` (what it does and the value it reaches) and
 :func:`negotiation.search` every package as a tuple of
-:class:`~negotiation.analysis.search.PackageMove`; the sentences are written here.
+:class:`~negotiation.analysis.search.PackageStep`; the sentences are written here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from negotiation.render import i18n
 from negotiation.render.i18n import Lang
 
 if TYPE_CHECKING:
-    from negotiation.analysis.search import PackageMove
+    from negotiation.analysis.search import PackageStep
 
 __all__ = ["option_text", "package_text", "untranslated"]
 
@@ -37,7 +37,7 @@ def option_text(step: Step, issue: Issue, lang: Lang = "en") -> str:
     return scale.format(step.value, lang)
 
 
-def package_text(moves: Iterable[PackageMove], taxonomy: Taxonomy, lang: Lang = "en") -> str:
+def package_text(moves: Iterable[PackageStep], taxonomy: Taxonomy, lang: Lang = "en") -> str:
     """A package in words: "RU: Foreign troops in Ukraine → … (1 step); UA: …", or "no moves"."""
     parts = []
     for move in moves:
@@ -47,7 +47,7 @@ def package_text(moves: Iterable[PackageMove], taxonomy: Taxonomy, lang: Lang = 
     return i18n.say("semicolon", lang).join(parts) or i18n.say("no_moves", lang)
 
 
-def untranslated(packages: Iterable[Iterable[PackageMove]], taxonomy: Taxonomy, lang: Lang) -> bool:
+def untranslated(packages: Iterable[Iterable[PackageStep]], taxonomy: Taxonomy, lang: Lang) -> bool:
     """Whether some words of these packages stay in English in ``lang``: ours, or an issue's label."""
     if lang == "en":
         return False

@@ -10,6 +10,7 @@ pandas Styler (:func:`comparison_style`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
@@ -39,15 +40,14 @@ if TYPE_CHECKING:
 VERDICT_LABELS = i18n.VERDICTS
 HEADERS = i18n.HEADERS
 
-DISPLAY_LANG: Lang = "en"
-"""The language of notebook views (``_repr_html_``) unless an object has its own; set it
-with ``negotiation.render.report.DISPLAY_LANG = "ar"`` or :func:`set_display_language`."""
-
-
 def set_display_language(lang: Lang) -> None:
-    """Make notebook views (``_repr_html_``) use ``lang`` from now on."""
-    global DISPLAY_LANG
-    DISPLAY_LANG = lang
+    """Removed: there is no global display language (the language is always an argument).
+
+    Raises a ``TypeError`` that says what to call instead: ``cmp.view("ar")`` in a notebook,
+    ``cmp.render(lang="ar")``, ``cmp.to_html("ar")``.
+    """
+    raise TypeError(f"there is no global display language any more: show a comparison in {lang!r} with "
+                    f"cmp.view({lang!r}) in a notebook, or pass lang={lang!r} to render, to_frame or to_html")
 
 
 def verdict_label(verdict: str, lang: Lang = "en") -> str:
@@ -74,7 +74,10 @@ def number_text(scale: ScaleBase, value: Any, lang: Lang) -> str:
 
 
 def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
-    """A stance's value(s) for people, numbers with their unit; "deferred" where deferred."""
+    """A stance's value(s) for people, numbers with their unit; "deferred" where deferred.
+
+    The one function that writes a stance (tables, notes, frames' labels, ``IssueDiff.value``).
+    """
     if stance is None:
         return ""
     scale = issue.scale
@@ -290,7 +293,7 @@ def comparison_table(cmp: Comparison, fmt: str = "github", lang: Lang = "en", *,
     return render(comparison_table_data(cmp, lang, titled=False), fmt, width=width)
 
 
-def comparison_report(cmp: Comparison, fmt: str = "github", lang: Lang = "en", *, width: int = 100,
+def comparison_report(cmp: Comparison, fmt: str = "simple", lang: Lang = "en", *, width: int = 100,
                       color: bool = False) -> str:
     """Both documents named, the table, then the summary, in any format."""
     return render(comparison_table_data(cmp, lang), fmt, width=width, color=color)
@@ -410,15 +413,15 @@ def comparison_style(cmp: Comparison, lang: Lang = "en") -> Styler:
 # --- notebook
 
 
-def comparison_html(cmp: Comparison, lang: Lang | None = None) -> str:
+def comparison_html(cmp: Comparison, lang: Lang = "en") -> str:
     """A coloured HTML table for notebooks: rows coloured by verdict (text and background).
 
-    ``lang`` defaults to :data:`DISPLAY_LANG`.
+    A comparison shows itself in English; ``cmp.view("ar")`` shows it in Arabic.
     """
-    lang = lang or DISPLAY_LANG
     table = comparison_table_data(cmp, lang)
-    table.columns[2] = Column("value_a", header=cmp.a.id)
-    table.columns[3] = Column("value_b", header=cmp.b.id)
+    columns = list(table.columns)
+    columns[2:4] = [Column("value_a", header=cmp.a.id), Column("value_b", header=cmp.b.id)]
+    table = replace(table, columns=tuple(columns))
     rules = " ".join(
         f".negotiation-comparison tr.v-{v} td {{color: {fg}; background-color: {bg};}}"
         for v, (fg, bg) in VERDICT_COLORS.items()

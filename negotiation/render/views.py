@@ -13,6 +13,7 @@ from negotiation.render import i18n
 from negotiation.render.citations import Citation, citation_of
 from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
+from negotiation.render.notes import readable_note
 from negotiation.render.report import document_title, stance_text, title_is_translated
 
 
@@ -77,6 +78,7 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
             "source": _cite(doc, st),
             "note": st.note,
             **citation_of(doc, st).record(),
+            "note_label": readable_note(st.note, issue, taxonomy, lang),
         })
     authors = ", ".join(taxonomy.parties[a].label(lang) if a in taxonomy.parties else a for a in doc.authors)
     meta = [doc.id, doc.date.isoformat(), i18n.word(doc.kind, lang), i18n.word(doc.status, lang), authors]
