@@ -89,10 +89,14 @@ _LAZY = {
     "Taxonomy": "negotiation.model.models",
     "Salience": "negotiation.model.salience",
     "FlagScale": "negotiation.model.scales",
+    "GapKind": "negotiation.model.scales",
     "NumericScale": "negotiation.model.scales",
     "OrdinalScale": "negotiation.model.scales",
     "Scale": "negotiation.model.scales",
+    "ScaleBase": "negotiation.model.scales",
     "SetScale": "negotiation.model.scales",
+    "Step": "negotiation.model.scales",
+    "StepKind": "negotiation.model.scales",
 }
 
 if TYPE_CHECKING:
@@ -141,7 +145,17 @@ if TYPE_CHECKING:
         Taxonomy,
     )
     from negotiation.model.salience import Salience
-    from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
+    from negotiation.model.scales import (
+        FlagScale,
+        GapKind,
+        NumericScale,
+        OrdinalScale,
+        Scale,
+        ScaleBase,
+        SetScale,
+        Step,
+        StepKind,
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -174,6 +188,7 @@ __all__ = [
     "Encoding",
     "Event",
     "FlagScale",
+    "GapKind",
     "Issue",
     "IssueDiff",
     "MatrixRange",
@@ -189,10 +204,13 @@ __all__ = [
     "RedlineChain",
     "Salience",
     "Scale",
+    "ScaleBase",
     "ScaleError",
     "SetScale",
     "Source",
     "Stance",
+    "Step",
+    "StepKind",
     "Summary",
     "Taxonomy",
     "UnknownDocumentError",

@@ -34,18 +34,19 @@ SOURCE = Source(id="generated", outlet="hypothesis", title="generated", date=dt.
 def values(issue: Issue) -> st.SearchStrategy[Any]:
     """Values that fit ``issue``'s scale."""
     scale = issue.scale
-    if isinstance(scale, OrdinalScale):
-        return st.sampled_from(scale.level_ids)
-    if isinstance(scale, NumericScale):
-        numbers = st.integers(int(scale.lower), int(scale.upper)).map(float)
-        if scale.unlimited is not None:
-            return st.one_of(numbers, st.just(scale.unlimited.id))
-        return numbers
-    if isinstance(scale, SetScale):
-        return st.frozensets(st.sampled_from(scale.vocabulary), max_size=len(scale.vocabulary))
-    if isinstance(scale, FlagScale):
-        return st.booleans()
-    raise TypeError(f"unknown scale {scale!r}")
+    if scale.level_order is not None:
+        return st.sampled_from(scale.level_order)
+    if scale.bounds is not None:
+        lower, upper, _log = scale.bounds
+        numbers = st.integers(int(lower), int(upper)).map(float)
+        words = [w for w, v in scale.listed(()) if w is not None]  # the "no limit" word, where there is one
+        return st.one_of(numbers, st.sampled_from(words)) if words else numbers
+    if scale.members is not None:
+        return st.frozensets(st.sampled_from(scale.members), max_size=len(scale.members))
+    if scale.ordered:  # no levels, no range: the two poles (a flag's yes and no)
+        poles = {scale.value_at(0.0), scale.value_at(1.0)}
+        return st.booleans() if poles == {False, True} else st.sampled_from(sorted(poles, key=str))
+    raise TypeError(f"no strategy for scale {scale!r}")
 
 
 def stances(

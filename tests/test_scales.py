@@ -8,7 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from negotiation.errors import NegotiationError, ScaleError
-from negotiation.model.scales import FlagScale, Level, NumericScale, OrdinalScale, SetScale, Span
+from negotiation.model.scales import FlagScale, GapKind, Level, NumericScale, OrdinalScale, SetScale, Span, StepKind
+from negotiation.render.diff_text import gap_text
 
 
 def _levels(*ids: str) -> tuple[Level, ...]:
@@ -82,9 +83,10 @@ def test_ordinal_steps_counts_whole_steps_between_spans(five: OrdinalScale) -> N
     assert five.steps(five.span(["a"]), five.span(["d"])) == 3
 
 
-def test_ordinal_format_gap_names_the_steps(five: OrdinalScale) -> None:
-    assert five.format_gap(five.span(["a"]), five.span(["b"])) == "1 step"
-    assert five.format_gap(five.span(["a"]), five.span(["c"])) == "2 steps"
+def test_an_ordinal_gap_is_worded_in_steps(five: OrdinalScale) -> None:
+    assert five.gap_kind is GapKind.STEPS
+    assert gap_text(five.gap_kind, five.span(["a"]), five.span(["b"]), "en") == "1 step"
+    assert gap_text(five.gap_kind, five.span(["a"]), five.span(["c"]), "en") == "2 steps"
 
 
 def test_ordinal_format_uses_the_level_label_in_each_language(five: OrdinalScale) -> None:
@@ -216,7 +218,7 @@ def test_numeric_zero_tolerance_accepts_only_equal_numbers() -> None:
 
 def test_numeric_raw_gap_is_in_the_scale_unit(linear: NumericScale) -> None:
     assert linear.raw_gap(linear.span([20.0]), linear.span([65.0])) == pytest.approx(45.0)
-    assert linear.format_gap(linear.span([20.0]), linear.span([65.0])) == "45"
+    assert gap_text(linear.gap_kind, linear.span([20.0]), linear.span([65.0]), "en", "days") == "45 days"
 
 
 def test_numeric_default_close_threshold_is_fifteen_percent(linear: NumericScale) -> None:
@@ -306,9 +308,9 @@ def test_set_format_lists_members_sorted(members: SetScale) -> None:
     assert members.format(frozenset({"UK", "FR", "US"})) == "{FR, UK, US}"
 
 
-def test_set_format_gap_counts_shared_and_own_members(members: SetScale) -> None:
-    gap = members.format_gap(
-        members.span([frozenset({"US", "UK"})]), members.span([frozenset({"US", "FR", "DE"})])
+def test_a_set_gap_is_worded_as_shared_and_own_members(members: SetScale) -> None:
+    gap = gap_text(
+        members.gap_kind, members.span([frozenset({"US", "UK"})]), members.span([frozenset({"US", "FR", "DE"})]), "en"
     )
     assert gap == "1 shared, 1 only in A, 2 only in B"
 
@@ -432,3 +434,132 @@ def test_the_plain_span_helpers_measure_as_the_scales_do(five: OrdinalScale, mem
     alternatives = members.span([frozenset({"US"}), frozenset({"UK", "FR"})])
     other = members.span([frozenset({"UK", "FR", "DE"})])
     assert closest_members(alternatives, other) == (frozenset({"UK", "FR"}), frozenset({"UK", "FR", "DE"}))
+
+
+def test_the_gap_kinds_render_words_are_the_gap_kinds_of_the_scales() -> None:
+    from negotiation.render import diff_text
+
+    assert [k.value for k in GapKind] == [diff_text.ORDINAL_GAP, diff_text.NUMERIC_GAP, diff_text.SET_GAP,
+                                          diff_text.OPPOSITE_GAP]
+
+
+# --- what callers ask a scale instead of checking its class
+
+
+def test_only_an_ordinal_scale_ranks_its_values(five: OrdinalScale, linear: NumericScale) -> None:
+    assert five.rank("c") == 2
+    assert five.level_order == ("a", "b", "c", "d", "e")
+    assert linear.rank(20.0) is None and linear.level_order is None
+
+
+def test_only_a_numeric_scale_has_an_amount_a_unit_and_bounds(logscale: NumericScale, five: OrdinalScale) -> None:
+    assert logscale.amount("no_cap") == 10_000
+    assert logscale.quantity_unit == "troops"
+    assert logscale.bounds == (1, 10_000, True)
+    assert five.amount("a") is None and five.quantity_unit is None and five.bounds is None
+
+
+def test_only_a_numeric_scale_reads_a_bracket_as_a_range(linear: NumericScale, five: OrdinalScale,
+                                                         members: SetScale) -> None:
+    assert linear.continuous
+    assert not (five.continuous or members.continuous or FlagScale().continuous)
+
+
+def test_each_kind_words_its_gaps_its_own_way(five: OrdinalScale, linear: NumericScale, members: SetScale) -> None:
+    kinds = [s.gap_kind for s in (five, linear, members, FlagScale())]
+    assert kinds == [GapKind.STEPS, GapKind.AMOUNT, GapKind.MEMBERS, GapKind.OPPOSITE]
+
+
+def test_only_a_numeric_tolerance_makes_spans_apart_count_as_equal(linear: NumericScale, five: OrdinalScale) -> None:
+    assert linear.within_tolerance(linear.span([20.0]), linear.span([24.0]))
+    assert not linear.within_tolerance(linear.span([20.0]), linear.span([26.0]))
+    assert not five.within_tolerance(five.span(["a"]), five.span(["b"]))
+
+
+def test_steps_are_counted_on_ordinal_scales_only(five: OrdinalScale, linear: NumericScale) -> None:
+    assert five.steps(five.span(["a"]), five.span(["d"])) == 3
+    assert linear.steps(linear.span([1.0]), linear.span([4.0])) is None
+
+
+def test_a_codebook_lists_levels_flags_members_and_the_no_limit_word(
+        five: OrdinalScale, logscale: NumericScale, linear: NumericScale) -> None:
+    assert five.listed(())[:2] == [("a", "a"), ("b", "b")]
+    assert FlagScale().listed(()) == [("false", False), ("true", True)]
+    assert SetScale(vocabulary=("US", "UK")).listed(("RU",)) == [("US", None), ("UK", None)]
+    assert linear.listed(()) == [(None, None)]
+    assert logscale.listed(()) == [(None, None), ("no_cap", "no_cap")]
+
+
+def test_a_party_vocabulary_not_yet_resolved_lists_the_given_parties() -> None:
+    scale = SetScale(vocabulary="parties")
+    assert scale.members is None
+    assert scale.listed(("RU", "UA")) == [("RU", None), ("UA", None)]
+
+
+def test_a_step_toward_stops_at_the_target_on_ordinal_scales(five: OrdinalScale, linear: NumericScale) -> None:
+    assert five.step_toward("a", "e", 2) == "c"
+    assert five.step_toward("e", "a", 9) == "a"
+    assert linear.step_toward(10.0, 90.0, 1) == 90.0  # numbers move all the way
+
+
+def test_ordinal_moves_go_one_level_at_a_time_toward_the_other_side(five: OrdinalScale) -> None:
+    steps = five.moves_toward("d", "a")
+    assert [(s.kind, s.value, s.k) for s in steps] == [(StepKind.LEVEL, "c", 1), (StepKind.LEVEL, "b", 2),
+                                                       (StepKind.LEVEL, "a", 3)]
+    assert all(s.concedes for s in steps)
+
+
+def test_numeric_moves_cut_the_gap_into_equal_parts_ending_at_the_other_value(linear: NumericScale) -> None:
+    steps = linear.moves_toward(20.0, 60.0, 4)
+    assert [(s.kind, s.value, s.k, s.n) for s in steps] == [
+        (StepKind.PART, 30.0, 1, 4), (StepKind.PART, 40.0, 2, 4), (StepKind.PART, 50.0, 3, 4),
+        (StepKind.PART, 60.0, 4, 4)]
+    assert not any(s.concedes for s in steps)
+    assert linear.moves_toward(20.0, 23.0) == []  # within the tolerance: nothing to move
+
+
+def test_set_moves_adopt_the_other_sides_members_then_drop_the_rest(members: SetScale) -> None:
+    steps = members.moves_toward(frozenset({"US", "UK"}), frozenset({"US", "FR"}))
+    assert [(s.kind, s.member, s.value) for s in steps] == [
+        (StepKind.ADD, "FR", frozenset({"US", "UK", "FR"})), (StepKind.DROP, "UK", frozenset({"US", "FR"}))]
+
+
+def test_a_flag_gives_in_in_one_move_and_not_at_all_when_the_same() -> None:
+    flag = FlagScale()
+    assert [(s.kind, s.value) for s in flag.moves_toward(False, True)] == [(StepKind.GIVE_IN, True)]
+    assert flag.moves_toward(True, True) == []
+
+
+def test_moves_pass_each_other_when_the_sides_swap_order(five: OrdinalScale, members: SetScale) -> None:
+    a, b = five.span(["b"]), five.span(["d"])
+    assert five.passes(a, b, five.span(["d"]), five.span(["b"]))
+    assert not five.passes(a, b, five.span(["c"]), five.span(["c"]))
+    assert FlagScale().passes(Span(lo=0, hi=0), Span(lo=1, hi=1), Span(lo=1, hi=1), Span(lo=0, hi=0))
+    us, uk = members.span([frozenset({"US"})]), members.span([frozenset({"UK"})])
+    assert not members.passes(us, uk, uk, us)  # members have no order to pass in
+
+
+def test_each_scale_describes_its_values_as_data_for_render_to_word(
+        five: OrdinalScale, logscale: NumericScale, members: SetScale) -> None:
+    from negotiation.model.scales import ValueWord
+
+    assert five.describe_value("b") == five.levels[1]
+    assert logscale.describe_value(250.0) == 250.0
+    assert logscale.describe_value("no_cap") == logscale.unlimited
+    assert members.describe_value(frozenset({"US"})) == frozenset({"US"})
+    assert FlagScale().describe_value(False) == ValueWord("no")
+
+
+def test_a_flag_is_worded_yes_or_no_by_render_in_each_language() -> None:
+    flag = FlagScale()
+    assert (flag.format(True), flag.format(False)) == ("yes", "no")
+    assert (flag.format(True, "ar"), flag.format(False, "ar")) == ("نعم", "لا")
+    assert flag.format(True, "fr") == "yes"  # no words of ours in French: English
+
+
+def test_numbers_keep_their_digits_and_members_their_codes_in_every_language(
+        logscale: NumericScale, members: SetScale) -> None:
+    assert logscale.format(8_500.0, "ar") == "8,500" == logscale.format(8_500.0)
+    assert logscale.format("no_cap", "ar") == "بلا سقف"
+    assert members.format(frozenset({"US", "UK"})) == "{UK, US}"
+    assert members.format(frozenset({"US", "UK"}), "ar") == "{UK، US}"  # the Arabic comma

@@ -42,7 +42,6 @@ from negotiation.errors import NegotiationError
 from negotiation.model.lang import Lang
 from negotiation.model.models import Corpus, Stance
 from negotiation.model.salience import Salience
-from negotiation.model.scales import SetScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -297,7 +296,7 @@ def backtest(
                     used.add(sq.document)
             sa, sb = stances[a], stances[b]
             both = sa is not None and sb is not None and sa.stated and sb.stated
-            if both and not isinstance(issue.scale, SetScale):
+            if both and issue.scale.ordered:
                 assert sa is not None and sb is not None
                 mid = (midpoint(issue.scale, sa) + midpoint(issue.scale, sb)) / 2
                 predictions.append(("midpoint", value_at_position(issue.scale, mid)))
@@ -329,6 +328,6 @@ def _single(issue: Any, stance: Stance) -> Any:
     """One value for a stance: itself, or the middle of a bracket."""
     if len(stance.values) == 1:
         return stance.values[0]
-    if isinstance(issue.scale, SetScale):
+    if not issue.scale.ordered:  # no middle between member sets: the first alternative
         return stance.values[0]
     return value_at_position(issue.scale, midpoint(issue.scale, stance))

@@ -22,7 +22,6 @@ from negotiation.delegates import delegate
 from negotiation.model.arguments import expect
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
-from negotiation.model.scales import NumericScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -267,7 +266,7 @@ def diff_issue(issue: Issue, a: Stance | None, b: Stance | None) -> IssueDiff:
     span_a, span_b = a.span(scale), b.span(scale)
     distance = scale.gap(span_a, span_b)
     points = not (a.bracketed or b.bracketed)
-    within = distance <= _EPS or (isinstance(scale, NumericScale) and scale.within_tolerance(span_a, span_b))
+    within = distance <= _EPS or scale.within_tolerance(span_a, span_b)
     if within and (points or span_a == span_b):
         verdict = Verdict.AGREE
     elif within:

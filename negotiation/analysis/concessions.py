@@ -14,7 +14,6 @@ from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy, plain_stance
-from negotiation.model.scales import OrdinalScale, SetScale
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,14 +114,13 @@ def concession_moves(
             span_a, span_b = a.span(scale), b.span(scale)
             dist = scale.gap(span_a, span_b)
             row["distance"] = dist
-            if isinstance(scale, OrdinalScale):
-                row["steps"] = scale.steps(span_a, span_b)
+            row["steps"] = scale.steps(span_a, span_b)
             pa, pb = scale.pole_position(span_a), scale.pole_position(span_b)
             moved = dist > 0 or pa != pb
             row["change"] = "moved" if moved else "unchanged"
             if pa is not None and pb is not None and moved:
                 row["toward"] = "high" if sum(pb) > sum(pa) else "low"
-            elif isinstance(scale, SetScale) and moved:
+            elif not scale.ordered and moved:
                 row["toward"] = "other"
             ref = toward.stances.get(issue_id) if toward is not None else None
             if ref is not None and ref.stated:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from negotiation.analysis.verdicts import (
     NUMERIC,
@@ -72,15 +72,18 @@ class DocumentCode:
     """A position's readings below the confidence floor on issues it leaves unstated."""
 
 
+_FAST_PATHS: dict[type, int] = {OrdinalScale: ORDERED, FlagScale: ORDERED, NumericScale: NUMERIC, SetScale: SET}
+"""The built-in scale classes whose distances the fast paths (``verdicts``) reimplement exactly.
+
+Looked up by exact class on purpose: any other kind, a subclass too, takes the exact path
+through its own ``gap`` and ``far``, so a new scale kind needs nothing here.
+"""
+
+
 def _scale_kind(issue: Issue) -> int:
     scale = issue.scale
-    if type(scale) in (OrdinalScale, FlagScale):
-        return ORDERED
-    if type(scale) is NumericScale:
-        return NUMERIC
-    if type(scale) is SetScale and not isinstance(scale.vocabulary, str):
-        return SET
-    return OTHER
+    kind = _FAST_PATHS.get(type(scale), OTHER)
+    return OTHER if kind == SET and scale.members is None else kind
 
 
 def _issue_code(k: int, issue: Issue) -> IssueCode:
@@ -88,12 +91,11 @@ def _issue_code(k: int, issue: Issue) -> IssueCode:
     scale = issue.scale
     width, tolerance, vocabulary = 1.0, 0.0, {}
     if kind == NUMERIC:
-        assert isinstance(scale, NumericScale)
-        width = scale._transform(scale.upper) - scale._transform(scale.lower)
-        tolerance = scale.tolerance
+        numeric = cast(NumericScale, scale)
+        width = numeric._transform(numeric.upper) - numeric._transform(numeric.lower)
+        tolerance = numeric.tolerance
     elif kind == SET:
-        assert isinstance(scale, SetScale) and not isinstance(scale.vocabulary, str)
-        vocabulary = {m: v for v, m in enumerate(scale.vocabulary)}
+        vocabulary = {m: v for v, m in enumerate(scale.members or ())}
     return IssueCode(k, issue.id, kind, issue.close_threshold, issue.weight, width, tolerance, vocabulary, issue)
 
 
@@ -141,14 +143,12 @@ def _stance_code(code: IssueCode, stance: Stance) -> StanceCode:
     reservation = scale.span(values + stance.accepts) if stance.accepts else span
     common = (True, bool(stance.alternatives), bool(stance.accepts), span)
     if code.kind == ORDERED:
-        assert isinstance(scale, OrdinalScale | FlagScale)
-        unit = scale._unit
+        unit = cast(OrdinalScale | FlagScale, scale)._unit
         lo, hi = unit(span.lo), unit(span.hi)
         return StanceCode(*common, lo, hi, unit(reservation.lo), unit(reservation.hi),
                           (min(lo, hi), max(lo, hi)), reservation=reservation, stance=stance)
     if code.kind == NUMERIC:
-        assert isinstance(scale, NumericScale)
-        t = scale._transform
+        t = cast(NumericScale, scale)._transform
         pole = scale.pole_position(span)
         return StanceCode(*common, t(span.lo), t(span.hi), t(reservation.lo), t(reservation.hi),
                           pole, reservation=reservation, stance=stance)

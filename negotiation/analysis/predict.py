@@ -73,14 +73,12 @@ def predict_issue(
     weighted majority per member (the median of a yes/no vote), and have no Nash point.
     """
     from negotiation.analysis.zopa import shared_values
-    from negotiation.model.scales import SetScale
-
     scale = issue.scale
     parties = [p for p, st in stances.items() if st is not None and st.stated]
     if not parties:
         return []
     out: list[Prediction] = []
-    if isinstance(scale, SetScale):
+    if not scale.ordered:  # members, not positions: a weighted majority of members
         if "weighted_median" in models:
             members = sorted({m for p in parties for v in stances[p].values for m in v})
             total = sum(weights[p] for p in parties)

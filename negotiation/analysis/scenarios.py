@@ -28,7 +28,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.errors import NegotiationError, ScaleError
 from negotiation.model.models import Document, Issue, Source, Stance, Taxonomy
-from negotiation.model.scales import FlagScale, OrdinalScale
 from negotiation.model.values import Value
 
 SCENARIO_SOURCE = "scenario"
@@ -67,14 +66,7 @@ def accept(issue: str, value: object) -> Edit:
 
 
 def _step_toward(issue: Issue, current: Value, target: Value, steps: int) -> Value:
-    scale = issue.scale
-    if isinstance(scale, OrdinalScale):
-        i, t = scale.index(current), scale.index(target)
-        move = max(-steps, min(steps, t - i))
-        return scale.levels[i + move].id
-    if isinstance(scale, FlagScale):
-        return target
-    return target  # numeric and set scales: all the way
+    return issue.scale.step_toward(current, target, steps)
 
 
 def apply_edit(document: Document, edit: Edit, taxonomy: Taxonomy) -> Document:

@@ -55,8 +55,10 @@ from negotiation.analysis.compare import Verdict
 from negotiation.analysis.scenarios import Edit
 from negotiation.analysis.search_space import VERDICT_RANK, IssueSpace, Option, build_space
 from negotiation.analysis.taxonomy_of import taxonomy_of
+from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
 from negotiation.model.models import Document, Taxonomy
+from negotiation.model.scales import Step
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,8 +66,24 @@ if TYPE_CHECKING:
 
 COLUMNS = [
     "rank", "package", "convergence", "gain", "concession_a", "concession_b",
-    "steps_a", "steps_b", "edits_a", "edits_b",
+    "steps_a", "steps_b", "edits_a", "edits_b", "moves",
 ]
+
+
+@dataclass(frozen=True)
+class PackageStep:
+    """One move of a package, as data: who moves (``side`` ``a``/``b``, ``name`` its party or
+    document id), on which issue, and the :class:`~negotiation.model.scales.Step` it takes
+    (what the value becomes; :class:`~negotiation.analysis.search_ties.PackageMove` counts steps).
+
+    ``render/`` words it (:func:`negotiation.render.packages.package_text`); the ``package``
+    column of :func:`search` is those words in English.
+    """
+
+    side: str
+    name: str
+    issue: str
+    step: Step
 
 
 
@@ -304,8 +322,10 @@ def search(
             rows.append(_row(spaces, a, b, ka[i], kb[i], float(conv[i]), base_conv, float(ca[i]), float(cb[i])))
             if len(rows) >= top:
                 break
+    words = delegate("negotiation.render.packages:package_text")
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
+        row["package"] = words(row["moves"], taxonomy, "en")
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame.attrs.update(base_convergence=base_conv, method=use, evaluated=evaluated,
                        a=a.id, b=b.id, issues=[s.issue.id for s in spaces])
@@ -388,19 +408,20 @@ def _row(spaces: list[IssueSpace], a: Document, b: Document, ka: np.ndarray, kb:
          conv: float, base: float, ca: float, cb: float) -> dict[str, Any]:
     name_a = a.authors[0] if a.kind == "position" else a.id
     name_b = b.authors[0] if b.kind == "position" else b.id
-    parts: list[str] = []
+    moves: list[PackageStep] = []
     edits_a: list[Edit] = []
     edits_b: list[Edit] = []
     for m, space in enumerate(spaces):
-        for k, opts, edits, name in ((ka[m], space.a, edits_a, name_a), (kb[m], space.b, edits_b, name_b)):
+        sides = (("a", ka[m], space.a, edits_a, name_a), ("b", kb[m], space.b, edits_b, name_b))
+        for side, k, opts, edits, name in sides:
             if k:
                 option = opts[int(k)]
-                assert option.edit is not None
+                assert option.edit is not None and option.step is not None
                 edits.append(option.edit)
-                parts.append(f"{name}: {space.issue.label('en')} → {option.text}")
+                moves.append(PackageStep(side, name, space.issue.id, option.step))
     return {
         "rank": 0,
-        "package": "; ".join(parts) or "no moves",
+        "package": "",
         "convergence": conv,
         "gain": conv - base,
         "concession_a": ca,
@@ -409,6 +430,7 @@ def _row(spaces: list[IssueSpace], a: Document, b: Document, ka: np.ndarray, kb:
         "steps_b": int(kb.sum()),
         "edits_a": tuple(edits_a),
         "edits_b": tuple(edits_b),
+        "moves": tuple(moves),
     }
 
 
@@ -430,4 +452,4 @@ def evaluate_one_by_one(a: Document, b: Document, packages: Iterable[tuple[Itera
     return out
 
 
-__all__ = ["IssueSpace", "Option", "allocations", "build_space", "evaluate_one_by_one", "search"]
+__all__ = ["IssueSpace", "Option", "PackageStep", "allocations", "build_space", "evaluate_one_by_one", "search"]

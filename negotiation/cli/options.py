@@ -24,8 +24,8 @@ from negotiation.render.sanitize import for_output, terminal_table
 __all__ = ["FORMATS", "LANGS", "add_output_options", "emit", "lang_of", "nothing_stated", "output_width",
            "use_color", "writable_file"]
 
-LANGS = ("en", "ar")
-"""The languages of ``--lang``."""
+LANGS = i18n.languages()
+"""The languages of ``--lang`` (``i18n.languages()``, read again whenever a parser is built)."""
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -78,7 +78,8 @@ def add_output_options(parser: argparse.ArgumentParser, *, lang: bool = True, pl
         help=f"output format (default {DEFAULT_FORMAT}): {', '.join(FORMATS)}",
     )
     if lang:
-        parser.add_argument("--lang", default="en", choices=LANGS, help="language of labels and words (default en)")
+        parser.add_argument("--lang", default="en", choices=i18n.languages(),
+                            help="language of labels and words (default en)")
     parser.add_argument("--width", type=_width, metavar="N", help="fit text tables to N columns "
                         "(default: COLUMNS, else the terminal's width, else 100)")
     parser.add_argument("--no-color", action="store_true", help="no colour even on a terminal (also NO_COLOR=1)")

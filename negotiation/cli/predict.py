@@ -54,11 +54,9 @@ def _with_units(frame: object, taxonomy: object, lang: str) -> object:
     Units are English words in the taxonomy (no translations yet), so other languages get the
     ``unit`` column but keep the bare number in the cell people read.
     """
-    from negotiation.model.scales import NumericScale
-
     f: Any = frame
     tax: Any = taxonomy
-    units = {i: issue.scale.unit for i, issue in tax.issues.items() if isinstance(issue.scale, NumericScale)}
+    units = {i: issue.scale.quantity_unit for i, issue in tax.issues.items() if issue.scale.quantity_unit}
     unit = f["issue"].map(units)
     f = f.assign(unit=unit)
     import pandas as pd

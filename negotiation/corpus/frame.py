@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, SetScale
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -80,9 +78,7 @@ def _text(value: Any) -> str:
 def _measures(issue: Issue, value: Any) -> tuple[int | None, float | None, float | None]:
     """``(level, number, position)`` of a value on its issue's scale."""
     scale = issue.scale
-    level = scale.index(value) if isinstance(scale, OrdinalScale) else None
-    number = scale.number(value) if isinstance(scale, NumericScale) else None
-    return level, number, scale.position(value)
+    return scale.rank(value), scale.amount(value), scale.position(value)
 
 
 def _source(doc: Document, stance: Stance) -> Source | None:
@@ -102,7 +98,7 @@ def _rows(doc: Document, taxonomy: Taxonomy, lang: str) -> list[dict[str, Any]]:
             "document": doc.id, "title": doc.title, "date": doc.date, "kind": doc.kind, "status": doc.status,
             "authors": authors, "area": issue.area, "issue": issue_id, "scale": issue.scale.kind,
             "modality": stance.modality.value,
-            "unit": issue.scale.unit if isinstance(issue.scale, NumericScale) else None,
+            "unit": issue.scale.quantity_unit,
             "accepts": ";".join(_text(v) for v in stance.accepts) or None,
             "points": ";".join(stance.points) or None,
             "confidence": stance.confidence.value,
@@ -183,7 +179,7 @@ def stances(corpus: Corpus, *, lang: str = "en", issues: list[str] | None = None
     frame["position"] = frame["position"].astype("Float64")
     frame["bracketed"] = frame["bracketed"].astype(bool)
     kept = [taxonomy.issues[i] for i in (issues or taxonomy.issues)]
-    levels = {tuple(i.scale.level_ids) if isinstance(i.scale, OrdinalScale) else None for i in kept}
+    levels = {i.scale.level_order for i in kept}
     if issues and len(levels) == 1 and None not in levels:
         frame["value"] = pd.Categorical(frame["value"], categories=list(levels.pop() or ()), ordered=True)
     return frame
@@ -191,17 +187,7 @@ def stances(corpus: Corpus, *, lang: str = "en", issues: list[str] | None = None
 
 def _scale_values(issue: Issue, taxonomy: Taxonomy) -> list[tuple[str | None, Any]]:
     """``(value as written, the value)`` for every value a scale names (one row for a bare numeric scale)."""
-    scale = issue.scale
-    if isinstance(scale, OrdinalScale):
-        return [(level.id, level.id) for level in scale.levels]
-    if isinstance(scale, FlagScale):
-        return [("false", False), ("true", True)]
-    if isinstance(scale, SetScale):
-        vocabulary = list(taxonomy.parties) if isinstance(scale.vocabulary, str) else list(scale.vocabulary)
-        return [(member, None) for member in vocabulary]
-    if scale.unlimited is not None:
-        return [(None, None), (scale.unlimited.id, scale.unlimited.id)]
-    return [(None, None)]
+    return issue.scale.listed(list(taxonomy.parties))
 
 
 def _languages(taxonomy: Taxonomy) -> list[str]:
@@ -237,14 +223,13 @@ def codebook(corpus: Corpus) -> pd.DataFrame:
     for issue_id, issue in taxonomy.issues.items():
         scale = issue.scale
         area = taxonomy.areas.get(issue.area)
-        numeric = isinstance(scale, NumericScale)
+        lower, upper, log = scale.bounds or (None, None, None)
         for written, value in _scale_values(issue, taxonomy):
             row: dict[str, Any] = {
                 "area": issue.area, "issue": issue_id, "scale": scale.kind,
-                "unit": scale.unit if numeric else None,
-                "lower": scale.lower if numeric else None, "upper": scale.upper if numeric else None,
-                "log": scale.log if numeric else None, "weight": issue.weight, "value": written,
-                "level": scale.index(value) if isinstance(scale, OrdinalScale) else None,
+                "unit": scale.quantity_unit, "lower": lower, "upper": upper, "log": log,
+                "weight": issue.weight, "value": written,
+                "level": scale.rank(value) if value is not None else None,
                 "position": scale.position(value) if value is not None else None,
             }
             for lang in langs:
@@ -261,7 +246,7 @@ def codebook(corpus: Corpus) -> pd.DataFrame:
 def _value_label(issue: Issue, taxonomy: Taxonomy, written: str | None, value: Any, lang: str) -> str | None:
     if written is None:
         return None
-    if isinstance(issue.scale, SetScale):
+    if value is None:  # a member a set scale lists (Scale.listed): named by its party where it is one
         party = taxonomy.parties.get(written)
         return party.label(lang) if party else written
     return issue.scale.format(value, lang)

@@ -33,7 +33,7 @@ from negotiation.model.frozen import freeze_mappings
 from negotiation.model.labels import Lang
 from negotiation.model.lineage import lineage_problems
 from negotiation.model.salience import Salience
-from negotiation.model.scales import NumericScale, Scale
+from negotiation.model.scales import Scale
 from negotiation.model.spans import Span
 from negotiation.model.taxonomy import FROZEN, Area, Issue, Party, Poles, Taxonomy
 from negotiation.model.values import Value, plain_value
@@ -186,7 +186,7 @@ class Stance(BaseModel):
     def describe(self, scale: Scale, lang: Lang = "en") -> str:
         """The stance's value(s) for people: a label, a number, a bracket of alternatives."""
         if self.alternatives:
-            if isinstance(scale, NumericScale):
+            if scale.continuous:
                 span = scale.span(self.values)
                 lo = min(self.values, key=lambda v: scale.span([v]).lo)
                 hi = max(self.values, key=lambda v: scale.span([v]).hi)

@@ -1,7 +1,8 @@
 """The four kinds of scale an issue is measured on, and distances between stances.
 
-Every scale checks that a value fits it, formats it for people, and measures how far apart
-two stances are, as a number in [0, 1]:
+Every scale checks that a value fits it, describes it for people (``describe_value``; the
+words are written in ``render/``), and measures how far apart two stances are, as a number
+in [0, 1]:
 
 - ordinal: steps apart over (levels - 1);
 - numeric: the difference over the scale's range, on a log scale where asked, values
@@ -25,11 +26,17 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from negotiation.model.labels import Labelled, Lang
+from negotiation.model.labels import Labelled
+from negotiation.model.scale_base import GapKind as GapKind  # re-exported with the scales
+from negotiation.model.scale_base import ScaleBase as ScaleBase
+from negotiation.model.scale_base import Step as Step
+from negotiation.model.scale_base import StepKind as StepKind
+from negotiation.model.scale_base import ValueDescription as ValueDescription
+from negotiation.model.scale_base import ValueWord as ValueWord
 from negotiation.model.spans import Span as Span  # re-exported: scales and spans are read together
-from negotiation.model.spans import closest_members, format_number, jaccard, raw_gap
+from negotiation.model.spans import jaccard, raw_gap
 from negotiation.model.values import RawValue, Value
 
 
@@ -39,91 +46,10 @@ class Level(Labelled):
     id: str
 
 
-class _ScaleBase(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    def problem(self, value: Value) -> str | None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def check(self, value: Value) -> None:
-        """Raise :class:`~negotiation.errors.ScaleError` if ``value`` does not fit."""
-        from negotiation.errors import ScaleError
-
-        message = self.problem(value)
-        if message:
-            raise ScaleError(message)
-
-    @property
-    def default_close(self) -> float:
-        """The distance under which two different values are ``close`` by default."""
-        return 0.15
-
-    @property
-    def ordered(self) -> bool:
-        """Whether the scale runs from a low pole to a high pole."""
-        return True
-
-    def span(self, values: Iterable[Value]) -> Span:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def gap(self, a: Span, b: Span) -> float:
-        """Distance in [0, 1] between two spans: 0 where they overlap."""
-        lo, hi = self._unit(a.lo), self._unit(a.hi)
-        lo_b, hi_b = self._unit(b.lo), self._unit(b.hi)
-        return min(1.0, max(0.0, lo_b - hi, lo - hi_b))
-
-    def far(self, a: Span, b: Span) -> float:
-        """The largest distance in [0, 1] between a value of ``a`` and a value of ``b``.
-
-        Equal to :meth:`gap` for two single values; for a bracket, the far end of the range
-        of distances its alternatives allow (DESIGN §4: a bracket never counts as agreement).
-        """
-        la, ha = sorted((self._unit(a.lo), self._unit(a.hi)))
-        lb, hb = sorted((self._unit(b.lo), self._unit(b.hi)))
-        return min(1.0, max(0.0, hb - la, ha - lb))
-
-    def _unit(self, x: float) -> float:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def distance(self, a: Value, b: Value) -> float:
-        """Distance in [0, 1] between two single values."""
-        return self.gap(self.span([a]), self.span([b]))
-
-    def position(self, value: Value) -> float | None:
-        """Where ``value`` sits between the low pole (0) and the high pole (1).
-
-        ``None`` on scales without poles (sets).
-        """
-        return self._unit(self.span([value]).lo)
-
-    def pole_position(self, span: Span) -> tuple[float, float] | None:
-        """The interval a span covers between the low pole (0) and the high pole (1)."""
-        ends = sorted((self._unit(span.lo), self._unit(span.hi)))
-        return ends[0], ends[1]
-
-    def value_at(self, p: float) -> Value:
-        """The value at pole position ``p`` (0 low pole … 1 high pole); unordered scales have none."""
-        raise TypeError(f"no pole positions on {self!r}")
-
-    def shared(self, spans: Sequence[Span]) -> list[RawValue] | tuple[float, float] | None:
-        """What every span contains (level ids, booleans; a numeric range; member sets); None if nothing."""
-        lo, hi = max(s.lo for s in spans), min(s.hi for s in spans)
-        return None if lo > hi else self._between(lo, hi)
-
-    def _between(self, lo: float, hi: float) -> list[RawValue] | tuple[float, float]:  # pragma: no cover
-        raise NotImplementedError
-
-    def format(self, value: Value, lang: Lang = "en") -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def format_gap(self, a: Span, b: Span) -> str:
-        """The gap between two spans in the scale's own terms ("2 steps", "200,000")."""
-        return f"{self.gap(a, b):.2f}"
-
-
-class OrdinalScale(_ScaleBase):
+class OrdinalScale(ScaleBase):
     """Ordered levels from the low pole (first) to the high pole (last)."""
 
+    gap_kind: ClassVar[GapKind] = GapKind.STEPS
     kind: Literal["ordinal"] = "ordinal"
     measurement: ClassVar[str] = "ordinal"
     """Level of measurement, as Krippendorff's alpha names it."""
@@ -162,21 +88,38 @@ class OrdinalScale(_ScaleBase):
     def _between(self, lo: float, hi: float) -> list[RawValue]:
         return [self.levels[i].id for i in range(int(lo), int(hi) + 1)]
 
-    def steps(self, a: Span, b: Span) -> int:
+    def steps(self, a: Span, b: Span) -> int | None:
         """Whole steps between two spans (0 where they overlap)."""
         return int(raw_gap(a, b))
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
-        return self.levels[self.index(value)].label(lang)
+    def describe_value(self, value: Value) -> ValueDescription:
+        return self.levels[self.index(value)]
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        n = self.steps(a, b)
-        return f"{n} step" + ("" if n == 1 else "s")
+    def rank(self, value: Value) -> int | None:
+        return self.index(value)
+
+    @property
+    def level_order(self) -> tuple[str, ...] | None:
+        return self.level_ids
+
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        return [(level.id, level.id) for level in self.levels]
+
+    def step_toward(self, current: Value, target: Value, steps: int) -> Value:
+        i, t = self.index(current), self.index(target)
+        return self.levels[i + max(-steps, min(steps, t - i))].id
+
+    def moves_toward(self, mine: Value, theirs: Value, numeric_steps: int = 4) -> list[Step]:
+        i, gap = self.index(mine), self.index(theirs) - self.index(mine)
+        return [Step(StepKind.LEVEL, self.levels[i + (k if gap > 0 else -k)].id, k=k)
+                for k in range(1, abs(gap) + 1)]
 
 
-class NumericScale(_ScaleBase):
+class NumericScale(ScaleBase):
     """A quantity with a unit and bounds; distances optionally on a log scale."""
 
+    gap_kind: ClassVar[GapKind] = GapKind.AMOUNT
+    continuous: ClassVar[bool] = True
     kind: Literal["numeric"] = "numeric"
     measurement: ClassVar[str] = "interval"
     """Level of measurement, as Krippendorff's alpha names it."""
@@ -257,18 +200,51 @@ class NumericScale(_ScaleBase):
         """Whether two spans count as equal: their gap is within the tolerance."""
         return self.raw_gap(a, b) <= self.tolerance
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
+    def describe_value(self, value: Value) -> ValueDescription:
         if isinstance(value, str) and self.unlimited is not None:
-            return self.unlimited.label(lang)
-        return format_number(self.number(value))
+            return self.unlimited
+        return self.number(value)
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        return format_number(self.raw_gap(a, b))
+    def amount(self, value: Value) -> float | None:
+        return self.number(value)
+
+    @property
+    def quantity_unit(self) -> str | None:
+        return self.unit
+
+    @property
+    def bounds(self) -> tuple[float, float, bool] | None:
+        return self.lower, self.upper, self.log
+
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        if self.unlimited is not None:
+            return [(None, None), (self.unlimited.id, self.unlimited.id)]
+        return [(None, None)]
+
+    def moves_toward(self, mine: Value, theirs: Value, numeric_steps: int = 4) -> list[Step]:
+        """``numeric_steps`` equal parts of the gap, measured the way the scale measures distance."""
+        lo, hi = (min(max(self.number(v), self.lower), self.upper) for v in (mine, theirs))
+        if self.within_tolerance(self.span([lo]), self.span([hi])):
+            return []
+        out: list[Step] = []
+        for k in range(1, numeric_steps + 1):
+            if self.log:
+                x = math.exp(math.log(lo) + (math.log(hi) - math.log(lo)) * k / numeric_steps)
+            else:
+                x = lo + (hi - lo) * k / numeric_steps
+            whole = lo.is_integer() and hi.is_integer() and abs(x) < 1000
+            # round like the stances do: whole numbers stay whole, large ones to 3 significant digits
+            shown = theirs if k == numeric_steps else float(round(x) if whole else f"{x:.3g}")
+            if (out and out[-1].value == shown) or shown == mine:
+                continue  # rounding left nothing to move: no step
+            out.append(Step(StepKind.PART, shown, k=k, n=numeric_steps))
+        return out
 
 
-class SetScale(_ScaleBase):
+class SetScale(ScaleBase):
     """Members drawn from a vocabulary (``parties`` means the corpus's party codes)."""
 
+    gap_kind: ClassVar[GapKind] = GapKind.MEMBERS
     kind: Literal["set"] = "set"
     measurement: ClassVar[str] = "nominal"
     """Level of measurement, as Krippendorff's alpha names it."""
@@ -319,16 +295,31 @@ class SetScale(_ScaleBase):
     def pole_position(self, span: Span) -> tuple[float, float] | None:
         return None
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
+    def describe_value(self, value: Value) -> ValueDescription:
         self.check(value)
-        return "{" + ("، " if lang == "ar" else ", ").join(sorted(value)) + "}"  # type: ignore[arg-type]
+        return value  # type: ignore[return-value]
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        x, y = closest_members(a, b)
-        return f"{len(x & y)} shared, {len(x - y)} only in A, {len(y - x)} only in B"
+    @property
+    def members(self) -> tuple[str, ...] | None:
+        return None if isinstance(self.vocabulary, str) else self.vocabulary
+
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        return [(m, None) for m in (self.members if self.members is not None else parties)]
+
+    def moves_toward(self, mine: Value, theirs: Value, numeric_steps: int = 4) -> list[Step]:
+        """Adopt the other side's members one at a time (in order), then drop the rest."""
+        assert isinstance(mine, frozenset) and isinstance(theirs, frozenset)
+        current, out = set(mine), []
+        for m, add in [(m, True) for m in sorted(theirs - mine)] + [(m, False) for m in sorted(mine - theirs)]:
+            current = current | {m} if add else current - {m}
+            out.append(Step(StepKind.ADD if add else StepKind.DROP, frozenset(current), member=m))
+        return out
+
+    def passes(self, a: Span, b: Span, new_a: Span, new_b: Span) -> bool:
+        return False
 
 
-class FlagScale(_ScaleBase):
+class FlagScale(ScaleBase):
     """Yes or no; ``high_pole`` is the boolean at the high pole."""
 
     kind: Literal["flag"] = "flag"
@@ -353,11 +344,9 @@ class FlagScale(_ScaleBase):
     def _unit(self, x: float) -> float:
         return x
 
-    def format(self, value: Value, lang: Lang = "en") -> str:
+    def describe_value(self, value: Value) -> ValueDescription:
         self.check(value)
-        if lang == "ar":
-            return "نعم" if value else "لا"
-        return "yes" if value else "no"
+        return ValueWord("yes" if value else "no")
 
     def value_at(self, p: float) -> Value:
         """The pole nearer ``p``."""
@@ -366,12 +355,22 @@ class FlagScale(_ScaleBase):
     def _between(self, lo: float, hi: float) -> list[RawValue]:
         return [v for v in (False, True) if lo <= (1.0 if v == self.high_pole else 0.0) <= hi]
 
-    def format_gap(self, a: Span, b: Span) -> str:
-        return "opposite"
+    def listed(self, parties: Sequence[str]) -> list[tuple[str | None, Value | None]]:
+        return [("false", False), ("true", True)]
+
+    def passes(self, a: Span, b: Span, new_a: Span, new_b: Span) -> bool:
+        return True  # both giving in swaps the values: never toward each other
 
 
 Scale = Annotated[
     OrdinalScale | NumericScale | SetScale | FlagScale,
     Field(discriminator="kind"),
 ]
-"""Any of the four scale kinds, told apart by ``kind``."""
+"""Any of the four scale kinds, told apart by ``kind``.
+
+This union is the one place a new scale kind is registered (docs/ARCHITECTURE.md): a
+subclass of :class:`ScaleBase` that answers the methods above, added here so that
+``taxonomy.yaml`` can name its ``kind``. Outside this module only the numpy fast paths look
+at the class (``analysis/encoding._FAST_PATHS``), and they send any other kind down the
+exact path through its own methods.
+"""

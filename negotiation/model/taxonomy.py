@@ -97,14 +97,14 @@ class Taxonomy(BaseModel):
             for k, v in data["issues"].items():
                 if isinstance(v, dict):
                     v = {"id": k, **v}
-                    scale = v.get("scale")
-                    if isinstance(scale, dict) and "ref" in scale:
-                        if scale["ref"] not in shared:
-                            raise ValueError(f"issues.{k}.scale: unknown scale ref {scale['ref']!r}")
-                        scale = shared[scale["ref"]]
-                    if isinstance(scale, dict) and scale.get("vocabulary") == "parties":
-                        scale = {**scale, "vocabulary": parties}
-                    v["scale"] = scale
+                    raw = v.get("scale")  # the scale as written, before it is a scale
+                    if isinstance(raw, dict) and "ref" in raw:
+                        if raw["ref"] not in shared:
+                            raise ValueError(f"issues.{k}.scale: unknown scale ref {raw['ref']!r}")
+                        raw = shared[raw["ref"]]
+                    if isinstance(raw, dict) and raw.get("vocabulary") == "parties":
+                        raw = {**raw, "vocabulary": parties}
+                    v["scale"] = raw
                 issues[k] = v
             data["issues"] = issues
         return data

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from negotiation.errors import NegotiationError
-from negotiation.model.scales import SetScale
 from negotiation.render import i18n
 from negotiation.render.i18n import Lang
 
@@ -82,7 +81,7 @@ def dumbbell(cmp: Comparison, *, lang: Lang = "en", ax: Axes | None = None, svg:
     """
     lang = chart_lang(lang, svg=svg)
     t = _drawable(lang, svg=svg)
-    diffs = [d for d in cmp.diffs if not isinstance(d.issue.scale, SetScale)]
+    diffs = [d for d in cmp.diffs if d.issue.scale.ordered]
     height = max(2.5, 0.38 * len(diffs) + 1.6)
     if ax is None:
         fig = _figure(9.5, height)
@@ -263,7 +262,7 @@ def position_map(corpus: Corpus, issue_id: str, *, lang: Lang = "en", svg: bool 
     t = _drawable(lang, svg=svg)
     tax = corpus.taxonomy
     issue = tax.issue(issue_id)
-    if isinstance(issue.scale, SetScale):
+    if not issue.scale.ordered:
         raise NegotiationError(f"{issue_id} is on a set scale, which has no poles to place stances between")
     fig = _figure(10, 4.5)
     ax = fig.add_subplot()

@@ -22,8 +22,10 @@ from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
 
 ORDINAL_GAP, NUMERIC_GAP, SET_GAP, OPPOSITE_GAP = "ordinal", "numeric", "set", "opposite"
-"""How a gap between two stances is put in words: steps, a number with its unit, shared
-and unshared members, or "opposite" (flag scales and scales of one's own)."""
+"""How a gap between two stances is put in words (a scale's ``gap_kind``): steps, a number
+with its unit, shared and unshared members, or "opposite" (flags, and any scale that says so).
+The values of :class:`~negotiation.model.scales.GapKind`, spelled out so that this module
+needs no pydantic (tests/test_scales.py checks they match)."""
 
 VERDICT_ORDER = VERDICT_VALUES
 """The order of the verdict categorical: agree < close < bridgeable < apart, then the rest."""

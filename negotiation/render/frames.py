@@ -11,7 +11,6 @@ from typing import Any
 
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy
-from negotiation.model.scales import NumericScale
 from negotiation.render import i18n
 from negotiation.render.report import number_text, stance_text, value_text
 
@@ -41,7 +40,7 @@ def zone_text(scale: Any, zone: Any, lang: Lang) -> str:
     """The shared values of a zone of agreement for people ("" where there are none)."""
     if zone is None:
         return ""
-    if isinstance(scale, NumericScale):  # a numeric zone is a range: its upper end carries the unit
+    if scale.continuous:  # a zone on a continuum is a range: its upper end carries the unit
         lo, hi = zone
         a, b = scale.format(float(lo), lang), scale.format(float(hi), lang)
         upper = number_text(scale, float(hi), lang)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from negotiation.model.arguments import known_lang
 from negotiation.model.lang import Lang as Lang  # re-exported for the renderers
-from negotiation.render.verdict_styles import STYLES
+from negotiation.render.verdict_styles import StyleView
 
 RTL = frozenset({"ar", "fa", "he", "ur"})
 """Languages written right to left."""
@@ -102,10 +102,10 @@ HEADERS: dict[str, dict[str, str]] = {
 }
 """Column headers by column name (the same name means the same thing in every table)."""
 
-VERDICTS: dict[str, dict[str, str]] = {v.value: dict(s.label) for v, s in STYLES.items()}
+VERDICTS: Mapping[str, Mapping[str, str]] = StyleView(lambda s: s.label)
 """Verdict names; their order is the order of the ordered categorical in frames."""
 
-VERDICT_MEANINGS: dict[str, dict[str, str]] = {v.value: dict(s.meaning) for v, s in STYLES.items()}
+VERDICT_MEANINGS: Mapping[str, Mapping[str, str]] = StyleView(lambda s: s.meaning)
 """What each verdict means, for legends."""
 
 VALUES: dict[str, dict[str, str]] = {
@@ -372,8 +372,18 @@ TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (
 )
 """Every word table; tests check Arabic output against all of them."""
 
-WORD_LANGS = tuple(sorted({lang for entry in HEADERS.values() for lang in entry}))
-"""The languages the project's own words are written in."""
+def languages() -> tuple[str, ...]:
+    """The languages the project's own words are written in, English first (read from :data:`HEADERS`).
+
+    A language is its strings beside ``"en"`` in these tables and in
+    ``verdict_styles.STYLES``; the command line offers every language found here.
+    """
+    found = {lang for entry in HEADERS.values() for lang in entry} - {"en"}
+    return ("en", *sorted(found))
+
+
+WORD_LANGS = tuple(sorted(languages()))
+"""The languages the project's own words are written in (when the package was imported)."""
 
 
 def _pick(entry: Mapping[str, str], lang: Lang) -> str:
@@ -518,3 +528,12 @@ def hit_rate_header(name: str, lang: Lang = "en") -> str:
     if draft == "all" and lang == "en":
         return f"All {measure}"
     return say("hit_rate", lang, draft=word(draft, lang), measure=word(measure, lang))
+
+
+# --- package search: the words of a move (analysis/search_space gives each move as a Step)
+
+SENTENCES.update({
+    "package_move": {"en": "{side}: {issue} → {value}", "ar": "{side}: {issue} ← {value}"},
+    "package_part": {"en": "{k}/{n} of the gap", "ar": "{k}/{n} من الفجوة"},
+    "no_moves": {"en": "no moves", "ar": "لا تحرّكات"},
+})

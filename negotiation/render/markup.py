@@ -8,7 +8,7 @@ from negotiation.render import i18n
 from negotiation.render.bidi import bidi_html, isolate_cells, isolate_prose
 from negotiation.render.citations import citations_html
 from negotiation.render.i18n import Lang
-from negotiation.render.palette import VERDICT_STYLE
+from negotiation.render.palette import verdict_style
 from negotiation.render.sanitize import CSP_META, markdown_links
 from negotiation.render.table import Table, align_of, cells, verdict_of
 from negotiation.render.text_table import tabulate_table
@@ -77,7 +77,7 @@ def to_html_page(table: Table) -> str:
         f'<!DOCTYPE html>\n<html {page_attributes(table.lang)}>\n<head>\n<meta charset="utf-8">\n'
         f"{CSP_META}"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{VERDICT_STYLE}</style>\n</head>\n<body>\n{heading}\n"
+        f"<title>{title}</title>\n<style>\n{verdict_style()}</style>\n</head>\n<body>\n{heading}\n"
         f"{html_table(table)}\n{citations_html(table.rows, lang)}{prose}\n</body>\n</html>\n"
     )
 

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from negotiation.errors import NegotiationError
 from negotiation.model.models import Document, Stance
 from negotiation.render import i18n
-from negotiation.render.formats import VERDICT_STYLE, Column, bidi_html, html_table, page_attributes
+from negotiation.render.formats import Column, bidi_html, html_table, page_attributes
 from negotiation.render.i18n import Lang
+from negotiation.render.palette import verdict_style
 from negotiation.render.report import (
     comparison_table_data,
     document_title,
@@ -130,7 +131,7 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>",
-        f"<style>\n{VERDICT_STYLE}{PAGE_STYLE}</style>",
+        f"<style>\n{verdict_style()}{PAGE_STYLE}</style>",
         "</head>",
         "<body>",
         f"<header><h1>{title_html}</h1>{heads}</header>",

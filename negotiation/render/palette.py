@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from negotiation.render.verdict_styles import STYLES, css_class
+from negotiation.render.verdict_styles import STYLES, StyleView, css_class
 
-VERDICT_COLORS: dict[str, tuple[str, str]] = {v.value: s.light for v, s in STYLES.items()}
+VERDICT_COLORS: Mapping[str, tuple[str, str]] = StyleView(lambda s: s.light)
 """(text, background) per verdict on a light page: both set, so a dark notebook theme reads them too."""
 
-VERDICT_DARK_COLORS: dict[str, tuple[str, str]] = {v.value: s.dark for v, s in STYLES.items()}
+VERDICT_DARK_COLORS: Mapping[str, tuple[str, str]] = StyleView(lambda s: s.dark)
 """(text, background) per verdict where the page prefers a dark scheme."""
 
 
@@ -22,7 +22,12 @@ def _verdict_rules() -> str:
                    for v in STYLES)
 
 
-VERDICT_STYLE = f"""\
+def verdict_style() -> str:
+    """The page's CSS: verdict colours that set text and background, for light and dark schemes.
+
+    Written from :data:`~negotiation.render.verdict_styles.STYLES` on each call.
+    """
+    return f"""\
 :root {{ color-scheme: light dark; --fg: #1b1b1b; --bg: #ffffff; --rule: #c8c8c8; --muted: #5a5a5a;
 {_verdict_variables(VERDICT_COLORS)} }}
 @media (prefers-color-scheme: dark) {{ :root {{ --fg: #e8e8e8; --bg: #151515; --rule: #444444; --muted: #aaaaaa;
@@ -38,4 +43,7 @@ td.num { text-align: end; font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); }
 @media print { body { margin: 0; } a { color: inherit; } tr { break-inside: avoid; } }
 """
-"""Verdict colours that set text and background, for light and dark schemes."""
+
+
+VERDICT_STYLE = verdict_style()
+"""The CSS of :func:`verdict_style` for the built-in verdicts (pages call the function)."""

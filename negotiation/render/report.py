@@ -16,23 +16,20 @@ from typing import TYPE_CHECKING, Any
 
 from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy, plain_stance
-from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
+from negotiation.model.scales import ScaleBase
 from negotiation.render import diff_text, i18n
 from negotiation.render.citations import citation_of
 from negotiation.render.diff_text import (
-    NUMERIC_GAP,
-    OPPOSITE_GAP,
-    ORDINAL_GAP,
     RECORD_KEYS,
-    SET_GAP,
-    VERDICT_ORDER,
     DocumentTexts,
     IssueTexts,
     StanceTexts,
 )
+from negotiation.render.diff_text import VERDICT_ORDER as VERDICT_ORDER  # re-exported: the built-in order
 from negotiation.render.formats import VERDICT_COLORS as VERDICT_COLORS  # re-exported for notebooks
 from negotiation.render.formats import Column, Table, bidi_html, html_table, page_attributes, render
 from negotiation.render.i18n import Lang
+from negotiation.render.verdict_styles import verdict_order
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,17 +58,19 @@ def verdict_label(verdict: str, lang: Lang = "en") -> str:
 # --- values and lines
 
 
-def number_text(scale: NumericScale, value: Any, lang: Lang) -> str:
-    """A number with its unit ("85,000 personnel"); the scale's "no limit" word as is."""
+def value_text(scale: ScaleBase, value: Any, lang: Lang = "en") -> str:
+    """One value in words, the one function that writes one: a level's label, a number with its unit
+    ("85,000 personnel"), a word of the scale's ("no limit") as it is."""
     text = scale.format(value, lang)
-    if isinstance(value, str):
+    unit = scale.quantity_unit
+    if unit is None or isinstance(value, str):
         return text
-    return f"{text} {i18n.unit(scale.unit, lang)}"
+    return f"{text} {i18n.unit(unit, lang)}"
 
 
-def value_text(scale: Any, value: Any, lang: Lang = "en") -> str:
-    """One value in words, the one function that writes one: a level's label, a number with its unit."""
-    return number_text(scale, value, lang) if isinstance(scale, NumericScale) else scale.format(value, lang)
+def number_text(scale: ScaleBase, value: Any, lang: Lang) -> str:
+    """A number with its unit ("85,000 personnel"): :func:`value_text`, by its older name."""
+    return value_text(scale, value, lang)
 
 
 def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
@@ -82,10 +81,10 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
     if stance is None:
         return ""
     scale = issue.scale
-    if stance.alternatives and isinstance(scale, NumericScale):
-        values = sorted(stance.values, key=lambda v: scale.number(v))
+    if stance.alternatives and scale.continuous:
+        values = sorted(stance.values, key=lambda v: scale.amount(v) or 0.0)
         lo, hi = values[0], values[-1]
-        if scale.number(lo) == scale.number(hi):
+        if scale.amount(lo) == scale.amount(hi):
             text = number_text(scale, lo, lang)
         elif isinstance(hi, str) or isinstance(lo, str):
             text = f"{number_text(scale, lo, lang)} – {number_text(scale, hi, lang)}"
@@ -105,20 +104,19 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
 
 def gap_kind(scale: Any) -> str:
     """How :func:`~negotiation.render.diff_text.gap_text` puts a gap on this scale in words."""
-    if isinstance(scale, OrdinalScale):
-        return ORDINAL_GAP
-    if isinstance(scale, NumericScale):
-        return NUMERIC_GAP
-    if isinstance(scale, SetScale):
-        return SET_GAP
-    return OPPOSITE_GAP
+    return str(scale.gap_kind.value)
+
+
+def unit_text(scale: Any, lang: Lang) -> str:
+    """The unit's word of a scale of quantities in ``lang``; "" on other scales."""
+    unit = scale.quantity_unit
+    return "" if unit is None else i18n.unit(unit, lang)
 
 
 def _gap_text(diff: IssueDiff, lang: Lang) -> str:
     scale = diff.issue.scale
     assert diff.a is not None and diff.b is not None
-    unit = i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else ""
-    return diff_text.gap_text(gap_kind(scale), diff.a.span(scale), diff.b.span(scale), lang, unit)
+    return diff_text.gap_text(gap_kind(scale), diff.a.span(scale), diff.b.span(scale), lang, unit_text(scale, lang))
 
 
 def describe_diff(diff: IssueDiff, lang: Lang = "en", poles: Poles | None = None, *, values: bool = True) -> str:
@@ -139,7 +137,7 @@ def _note(diff: IssueDiff, va: str | None, vb: str | None, lang: Lang, low_pole:
     return partial(
         diff_text.diff_note, diff.verdict.value, va, vb, lang,
         deferred=(a is not None and not a.stated, b is not None and not b.stated),
-        gap=partial(_gap_text, diff, lang), set_scale=isinstance(diff.issue.scale, SetScale),
+        gap=partial(_gap_text, diff, lang), set_scale=gap_kind(diff.issue.scale) == diff_text.SET_GAP,
         distance=diff.distance, nearer_low=diff.nearer_low, low_pole=low_pole,
     )
 
@@ -180,7 +178,7 @@ def issue_texts(issue: Issue, taxonomy: Taxonomy, lang: Lang = "en") -> IssueTex
         return IssueTexts(
             id=issue.id, area=issue.area, area_label=area.label(lang), area_translated=area.has_label(lang),
             label=issue.label(lang), translated=issue.has_label(lang), weight=issue.weight,
-            gap_kind=gap_kind(scale), unit=i18n.unit(scale.unit, lang) if isinstance(scale, NumericScale) else "",
+            gap_kind=gap_kind(scale), unit=unit_text(scale, lang),
         )
 
     return remembered(issue, ("texts", lang), make, (taxonomy,))
@@ -333,20 +331,28 @@ def comparison_json(cmp: Comparison, lang: Lang = "en", indent: int | None = 2) 
 # --- frames
 
 
-@cache
 def verdict_dtype() -> Any:
-    """The ordered categorical of verdict ids."""
-    import pandas as pd
-
-    return pd.CategoricalDtype(list(VERDICT_ORDER), ordered=True)
+    """The ordered categorical of verdict ids (the order of ``verdict_styles.STYLES``)."""
+    return _verdict_dtype(verdict_order())
 
 
-@cache
 def verdict_label_dtype(lang: Lang) -> Any:
     """The ordered categorical of verdict labels in ``lang``."""
+    return _verdict_label_dtype(verdict_order(), lang)
+
+
+@cache
+def _verdict_dtype(order: tuple[str, ...]) -> Any:
     import pandas as pd
 
-    return pd.CategoricalDtype([verdict_label(v, lang) for v in VERDICT_ORDER], ordered=True)
+    return pd.CategoricalDtype(list(order), ordered=True)
+
+
+@cache
+def _verdict_label_dtype(order: tuple[str, ...], lang: Lang) -> Any:
+    import pandas as pd
+
+    return pd.CategoricalDtype([verdict_label(v, lang) for v in order], ordered=True)
 
 
 FRAME_COLUMNS = RECORD_KEYS
@@ -365,7 +371,8 @@ def comparison_frame(cmp: Comparison, lang: Lang = "en") -> pd.DataFrame:
     rows = comparison_rows(cmp, lang)
     columns: dict[str, Any] = {k: [r[k] for r in rows] for k in FRAME_COLUMNS}
     # Built column by column: categoricals from their codes, distances as floats (None -> NaN).
-    codes = np.array([VERDICT_ORDER.index(v) for v in columns["verdict"]], dtype=np.int8)
+    order = verdict_order()
+    codes = np.array([order.index(v) for v in columns["verdict"]], dtype=np.int8)
     columns["verdict"] = pd.Categorical.from_codes(codes, dtype=verdict_dtype())
     columns["verdict_label"] = pd.Categorical.from_codes(codes, dtype=verdict_label_dtype(lang))
     columns["distance"] = np.array([np.nan if d is None else d for d in columns["distance"]], dtype=np.float64)

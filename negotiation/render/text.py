@@ -14,10 +14,10 @@ the same pre-wrapped cells (see :mod:`negotiation.render.formats`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from negotiation.render.verdict_styles import STYLES as VERDICT_STYLES
+from negotiation.render.verdict_styles import StyleView
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SAFE_MAX = 0x0300  # below the combining diacritics block every character is one column wide
@@ -297,7 +297,7 @@ def draw(
     return "\n".join(out)
 
 
-COLORS = {v.value: s.ansi for v, s in VERDICT_STYLES.items()}
+COLORS: Mapping[str, str] = StyleView(lambda s: s.ansi)
 """ANSI colours of verdicts on a terminal (foreground only, so any background reads)."""
 
 

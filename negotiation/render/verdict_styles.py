@@ -4,14 +4,17 @@ Its name and meaning in every language, its colour on a terminal, its text and b
 colours on a light and a dark page, and its CSS class. The tables the renderers read
 (``i18n.VERDICTS``, ``i18n.VERDICT_MEANINGS``, ``text.COLORS``, ``palette.VERDICT_COLORS``,
 ``palette.VERDICT_DARK_COLORS`` and the ``.v-*`` rules of ``palette.VERDICT_STYLE``) are
-derived from :data:`STYLES`, so a new verdict is one entry here (tests/test_verdict_styles.py
-checks that every member of the enum has a complete one).
+derived from :data:`STYLES` when they are read (:class:`StyleView`, :func:`verdict_order`,
+``palette.verdict_style()``), so a new verdict is one entry here (tests/test_verdict_styles.py
+checks that every member of the enum has a complete one; tests/test_extension_points.py adds
+a toy one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from negotiation.analysis.verdicts import Verdict
 
@@ -60,3 +63,31 @@ STYLES: dict[Verdict, VerdictStyle] = {
 def css_class(verdict: Verdict | str) -> str:
     """The CSS class of a verdict's row or cell: ``v-agree``."""
     return f"v-{Verdict(verdict).value}"
+
+
+T = TypeVar("T")
+
+
+class StyleView(Mapping[str, T]):
+    """One field of every verdict's style, keyed by the verdict's value, read from :data:`STYLES`
+    on each access (so a verdict added to the table is seen everywhere at once)."""
+
+    def __init__(self, pick: Callable[[VerdictStyle], T]) -> None:
+        self._pick = pick
+
+    def __getitem__(self, key: str) -> T:
+        for verdict, style in STYLES.items():
+            if verdict.value == key:
+                return self._pick(style)
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([verdict.value for verdict in STYLES])
+
+    def __len__(self) -> int:
+        return len(STYLES)
+
+
+def verdict_order() -> tuple[str, ...]:
+    """The verdict values in the order of :data:`STYLES`: the order of frames' categoricals and legends."""
+    return tuple(verdict.value for verdict in STYLES)
