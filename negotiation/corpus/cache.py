@@ -35,17 +35,21 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
-import hmac
 import json
 import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+try:  # hashlib's own BLAKE2 and hmac's own comparison, without loading OpenSSL (2 ms of every start-up)
+    from _blake2 import blake2b
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # another Python than CPython
+    from hashlib import blake2b  # type: ignore[assignment]
+    from hmac import compare_digest
 
 if TYPE_CHECKING:
     from negotiation.model.models import Corpus
@@ -165,7 +169,7 @@ def _new_secret(path: Path) -> bytes | None:
 
 
 def _mac(key: bytes, payload: bytes) -> str:
-    return hashlib.blake2b(payload, key=key, digest_size=32).hexdigest()
+    return blake2b(payload, key=key, digest_size=32).hexdigest()
 
 
 def _versions() -> bytes:
@@ -174,7 +178,7 @@ def _versions() -> bytes:
 
     from negotiation import __version__
 
-    digest = hashlib.blake2b(f"{__version__} {sys.version} pydantic {pydantic.VERSION}".encode())
+    digest = blake2b(f"{__version__} {sys.version} pydantic {pydantic.VERSION}".encode())
     package = Path(__file__).resolve().parents[1]
     for source in sorted([*package.glob("model/*.py"), *package.glob("corpus/*.py")]):
         digest.update(source.read_bytes())
@@ -223,7 +227,7 @@ def content_key(folder: Path, versions: bytes | None = None) -> str:
     ``versions`` replaces the package, Python and pydantic versions and code digest of
     :func:`_versions` (for caches of other things than the validated models).
     """
-    digest = hashlib.blake2b(_versions() if versions is None else versions, digest_size=20)
+    digest = blake2b(_versions() if versions is None else versions, digest_size=20)
     for file in data_files(folder):
         data = _file_bytes(folder, file)
         digest.update(f"\0{file.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
@@ -231,9 +235,36 @@ def content_key(folder: Path, versions: bytes | None = None) -> str:
     return digest.hexdigest()
 
 
+def status_key(folder: Path, versions: bytes) -> str:
+    """A digest of ``versions`` and of every data file's name and status, reading no file.
+
+    The status is the size, the modification and change times in nanoseconds, the inode and
+    the device: writing a file, or putting another in its place, changes its change time,
+    which no program can set back, so an edited corpus misses as surely as under
+    :func:`content_key`. A symlink or anything but a regular file is keyed by what
+    :func:`content_key` reads of it. For the command line's snapshot, whose every run would
+    otherwise read and digest the whole corpus (:mod:`negotiation.cli.snapshot`).
+    """
+    digest = blake2b(versions, digest_size=20)
+    for file in data_files(folder):
+        name = file.relative_to(folder).as_posix()
+        try:
+            info = os.lstat(file)
+        except OSError:
+            info = None
+        if info is not None and stat.S_ISREG(info.st_mode):
+            digest.update(f"\0{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
+                          f"\0{info.st_dev}\0".encode())
+        else:
+            data = _file_bytes(folder, file)
+            digest.update(f"\0{name}\0other\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
 def cache_file(folder: Path, prefix: str = "corpus") -> Path:
     """Where the cached corpus of ``folder`` lives (one file per folder and ``prefix``)."""
-    name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
+    name = blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
     return cache_dir() / f"{prefix}-{name}.pickle"
 
 
@@ -275,7 +306,7 @@ def read_object(file: Path, key: str) -> Any:
     if not isinstance(header, dict) or header.get("key") != key or header.get("size") != len(payload):
         return None
     mac = header.get("mac")
-    if not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(mac_key, payload)):
+    if not isinstance(mac, str) or not compare_digest(mac, _mac(mac_key, payload)):
         return None
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes many objects and no garbage: collections would only slow it (3× at 10,000 docs)
@@ -296,6 +327,8 @@ def write(file: Path, key: str, value: Any) -> None:
     mac_key = secret(folder)
     if mac_key is None:
         return
+    import tempfile
+
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     header = {"key": key, "size": len(payload), "mac": _mac(mac_key, payload)}
     try:
