@@ -2,8 +2,9 @@
 
 Widths are display widths: wide (East Asian) characters count two, combining marks (Arabic
 harakat) and zero-width characters none. :func:`display_width` measures them with
-``wcwidth``, imported only when a string holds characters outside the plain Latin range,
-so an English table costs no extra import.
+``wcwidth``, imported (40 ms) only when a string holds characters outside the plain Latin
+range and the blocks of :data:`KNOWN_WIDTHS` (Arabic, bidi marks, geometric shapes), so an
+English or Arabic table costs no extra import.
 
 A handful of formats are drawn here (``simple_grid``, ``rounded_grid``, ``grid``,
 ``github``, ``pipe``, ``simple``, ``plain``); they are the ones the command line uses by
@@ -25,9 +26,39 @@ _SAFE_MAX = 0x0300  # below the combining diacritics block every character is on
 
 _NARROW = ((0x2010, 0x2027), (0x2190, 0x21FF), (0x2500, 0x259F))  # dashes, quotes, arrows, box drawing
 
+KNOWN_WIDTHS = (
+    (0x0606, 0x060F, 1), (0x0610, 0x061A, 0), (0x061B, 0x061B, 1), (0x061C, 0x061C, 0), (0x061D, 0x064A, 1),
+    (0x064B, 0x065F, 0), (0x0660, 0x066F, 1), (0x0670, 0x0670, 0), (0x0671, 0x06D5, 1), (0x06D6, 0x06DC, 0),
+    (0x06DE, 0x06DE, 1), (0x06DF, 0x06E4, 0), (0x06E5, 0x06E6, 1), (0x06E7, 0x06E8, 0), (0x06E9, 0x06E9, 1),
+    (0x06EA, 0x06ED, 0), (0x06EE, 0x06FF, 1), (0x0750, 0x077F, 1), (0x200B, 0x200F, 0), (0x2028, 0x202E, 0),
+    (0x202F, 0x205F, 1), (0x2060, 0x206F, 0), (0x25A0, 0x25FC, 1), (0x25FF, 0x25FF, 1), (0xFB50, 0xFDFF, 1),
+    (0xFE70, 0xFEFE, 1),
+)
+"""(first, last, columns) of code points whose width is known without ``wcwidth``: what
+``wcwidth`` itself gives each, in text of these and plain characters alone
+(``tests/test_display_width.py`` checks both). Arabic's prepended concatenation marks,
+which join the character after them, are left to ``wcwidth``."""
+
+_KNOWN = {cp: w for lo, hi, w in KNOWN_WIDTHS for cp in range(lo, hi + 1)}
+
 
 def _simple(text: str) -> bool:
     return all(ord(c) < _SAFE_MAX or any(lo <= ord(c) <= hi for lo, hi in _NARROW) for c in text)
+
+
+def _known_width(text: str) -> int | None:
+    """The width of ``text`` from :data:`KNOWN_WIDTHS` and plain characters; None if it holds others."""
+    width = 0
+    for c in text:
+        cp = ord(c)
+        if cp < _SAFE_MAX or any(lo <= cp <= hi for lo, hi in _NARROW):
+            width += 1
+        else:
+            w = _KNOWN.get(cp)
+            if w is None:
+                return None
+            width += w
+    return width
 
 
 def display_width(text: str) -> int:
@@ -36,6 +67,14 @@ def display_width(text: str) -> int:
         text = _ANSI.sub("", text)
     if _simple(text):
         return len(text)
+    known = _known_width(text)
+    if known is not None:
+        return known
+    return wcwidth_width(text)
+
+
+def wcwidth_width(text: str) -> int:
+    """The width ``wcwidth`` gives ``text`` (control characters counting zero)."""
     from wcwidth import wcswidth, wcwidth
 
     width = wcswidth(text)
