@@ -161,6 +161,20 @@ def test_an_edited_corpus_is_compared_afresh(own: Path, capsys: pytest.CaptureFi
     assert "600,000" in before and "700,000" in after and "600,000" not in after
 
 
+def test_an_edit_that_keeps_the_size_and_the_time_is_still_compared_afresh(
+    own: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _settled(own)
+    file = own / "documents" / "us-28-point-2025-11.yaml"
+    before = _compare_pair(capsys, own, "istanbul-draft-2022-04", "us-28-point-2025-11")
+    info = file.stat()
+    file.write_text(file.read_text(encoding="utf-8").replace("600000", "700000"), encoding="utf-8")
+    os.utime(file, ns=(info.st_atime_ns, info.st_mtime_ns))  # the same size and time: only the change time moved
+    assert file.stat().st_size == info.st_size and file.stat().st_mtime_ns == info.st_mtime_ns
+    after = _compare_pair(capsys, own, "istanbul-draft-2022-04", "us-28-point-2025-11")
+    assert "600,000" in before and "700,000" in after and "600,000" not in after
+
+
 def test_positions_and_unknown_ids_take_the_full_path(own: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _compare(capsys, own)
     assert main(["--corpus", str(own), "compare", "istanbul-draft-2022-4", "us-28-point-2025-11"]) == 2
@@ -182,7 +196,15 @@ PAIRS = [(BRACKETED, "us-28-point-2025-11"), (REPORTED, "ru-position"), ("ru-pos
 def positions_folder(tmp_path: Path, cache_dir: Path) -> Path:
     """A corpus folder holding :func:`_positions`, with its own cache folder."""
     corpus = ng.Corpus.of(BUNDLED.taxonomy, [*_positions(), BUNDLED[A], BUNDLED[B]])
-    return ng.dump(corpus, tmp_path / "corpus")
+    return _settled(ng.dump(corpus, tmp_path / "corpus"))
+
+
+def _settled(folder: Path) -> Path:
+    """``folder`` with its files dated an hour ago, as files are that were not just written (keyed by status)."""
+    for file in folder.rglob("*"):
+        past = file.stat().st_mtime_ns - 3600 * 10**9
+        os.utime(file, ns=(past, past))
+    return folder
 
 
 def _printed(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str, str]:

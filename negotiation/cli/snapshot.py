@@ -195,29 +195,27 @@ def _gap(it: IssueTexts, x: StanceCode | None, y: StanceCode | None, lang: str) 
 
 
 def _versions() -> bytes:
-    """The package and Python versions, and the status of pydantic's version file and of the package's code.
-
-    Statuses (size, modification and change times), not contents, as
-    :func:`negotiation.corpus.cache.status_key` keys the data files: any edit changes them.
-    """
+    """The package and Python versions, pydantic's version file and the package's code, each
+    file identified as :func:`negotiation.corpus.cache.content_key` identifies data files
+    (by its status once settled: any edit changes it)."""
     from importlib.machinery import PathFinder
 
     from negotiation import __version__
+    from negotiation.corpus.cache import file_identity, settled_time
 
-    parts = [f"snapshot {__version__} {sys.version}"]
+    parts = [f"snapshot {__version__} {sys.version}".encode()]
+    settled = settled_time()
     spec = PathFinder.find_spec("pydantic")
-    files = [os.path.join(os.path.dirname(spec.origin), "version.py")] if spec is not None and spec.origin else []
+    if spec is not None and spec.origin:
+        version = os.path.join(os.path.dirname(spec.origin), "version.py")
+        parts.append(file_identity(Path(version).parent, "pydantic/version.py", version, settled))
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        files += [os.path.join(folder, n) for n in sorted(names) if n.endswith(".py")]
-    for file in files:
-        try:
-            info = os.stat(file)
-        except OSError:
-            continue
-        parts.append(f"{file}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}")
-    return "\n".join(parts).encode()
+        for name in sorted(n for n in names if n.endswith(".py")):
+            path = os.path.join(folder, name)
+            parts.append(file_identity(Path(package), os.path.relpath(path, package), path, settled))
+    return b"".join(parts)
 
 
 @dataclass(frozen=True)
@@ -250,7 +248,7 @@ def snapshot_file(folder: Path) -> SnapshotFile | None:
 
     if not cache.enabled() or not folder.is_dir():
         return None
-    return SnapshotFile(folder, cache.cache_file(folder, "snapshot"), cache.status_key(folder, _versions()))
+    return SnapshotFile(folder, cache.cache_file(folder, "snapshot"), cache.content_key(folder, _versions()))
 
 
 # --- the command
