@@ -19,11 +19,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiation.cli.main import build_parser
-
 import negotiation as ng
 from negotiation.cli import snapshot
-from negotiation.cli.main import main
+from negotiation.cli.main import build_parser, main
 from negotiation.render.formats import Table
 from negotiation.render.report import comparison_table_data
 
@@ -248,7 +246,8 @@ ARGV = [
 REFUSED = [
     ["compare", "a"], ["compare", "a", "b", "c"], ["compare", "a", "b", "--plot", "x.png"],
     ["compare", "a", "b", "--quotes"], ["compare", "a", "b", "--all"], ["compare", "a", "b", "-fjson"],
-    ["compare", "a", "b", "--width", "19"], ["compare", "a", "b", "--width", "٣٠"], ["compare", "a", "b", "--lang", "fr"],
+    ["compare", "a", "b", "--width", "19"], ["compare", "a", "b", "--width", "٣٠"],
+    ["compare", "a", "b", "--lang", "fr"],
     ["compare", "a", "b", "--format", "nope"], ["compare", "a", "b", "--help"], ["--version", "compare", "a", "b"],
     ["compare", "a", "b", "--corpus", "-x"], ["compare", "-1", "b"], ["compare", "a", "b", "--raw=1"],
     ["compare", "a", "b", "--"], ["list", "compare"], ["show", "compare"],

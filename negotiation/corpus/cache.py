@@ -49,8 +49,8 @@ try:  # hashlib's own BLAKE2 and hmac's own comparison, without loading OpenSSL 
     from _blake2 import blake2b
     from _operator import _compare_digest as compare_digest
 except ImportError:  # another Python than CPython
-    from hashlib import blake2b  # type: ignore[assignment]
-    from hmac import compare_digest
+    from hashlib import blake2b
+    from hmac import compare_digest  # type: ignore[no-redef]
 
 if TYPE_CHECKING:
     from negotiation.model.models import Corpus
