@@ -4,17 +4,21 @@ Importing pydantic and building the models takes most of a command's start-up (a
 0.1 s), far more than comparing two documents. The first ``compare`` on a corpus folder
 runs the full path and then stores a :class:`Snapshot` beside the cached corpus: every
 issue's and stance's code (:class:`~negotiation.analysis.verdicts.IssueCode`,
-:class:`~negotiation.analysis.verdicts.StanceCode`) and texts in every language
-(:mod:`negotiation.render.diff_text`), made from the validated models. Later runs read it
-and compare with the same verdict rules (:func:`~negotiation.analysis.verdicts.judge_codes`)
-and the same words, importing neither pydantic nor pandas.
+:class:`~negotiation.analysis.verdicts.StanceCode`, readings included), the stale stances
+and texts in every language (:mod:`negotiation.render.diff_text`), made from the validated
+models. Later runs read it and compare with the same verdict rules, range and hinges
+(:func:`~negotiation.analysis.verdicts.judge_codes`,
+:func:`~negotiation.analysis.verdicts.hinge_codes`) and the same words, importing neither
+pydantic nor pandas; :func:`compare_args` reads a plain ``compare A B`` without building
+the whole argument parser (which imports every command's module).
 
 The snapshot is trusted exactly as the corpus cache is (:mod:`negotiation.corpus.cache`:
 authenticated by a per-user secret before it is unpickled, in a private folder):
-its key digests the package and Python versions, pydantic's version file, the package's
-code and every data file, so any change misses and the full path runs (and stores a new
-snapshot). Documents named by ``PARTY@DATE``, unknown ids, ``--plot``, scales the codes
-do not know and a disabled cache all take the full path.
+its key digests the package and Python versions and identifies pydantic's version file,
+the package's code and every data file (:func:`negotiation.corpus.cache.content_key`), so
+any change misses and the full path runs (and stores a new snapshot). Documents named by
+``PARTY@DATE``, unknown ids, ``--plot``, ``--quotes``, scales the codes do not know and a
+disabled cache all take the full path.
 """
 
 from __future__ import annotations
@@ -210,12 +214,21 @@ def _versions() -> bytes:
         version = os.path.join(os.path.dirname(spec.origin), "version.py")
         parts.append(file_identity(Path(version).parent, "pydantic/version.py", version, settled))
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(n for n in names if n.endswith(".py")):
-            path = os.path.join(folder, name)
-            parts.append(file_identity(Path(package), os.path.relpath(path, package), path, settled))
+    for path in _sources(package):
+        parts.append(file_identity(Path(package), os.path.relpath(path, package), path, settled))
     return b"".join(parts)
+
+
+def _sources(folder: str) -> list[str]:
+    """The ``.py`` files under ``folder``, in name order, ``__pycache__`` left out."""
+    found = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                found += _sources(entry.path)
+        elif entry.name.endswith(".py"):
+            found.append(entry.path)
+    return found
 
 
 @dataclass(frozen=True)
