@@ -39,37 +39,27 @@ KNOWN_WIDTHS = (
 (``tests/test_display_width.py`` checks both). Arabic's prepended concatenation marks,
 which join the character after them, are left to ``wcwidth``."""
 
-_KNOWN = {cp: w for lo, hi, w in KNOWN_WIDTHS for cp in range(lo, hi + 1)}
+
+def _class(ranges: Sequence[tuple[int, int]]) -> str:
+    """The ranges of code points as the inside of a regular expression's character class."""
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
 
 
-def _simple(text: str) -> bool:
-    return all(ord(c) < _SAFE_MAX or any(lo <= ord(c) <= hi for lo, hi in _NARROW) for c in text)
-
-
-def _known_width(text: str) -> int | None:
-    """The width of ``text`` from :data:`KNOWN_WIDTHS` and plain characters; None if it holds others."""
-    width = 0
-    for c in text:
-        cp = ord(c)
-        if cp < _SAFE_MAX or any(lo <= cp <= hi for lo, hi in _NARROW):
-            width += 1
-        else:
-            w = _KNOWN.get(cp)
-            if w is None:
-                return None
-            width += w
-    return width
+_PLAIN = _class([(0, _SAFE_MAX - 1), *_NARROW])
+_NOT_PLAIN = re.compile(f"[^{_PLAIN}]")
+_NOT_KNOWN = re.compile(f"[^{_PLAIN}{_class([(lo, hi) for lo, hi, _ in KNOWN_WIDTHS])}]")
+_ZERO_WIDTH = {cp: None for lo, hi, w in KNOWN_WIDTHS if w == 0 for cp in range(lo, hi + 1)}
+"""For ``str.translate``: deletes the zero-width characters (every other known one is one column)."""
 
 
 def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes (ANSI colour codes take none)."""
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    if _simple(text):
+    if not _NOT_PLAIN.search(text):
         return len(text)
-    known = _known_width(text)
-    if known is not None:
-        return known
+    if not _NOT_KNOWN.search(text):
+        return len(text.translate(_ZERO_WIDTH))
     return wcwidth_width(text)
 
 
