@@ -36,3 +36,12 @@ def test_arabic_with_harakat_and_bidi_marks_counts_the_marks_zero() -> None:
 def test_other_scripts_are_still_measured_by_wcwidth() -> None:
     assert display_width("和平") == 4
     assert display_width("\u0600١") == wcwidth_width("\u0600١")
+    assert display_width("\u200d0") == wcwidth_width("\u200d0") == 0  # a joiner joins the digit after it
+
+
+def test_every_known_character_beside_others_measures_as_wcwidth_measures_it() -> None:
+    neighbours = ["a", "0", " ", "ب", "▸", "ُ", "\u2067", "\u200e", "–", "é"]
+    for c in KNOWN:
+        for d in neighbours:
+            for text in (c + d, d + c, c + c, d + c + d):
+                assert display_width(text) == wcwidth_width(text), f"{text!r}"
