@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from negotiation.analysis.encoding import StanceCode, document_code
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.analysis.verdicts import EPS as _EPS
-from negotiation.analysis.verdicts import Summary, Verdict, issue_range, judge_codes
+from negotiation.analysis.verdicts import Summary, Verdict, hinge_codes, judge_codes
 from negotiation.delegates import delegate
 from negotiation.model.arguments import expect
 from negotiation.model.labels import Lang
@@ -103,11 +103,6 @@ def stale_stances(doc: Document, days: int | None = None) -> list[tuple[str, dt.
         if st.date is not None and (doc.date - st.date).days > limit:
             out.append((issue_id, st.date, st.document, (doc.date - st.date).days))
     return out
-
-
-def _index(items: list[tuple[float, float]]) -> float:
-    total = sum(w for w, _ in items)
-    return 1.0 - sum(w * d for w, d in items) / total if total > 0 else math.nan
 
 
 @dataclass(frozen=True)
@@ -205,32 +200,14 @@ class Comparison:
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise TypeError(f"hinges() takes a number of issues, got {n!r}")
         code_a, code_b = document_code(self.a, self.taxonomy), document_code(self.b, self.taxonomy)
-        issues = code_a.taxonomy.issues
         point = {d.issue.id: d.distance for d in self.diffs if d.distance is not None}
-        weight = {ic.id: ic.weight for ic in issues}
-        found: list[Hinge] = []
-        for k in sorted(code_a.stances.keys() | code_b.stances.keys() | code_a.readings.keys()
-                        | code_b.readings.keys()):
-            ic = issues[k]
-            x, y = code_a.stances.get(k), code_b.stances.get(k)
-            r = issue_range(ic, x, y, code_a.readings.get(k, ()), code_b.readings.get(k, ()),
-                            lambda _k, p, q, issue=ic.issue: (diff_issue(issue, p.stance, q.stance).distance or 0.0,
-                                                              Verdict.APART, None))
-            if r is None or (r.fixed and r.high - r.low <= _EPS):
-                continue
-            others = [(w, point[i]) for i, w in weight.items() if i in point and i != ic.id]
-            ends = [_index([*others, (weight[ic.id], r.low)]), _index([*others, (weight[ic.id], r.high)])]
-            if not r.fixed:
-                ends.append(_index(others))
-            ends = [e for e in ends if not math.isnan(e)]
-            if not ends:
-                continue
-            low, high = min(ends), max(ends)
-            current = self.summary.convergence
-            swing = max(abs(high - current), abs(current - low)) if not math.isnan(current) else high - low
-            found.append(Hinge(ic.id, low, high, swing))
-        found.sort(key=lambda h: (-h.swing, h.issue))
-        return found[:n]
+
+        def through_scale(k: int, p: StanceCode, q: StanceCode) -> tuple[float, Verdict, None]:
+            return diff_issue(code_a.taxonomy.issues[k].issue, p.stance, q.stance).distance or 0.0, Verdict.APART, None
+
+        found = hinge_codes(code_a.taxonomy.issues, code_a.stances, code_b.stances, code_a.readings,
+                            code_b.readings, point, self.summary.convergence, through_scale)
+        return [Hinge(*h) for h in found[:n]]
 
     def stale(self, days: int | None = None) -> list[StaleStance]:
         """Stances of either side older than ``days`` (default two years) before their position's date.

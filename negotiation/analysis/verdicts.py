@@ -288,6 +288,51 @@ def convergence_bounds(ranges: Iterable[tuple[IssueRange, float]]) -> tuple[floa
     return extreme(False), extreme(True)
 
 
+def hinge_codes(
+    issues: tuple[IssueCode, ...],
+    sa: Mapping[int, StanceCode],
+    sb: Mapping[int, StanceCode],
+    ra: Mapping[int, tuple[StanceCode, ...]],
+    rb: Mapping[int, tuple[StanceCode, ...]],
+    point: Mapping[str, float],
+    convergence: float,
+    other: Fallback | None = None,
+) -> list[tuple[str, float, float, float]]:
+    """(issue id, low, high, swing) of every issue whose data is uncertain, the furthest swing first.
+
+    ``point`` holds the point distance of each issue both sides state, ``convergence`` the
+    point estimate of the index. For each issue, the index with that issue alone resolved
+    each way (and left out, where it may be) and every other issue at its point estimate;
+    ``swing`` is how far that moves the index. The rule of
+    :meth:`~negotiation.analysis.compare.Comparison.hinges`, on codes.
+    """
+    weight = {ic.id: ic.weight for ic in issues}
+    found: list[tuple[str, float, float, float]] = []
+    for k in sorted(sa.keys() | sb.keys() | ra.keys() | rb.keys()):
+        ic = issues[k]
+        r = issue_range(ic, sa.get(k), sb.get(k), ra.get(k, ()), rb.get(k, ()), other)
+        if r is None or (r.fixed and r.high - r.low <= EPS):
+            continue
+        others = [(w, point[i]) for i, w in weight.items() if i in point and i != ic.id]
+        ends = [_index([*others, (weight[ic.id], r.low)]), _index([*others, (weight[ic.id], r.high)])]
+        if not r.fixed:
+            ends.append(_index(others))
+        ends = [e for e in ends if not math.isnan(e)]
+        if not ends:
+            continue
+        low, high = min(ends), max(ends)
+        swing = max(abs(high - convergence), abs(convergence - low)) if not math.isnan(convergence) else high - low
+        found.append((ic.id, low, high, swing))
+    found.sort(key=lambda h: (-h[3], h[0]))
+    return found
+
+
+def _index(items: list[tuple[float, float]]) -> float:
+    """1 − the weighted mean distance of (weight, distance) items (NaN for no weight)."""
+    total = sum(w for w, _ in items)
+    return 1.0 - sum(w * d for w, d in items) / total if total > 0 else math.nan
+
+
 def judge_codes(
     issues: tuple[IssueCode, ...],
     sa: Mapping[int, StanceCode],

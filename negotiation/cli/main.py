@@ -121,13 +121,28 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv``; return the exit code (0 ok, 2 bad input)."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse already printed its message
-        return int(exc.code or 0)
+    args = _compare_args(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # argparse already printed its message
+            return int(exc.code or 0)
     with sanitized_stderr():
         return _run(args)
+
+
+def _compare_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """A plain ``compare A B``, read without building the whole parser (see :mod:`negotiation.cli.snapshot`)."""
+    if "compare" not in argv:
+        return None
+    from negotiation.cli.snapshot import compare_args
+
+    args = compare_args(argv)
+    if args is not None:
+        from negotiation.cli.compare import run
+
+        args.func = run
+    return args
 
 
 def _run(args: argparse.Namespace) -> int:

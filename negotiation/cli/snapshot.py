@@ -4,36 +4,39 @@ Importing pydantic and building the models takes most of a command's start-up (a
 0.1 s), far more than comparing two documents. The first ``compare`` on a corpus folder
 runs the full path and then stores a :class:`Snapshot` beside the cached corpus: every
 issue's and stance's code (:class:`~negotiation.analysis.verdicts.IssueCode`,
-:class:`~negotiation.analysis.verdicts.StanceCode`) and texts in every language
-(:mod:`negotiation.render.diff_text`), made from the validated models. Later runs read it
-and compare with the same verdict rules (:func:`~negotiation.analysis.verdicts.judge_codes`)
-and the same words, importing neither pydantic nor pandas.
+:class:`~negotiation.analysis.verdicts.StanceCode`, readings included), the stale stances
+and texts in every language (:mod:`negotiation.render.diff_text`), made from the validated
+models. Later runs read it and compare with the same verdict rules, range and hinges
+(:func:`~negotiation.analysis.verdicts.judge_codes`,
+:func:`~negotiation.analysis.verdicts.hinge_codes`) and the same words, importing neither
+pydantic nor pandas; :func:`compare_args` reads a plain ``compare A B`` without building
+the whole argument parser (which imports every command's module).
 
 The snapshot is trusted exactly as the corpus cache is (:mod:`negotiation.corpus.cache`:
 authenticated by a per-user secret before it is unpickled, in a private folder):
-its key digests the package and Python versions, pydantic's version file, the package's
-code and every data file, so any change misses and the full path runs (and stores a new
-snapshot). Documents named by ``PARTY@DATE``, unknown ids, ``--plot``, scales the codes
-do not know and a disabled cache all take the full path.
+its key digests the package and Python versions and identifies pydantic's version file,
+the package's code and every data file (:func:`negotiation.corpus.cache.content_key`), so
+any change misses and the full path runs (and stores a new snapshot). Documents named by
+``PARTY@DATE``, unknown ids, ``--plot``, ``--quotes``, scales the codes do not know and a
+disabled cache all take the full path.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
+import os
 import pickle
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from negotiation.analysis.verdicts import OTHER, IssueCode, StanceCode, judge_codes
-from negotiation.cli.options import LANGS  # the snapshot holds texts in every language of --lang
+from negotiation.analysis.verdicts import OTHER, IssueCode, StanceCode, hinge_codes, judge_codes
 from negotiation.render import diff_text
 from negotiation.render.diff_text import DocumentTexts, IssueTexts, StanceTexts
-from negotiation.render.formats import Table
+from negotiation.render.table import Table
 
 if TYPE_CHECKING:
     from negotiation.model.models import Corpus
@@ -41,12 +44,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class SnapshotDocument:
-    """One document: its stances' codes by issue index, texts per language, stances as JSON."""
+    """One document: its stances' codes by issue index, texts per language, stances as JSON.
+
+    ``readings`` are the document's readings on issues it leaves unstated, ``stale`` its
+    stances older than the staleness limit (issue index, ISO date, in the document's order):
+    what the convergence range, its hinges and the stale-stance line need.
+    """
 
     texts: dict[str, DocumentTexts]
     codes: dict[int, StanceCode]
     stance_texts: dict[str, dict[int, StanceTexts]]
     dumps: dict[int, Any]
+    readings: dict[int, tuple[StanceCode, ...]]
+    stale: tuple[tuple[int, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +82,9 @@ class Snapshot:
 
 def build(corpus: Corpus) -> Snapshot | None:
     """The snapshot of a loaded corpus; None where a scale or document cannot be encoded."""
+    from negotiation.analysis.compare import stale_stances
     from negotiation.analysis.encoding import document_code, taxonomy_code
+    from negotiation.cli.options import LANGS  # the snapshot holds texts in every language of --lang
     from negotiation.render.report import document_texts, issue_texts, stance_texts
 
     tax = corpus.taxonomy
@@ -92,6 +104,8 @@ def build(corpus: Corpus) -> Snapshot | None:
             stance_texts={lang: {k: stance_texts(doc, c.stance, models[k], lang) for k, c in code.stances.items()}
                           for lang in LANGS},
             dumps={k: c.stance.model_dump(mode="json", exclude_defaults=True) for k, c in code.stances.items()},
+            readings={k: tuple(_plain_code(r) for r in rs) for k, rs in code.readings.items()},
+            stale=tuple((tcode.index[issue], date.isoformat()) for issue, date, _, _ in stale_stances(doc)),
         ))
     return Snapshot(
         issues=issues,
@@ -106,17 +120,13 @@ def _pickled(value: Any) -> bytes:
 
 
 def _plain_code(code: StanceCode) -> StanceCode:
-    """The code without its model, so the snapshot unpickles without pydantic."""
-    return replace(code, stance=None)
+    """The code (and its readings') without its model, so the snapshot unpickles without pydantic."""
+    return replace(code, stance=None, readings=tuple(_plain_code(r) for r in code.readings))
 
 
 def answers(snap: Snapshot, a: str, b: str) -> bool:
-    """Whether the snapshot gives this comparison: both documents in it, and no uncertainty the
-    data records (a bracket, a reading, a reported stance), whose range and hinges need the models."""
-    if a not in snap.documents or b not in snap.documents:
-        return False
-    return not any(c.bracketed or c.optional or c.readings for doc in (snap.document(a), snap.document(b))
-                   for c in doc.codes.values())
+    """Whether the snapshot gives this comparison: both documents are in it (ranges included)."""
+    return a in snap.documents and b in snap.documents
 
 
 def compare_table(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool = False,
@@ -128,7 +138,8 @@ def compare_table(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool
     gives from models.
     """
     da, db = snap.document(a), snap.document(b)
-    judged, summary = judge_codes(snap.issues, da.codes, db.codes, all_issues=all_issues)
+    judged, summary = judge_codes(snap.issues, da.codes, db.codes, all_issues=all_issues,
+                                  ra=da.readings, rb=db.readings)
     texts = snap.issue_texts[lang]
     sta, stb = da.stance_texts[lang], db.stance_texts[lang]
     low_pole = snap.low_pole[lang]
@@ -148,8 +159,9 @@ def compare_table(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool
         shown.append(it)
     stated = any(x is not None or y is not None for _, x, y, *_ in judged)
     doc_a, doc_b = da.texts[lang], db.texts[lang]
-    summary_lines = diff_text.summary_lines(summary.counts, summary.coverage, summary.convergence, lang,
-                                           summary.low, summary.high)
+    summary_lines = [*diff_text.summary_lines(summary.counts, summary.coverage, summary.convergence, lang,
+                                             summary.low, summary.high),
+                     *_range_lines(snap, da, db, judged, summary, lang)]
     notes = diff_text.fallback_notes(doc_a, doc_b, shown, lang)
     data = None
     if with_data:
@@ -162,6 +174,21 @@ def compare_table(snap: Snapshot, a: str, b: str, lang: str, *, all_issues: bool
     return table, stated
 
 
+def _range_lines(snap: Snapshot, da: SnapshotDocument, db: SnapshotDocument, judged: Sequence[Any],
+                 summary: Any, lang: str) -> list[str]:
+    """What the index hinges on and which stances are stale, as :func:`negotiation.render.report.summary_lines`."""
+    texts = snap.issue_texts[lang]
+    label = {it.id: it.label for it in texts}
+    hinges = []
+    if summary.uncertain:
+        point = {snap.issues[k].id: d for k, _, _, d, _, _ in judged if d is not None}
+        found = hinge_codes(snap.issues, da.codes, db.codes, da.readings, db.readings, point, summary.convergence)
+        hinges = [(label[issue], low, high) for issue, low, high, _ in found[:3]]
+    stale = [(side, texts[k].label, date) for side, doc in (("a", da), ("b", db)) for k, date in doc.stale]
+    return [line for line in (diff_text.hinges_line(hinges, lang), diff_text.stale_line(stale, lang))
+            if line is not None]
+
+
 def _gap(it: IssueTexts, x: StanceCode | None, y: StanceCode | None, lang: str) -> str:
     """The gap between two stated stances in words (asked only where a note names one)."""
     assert x is not None and y is not None, "a gap is named only between two stated stances"
@@ -172,20 +199,36 @@ def _gap(it: IssueTexts, x: StanceCode | None, y: StanceCode | None, lang: str) 
 
 
 def _versions() -> bytes:
-    """The package and Python versions, pydantic's version file and the package's code."""
-    from importlib.util import find_spec
+    """The package and Python versions, pydantic's version file and the package's code, each
+    file identified as :func:`negotiation.corpus.cache.content_key` identifies data files
+    (by its status once settled: any edit changes it)."""
+    from importlib.machinery import PathFinder
 
     from negotiation import __version__
+    from negotiation.corpus.cache import file_identity, settled_time
 
-    digest = hashlib.blake2b(f"snapshot {__version__} {sys.version}".encode())
-    spec = find_spec("pydantic")
+    parts = [f"snapshot {__version__} {sys.version}".encode()]
+    settled = settled_time()
+    spec = PathFinder.find_spec("pydantic")
     if spec is not None and spec.origin:
-        with contextlib.suppress(OSError):
-            digest.update((Path(spec.origin).parent / "version.py").read_bytes())
-    package = Path(__file__).resolve().parents[1]
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.digest()
+        version = os.path.join(os.path.dirname(spec.origin), "version.py")
+        parts.append(file_identity(Path(version).parent, "pydantic/version.py", version, settled))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for path in _sources(package):
+        parts.append(file_identity(Path(package), os.path.relpath(path, package), path, settled))
+    return b"".join(parts)
+
+
+def _sources(folder: str) -> list[str]:
+    """The ``.py`` files under ``folder``, in name order, ``__pycache__`` left out."""
+    found = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                found += _sources(entry.path)
+        elif entry.name.endswith(".py"):
+            found.append(entry.path)
+    return found
 
 
 @dataclass(frozen=True)
@@ -224,6 +267,76 @@ def snapshot_file(folder: Path) -> SnapshotFile | None:
 # --- the command
 
 
+_FLAGS = {"--all-issues": "all_issues", "--no-color": "no_color", "--raw": "raw"}
+_VALUES = {"--format": "format", "-f": "format", "--lang": "lang", "--width": "width", "--corpus": "corpus"}
+
+
+def compare_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain ``[--corpus P] compare A B [options]``, as the full parser reads them.
+
+    Only ``--format``/``-f``, ``--lang``, ``--width``, ``--corpus``, ``--all-issues``,
+    ``--no-color`` and ``--raw`` (as ``--opt value`` or ``--opt=value``), with values the full
+    parser accepts; anything else (help, ``--plot``, ``--quotes``, an abbreviation, a value it
+    would refuse, an argument that starts with ``-``) is None, and the full parser reads it.
+    So a command that may run from the snapshot skips building the whole parser, which
+    imports every command's module. ``tests/test_snapshot.py`` holds it to the full parser.
+    """
+    tokens = list(argv)
+    values: dict[str, Any] = {"corpus": None}
+    while tokens and tokens[0] != "compare":
+        if not _take(tokens, values, top=True):
+            return None
+    if not tokens:
+        return None
+    del tokens[0]
+    values |= {"format": None, "lang": "en", "width": None, "all_issues": False, "no_color": False, "raw": False}
+    positional = []
+    while tokens:
+        if not tokens[0].startswith("-"):
+            positional.append(tokens.pop(0))
+        elif not _take(tokens, values, top=False):
+            return None
+    if len(positional) != 2 or not _valid(values):
+        return None
+    from negotiation.render.table import DEFAULT_FORMAT
+
+    a, b = positional
+    return argparse.Namespace(corpus=values["corpus"], command="compare", a=a, b=b, all_issues=values["all_issues"],
+                              quotes=False, format=values["format"] or DEFAULT_FORMAT, lang=values["lang"],
+                              width=values["width"], no_color=values["no_color"], raw=values["raw"], plot=None)
+
+
+def _take(tokens: list[str], values: dict[str, Any], *, top: bool) -> bool:
+    """Read one option from the front of ``tokens`` into ``values``; False where the full parser must."""
+    option, eq, value = tokens.pop(0).partition("=")
+    if not top and option in _FLAGS and not eq:
+        values[_FLAGS[option]] = True
+        return True
+    if option not in _VALUES or (top and option != "--corpus") or (option == "-f" and eq):
+        return False
+    if not eq:
+        if not tokens or tokens[0].startswith("-"):
+            return False
+        value = tokens.pop(0)
+    values[_VALUES[option]] = value
+    return True
+
+
+def _valid(values: dict[str, Any]) -> bool:
+    """Whether the full parser takes these values as they are (``--width`` made a number)."""
+    from negotiation.cli.options import LANGS
+    from negotiation.render.table import FORMATS
+
+    if (values["format"] is not None and values["format"] not in FORMATS) or values["lang"] not in LANGS:
+        return False
+    if values["width"] is not None:
+        width = values["width"]
+        if not (width.isascii() and width.isdigit()) or int(width) < 20:
+            return False
+        values["width"] = int(width)
+    return True
+
+
 def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | None]:
     """Run ``compare`` from the snapshot where it can: (exit code, None).
 
@@ -241,10 +354,8 @@ def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | 
     snap = file.read()
     if snap is None:
         return None, file
-    if args.a not in snap.documents or args.b not in snap.documents:
-        return None, None  # a position, or an unknown id: the full path resolves or explains it
     if not answers(snap, args.a, args.b):
-        return None, None  # an index with a range: the full path names what it hinges on
+        return None, None  # a position, or an unknown id: the full path resolves or explains it
     from negotiation.cli.options import emit, nothing_stated
 
     args.corpus_line = describe_corpus(folder, how)

@@ -18,8 +18,8 @@ from negotiation.analysis.verdicts import VERDICT_VALUES
 from negotiation.model.spans import Span, closest_members, format_number, raw_gap
 from negotiation.render import i18n
 from negotiation.render.citations import CITATION_KEYS, NO_CITATION, Citation
-from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
+from negotiation.render.table import Column, Table
 
 ORDINAL_GAP, NUMERIC_GAP, SET_GAP, OPPOSITE_GAP = "ordinal", "numeric", "set", "opposite"
 """How a gap between two stances is put in words (a scale's ``gap_kind``): steps, a number
@@ -195,6 +195,24 @@ def summary_lines(counts: Mapping[str, int], coverage: float, convergence: float
         i18n.say("coverage", lang, coverage=i18n.percent(coverage, lang)),
         i18n.say("verdicts", lang, counts=listed or "—"),
     ]
+
+
+def hinges_line(hinges: Sequence[tuple[str, float, float]], lang: Lang = "en") -> str | None:
+    """"What the index hinges on: …" from (issue label, low, high) triples; None for none."""
+    if not hinges:
+        return None
+    comma = i18n.say("comma", lang)
+    items = comma.join(f"{label} {i18n.decimal(low, lang)}–{i18n.decimal(high, lang)}" for label, low, high in hinges)
+    return i18n.say("hinges", lang, items=items)
+
+
+def stale_line(stale: Sequence[tuple[str, str, str]], lang: Lang = "en") -> str | None:
+    """The line naming stale stances, from (side, issue label, ISO date) triples; None for none."""
+    if not stale:
+        return None
+    comma = i18n.say("comma", lang)
+    items = comma.join(f"{i18n.header(side, lang)} {label} ({date})" for side, label, date in stale)
+    return i18n.say("stale", lang, items=items)
 
 
 def heading_lines(a: DocumentTexts, b: DocumentTexts, lang: Lang = "en") -> list[str]:

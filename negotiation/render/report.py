@@ -241,22 +241,11 @@ def summary_lines(cmp: Comparison, lang: Lang = "en") -> list[str]:
     """The summary as short lines: convergence, coverage, counts per verdict."""
     s = cmp.summary
     lines = diff_text.summary_lines(s.counts, s.coverage, s.convergence, lang, s.low, s.high)
-    if s.uncertain:
-        hinges = cmp.hinges(3)
-        if hinges:
-            comma = i18n.say("comma", lang)
-            items = comma.join(
-                f"{cmp.taxonomy.issues[h.issue].label(lang)} {i18n.decimal(h.low, lang)}–{i18n.decimal(h.high, lang)}"
-                for h in hinges)
-            lines.append(i18n.say("hinges", lang, items=items))
-    stale = cmp.stale()
-    if stale:
-        comma = i18n.say("comma", lang)
-        items = comma.join(
-            f"{i18n.header(s.side, lang)} {cmp.taxonomy.issues[s.issue].label(lang)} ({s.date.isoformat()})"
-            for s in stale)
-        lines.append(i18n.say("stale", lang, items=items))
-    return lines
+    tax = cmp.taxonomy
+    hinges = [(tax.issues[h.issue].label(lang), h.low, h.high) for h in cmp.hinges(3)] if s.uncertain else []
+    stale = [(x.side, tax.issues[x.issue].label(lang), x.date.isoformat()) for x in cmp.stale()]
+    return [*lines, *(line for line in (diff_text.hinges_line(hinges, lang), diff_text.stale_line(stale, lang))
+                      if line is not None)]
 
 
 def heading(cmp: Comparison, lang: Lang = "en") -> list[str]:

@@ -2,8 +2,9 @@
 
 Widths are display widths: wide (East Asian) characters count two, combining marks (Arabic
 harakat) and zero-width characters none. :func:`display_width` measures them with
-``wcwidth``, imported only when a string holds characters outside the plain Latin range,
-so an English table costs no extra import.
+``wcwidth``, imported (40 ms) only when a string holds characters outside the plain Latin
+range and the blocks of :data:`KNOWN_WIDTHS` (Arabic, bidi marks, geometric shapes), so an
+English or Arabic table costs no extra import.
 
 A handful of formats are drawn here (``simple_grid``, ``rounded_grid``, ``grid``,
 ``github``, ``pipe``, ``simple``, ``plain``); they are the ones the command line uses by
@@ -25,17 +26,46 @@ _SAFE_MAX = 0x0300  # below the combining diacritics block every character is on
 
 _NARROW = ((0x2010, 0x2027), (0x2190, 0x21FF), (0x2500, 0x259F))  # dashes, quotes, arrows, box drawing
 
+KNOWN_WIDTHS = (
+    (0x0606, 0x060F, 1), (0x0610, 0x061A, 0), (0x061B, 0x061B, 1), (0x061C, 0x061C, 0), (0x061D, 0x064A, 1),
+    (0x064B, 0x065F, 0), (0x0660, 0x066F, 1), (0x0670, 0x0670, 0), (0x0671, 0x06D5, 1), (0x06D6, 0x06DC, 0),
+    (0x06DE, 0x06DE, 1), (0x06DF, 0x06E4, 0), (0x06E5, 0x06E6, 1), (0x06E7, 0x06E8, 0), (0x06E9, 0x06E9, 1),
+    (0x06EA, 0x06ED, 0), (0x06EE, 0x06FF, 1), (0x0750, 0x077F, 1), (0x200B, 0x200C, 0), (0x200E, 0x200F, 0),
+    (0x2028, 0x202E, 0),
+    (0x202F, 0x205F, 1), (0x2060, 0x206F, 0), (0x25A0, 0x25FC, 1), (0x25FF, 0x25FF, 1), (0xFB50, 0xFDFF, 1),
+    (0xFE70, 0xFEFE, 1),
+)
+"""(first, last, columns) of code points whose width is known without ``wcwidth``: what
+``wcwidth`` itself gives each, in text of these and plain characters alone
+(``tests/test_display_width.py`` checks both). Arabic's prepended concatenation marks
+and the zero-width joiner, which join the characters beside them, are left to ``wcwidth``."""
 
-def _simple(text: str) -> bool:
-    return all(ord(c) < _SAFE_MAX or any(lo <= ord(c) <= hi for lo, hi in _NARROW) for c in text)
+
+def _class(ranges: Sequence[tuple[int, int]]) -> str:
+    """The ranges of code points as the inside of a regular expression's character class."""
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+_PLAIN = _class([(0, _SAFE_MAX - 1), *_NARROW])
+_NOT_PLAIN = re.compile(f"[^{_PLAIN}]")
+_NOT_KNOWN = re.compile(f"[^{_PLAIN}{_class([(lo, hi) for lo, hi, _ in KNOWN_WIDTHS])}]")
+_ZERO_WIDTH = {cp: None for lo, hi, w in KNOWN_WIDTHS if w == 0 for cp in range(lo, hi + 1)}
+"""For ``str.translate``: deletes the zero-width characters (every other known one is one column)."""
 
 
 def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes (ANSI colour codes take none)."""
     if "\x1b" in text:
         text = _ANSI.sub("", text)
-    if _simple(text):
+    if not _NOT_PLAIN.search(text):
         return len(text)
+    if not _NOT_KNOWN.search(text):
+        return len(text.translate(_ZERO_WIDTH))
+    return wcwidth_width(text)
+
+
+def wcwidth_width(text: str) -> int:
+    """The width ``wcwidth`` gives ``text`` (control characters counting zero)."""
     from wcwidth import wcswidth, wcwidth
 
     width = wcswidth(text)
