@@ -356,6 +356,8 @@ def quick_compare(args: argparse.Namespace) -> tuple[int | None, SnapshotFile | 
         return None, file
     if not answers(snap, args.a, args.b):
         return None, None  # a position, or an unknown id: the full path resolves or explains it
+    if args.lang not in snap.low_pole:
+        return None, None  # a language added since the snapshot was written: its texts are not in it
     from negotiation.cli.options import emit, nothing_stated
 
     args.corpus_line = describe_corpus(folder, how)
