@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, utils
 
 from negotiation.analysis.points import point_issues
+from negotiation.model.arguments import DOCUMENT, NUMBER, takes
 from negotiation.model.models import Document
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def _issues(doc: Document) -> Mapping[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in point_issues(doc).items()}
 
 
+@takes(a=DOCUMENT, b=DOCUMENT, threshold=NUMBER, text_weight=NUMBER, order_weight=NUMBER)
 def align(
     a: Document,
     b: Document,

@@ -38,6 +38,8 @@ from negotiation.analysis.compare import diff_issue
 from negotiation.analysis.predict import MODELS, issue_inputs, midpoint, predict_issue, value_at_position
 from negotiation.analysis.verdicts import EPS
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import CORPUS, DOCUMENT_IDS, PARTY_CODES, takes
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.models import Corpus, Stance
 from negotiation.model.salience import Salience
 from negotiation.model.scales import SetScale
@@ -94,7 +96,7 @@ SHORT = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class BacktestResult:
     """Per target, issue and model: prediction, actual and hits; plus the documents read.
 
@@ -103,6 +105,7 @@ class BacktestResult:
     document whose stances the predictions used.
     """
 
+    __post_init__ = freeze_fields  # documents is read-only
     issues: pd.DataFrame
     documents: dict[str, set[str]] = field(default_factory=dict)
 
@@ -163,6 +166,7 @@ def _salience_before(salience: Salience, day: dt.date, dates: dict[str, dt.date]
     return salience.model_copy(update={"parties": parties})
 
 
+@takes(corpus=CORPUS.or_none(), targets=DOCUMENT_IDS.or_none(), parties=PARTY_CODES.or_none())
 def backtest(
     corpus: Corpus | None = None,
     targets: Sequence[str] | None = None,

@@ -79,6 +79,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import ACTORS, COUNT, NUMBER, takes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -355,6 +356,7 @@ def _actors_frame(actors: Any) -> pd.DataFrame:
     return frame
 
 
+@takes(actors=ACTORS, max_rounds=COUNT, min_rounds=COUNT, quiet=NUMBER)
 def bargain(
     actors: pd.DataFrame | Iterable[Mapping[str, Any]],
     *,

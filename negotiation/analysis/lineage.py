@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from negotiation.analysis.align import align
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.models import Corpus, Document
 
 Basis = Literal["declared", "suggested"]
@@ -31,6 +32,7 @@ class Lineage:
     ``via`` names the shared ancestor when the two documents are lined up through one.
     """
 
+    __post_init__ = freeze_fields  # struck and new_points are read-only
     old: str
     new: str
     links: frozenset[tuple[str, str]]

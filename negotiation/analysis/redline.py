@@ -36,6 +36,8 @@ from negotiation.analysis.lineage import Lineage, components, lineage
 from negotiation.analysis.points import point_issues
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
+from negotiation.model.arguments import CORPUS_OR_DOCUMENTS, DOCUMENT, LANG, TAXONOMY, takes
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.labels import Lang
 from negotiation.model.models import Corpus, Document, Taxonomy
 
@@ -142,6 +144,7 @@ class Redline:
     ``lineage`` says how the points were lined up.
     """
 
+    __post_init__ = freeze_fields  # moves is read-only
     old: Document
     new: Document
     rows: tuple[RedlineRow, ...]
@@ -251,6 +254,8 @@ def redline(
 ) -> Redline | RedlineChain: ...
 
 
+@takes(old=DOCUMENT, new=DOCUMENT, more=DOCUMENT, corpus=CORPUS_OR_DOCUMENTS.or_none(), toward=DOCUMENT.or_none(),
+       taxonomy=TAXONOMY, lang=LANG)
 def redline(
     old: Document,
     new: Document,

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.spans import Span, raw_gap
 
 EPS = 1e-9
@@ -67,6 +68,7 @@ class Summary:
     where the data records no uncertainty the three are equal.
     """
 
+    __post_init__ = freeze_fields  # counts is read-only
     counts: dict[str, int]
     coverage: float
     convergence: float

@@ -51,3 +51,29 @@ def freeze_mappings(model: BaseModel) -> None:
     for name, value in values.items():
         if type(value) is dict:
             values[name] = FrozenDict(value)
+
+
+def read_only(value: Any) -> Any:
+    """``value`` with every dict made a :class:`FrozenDict`, list a tuple, set a frozenset, all the way down."""
+    if isinstance(value, dict) and type(value) is not FrozenDict:
+        return FrozenDict({k: read_only(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(read_only(v) for v in value)
+    if isinstance(value, set):
+        return frozenset(value)
+    return value
+
+
+def freeze_fields(self: Any) -> None:
+    """``__post_init__`` of a frozen dataclass: its dict, list and set fields become read-only."""
+    for name in self.__dataclass_fields__:
+        value = getattr(self, name)
+        if isinstance(value, dict | list | set) and type(value) is not FrozenDict:
+            object.__setattr__(self, name, read_only(value))
+
+
+def frozen_copy(self: Any, *, update: Any = None, deep: bool = False) -> Any:
+    """``BaseModel.model_copy`` whose copy is read-only too (an ``update`` skips the validators that freeze)."""
+    copy = BaseModel.model_copy(self, update=update, deep=deep)
+    freeze_mappings(copy)
+    return copy

@@ -29,7 +29,8 @@ from pydantic_core import PydanticCustomError
 
 from negotiation.delegates import delegate
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError, UnknownPartyError
-from negotiation.model.frozen import freeze_mappings
+from negotiation.model.arguments import SPEC, takes
+from negotiation.model.frozen import freeze_mappings, frozen_copy
 from negotiation.model.labels import Lang
 from negotiation.model.lineage import lineage_problems
 from negotiation.model.salience import Salience
@@ -108,6 +109,7 @@ class Stance(BaseModel):
     """
 
     model_config = _FROZEN
+    model_copy = frozen_copy  # type: ignore[assignment]  # a copy with an update is read-only too
 
     value: Value | None = None
     modality: Modality = Modality.STATED
@@ -262,6 +264,7 @@ class Document(BaseModel):
     """
 
     model_config = _FROZEN
+    model_copy = frozen_copy  # type: ignore[assignment]  # a copy with an update is read-only too
 
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -464,6 +467,7 @@ class Corpus(BaseModel):
         result: pd.DataFrame = delegate("negotiation.corpus.frame:stances")(self, **kwargs)
         return result
 
+    @takes(spec=SPEC)
     def resolve(self, spec: str | Document) -> Document:
         """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today).
 
