@@ -22,11 +22,8 @@ that checks by hand.
 from __future__ import annotations
 
 import importlib
-import inspect
-import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from functools import cache, lru_cache, wraps
 from pathlib import PurePath
 from typing import Any, ParamSpec, TypeVar
@@ -57,30 +54,32 @@ def _resolve(name: str) -> type:
     return cls
 
 
-@dataclass(frozen=True)
 class Kind:
     """What an argument must be: a phrase for the message, the types that are it, and more.
 
     ``types`` are classes or names (``"Document"``, ``"pandas:DataFrame"``) resolved on first
     use; ``items`` makes the kind a list (any iterable but a string) of that item kind;
     ``reason`` returns why a value of the right type is still wrong (a ``ValueError``).
+    A bool is never a number here, though Python counts it as one.
     """
 
-    what: str
-    types: tuple[type | str, ...] = ()
-    optional: bool = False
-    items: Kind | None = None
-    reason: Callable[[Any], str | None] | None = None
-    never: tuple[type, ...] = (bool,)
+    __slots__ = ("items", "optional", "reason", "types", "what")
+
+    def __init__(self, what: str, types: tuple[type | str, ...] = (), *, optional: bool = False,
+                 items: Kind | None = None, reason: Callable[[Any], str | None] | None = None) -> None:
+        self.what, self.types, self.optional, self.items, self.reason = what, types, optional, items, reason
+
+    def __repr__(self) -> str:
+        return f"Kind({self.what!r}{', optional' if self.optional else ''})"
 
     def or_none(self) -> Kind:
         """The same kind, None allowed (the argument's default)."""
-        return replace(self, optional=True)
+        return Kind(self.what, self.types, optional=True, items=self.items, reason=self.reason)
 
     def accepts(self, value: Any) -> bool:
         """Whether ``value`` is of one of the types (never of ``never``, unless that is one of them)."""
         classes = tuple(_resolve(t) if isinstance(t, str) else t for t in self.types)
-        if isinstance(value, self.never) and not any(c in self.never for c in classes):
+        if isinstance(value, bool) and bool not in classes:
             return False
         return isinstance(value, classes)
 
@@ -119,6 +118,8 @@ def takes(**kinds: Kind) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """
 
     def decorate(func: Callable[P, R]) -> Callable[P, R]:
+        import inspect
+
         params = list(inspect.signature(func).parameters.values())
         unknown = set(kinds) - {p.name for p in params}
         if unknown:
@@ -176,8 +177,8 @@ LANG = Kind("a language code such as 'en' or 'ar'", (str,), reason=_language)
 WEIGHTS = Kind("a mapping of issue ids to weights", (Mapping,), optional=True)
 FOLDER = Kind("a folder (str or Path)", (str, PurePath))
 ACTORS = Kind("a DataFrame or a list of mappings", ("pandas:DataFrame",), items=Kind("a mapping", (Mapping,)))
-NUMBER = Kind("a number", (numbers.Real,))
-COUNT = Kind("a whole number", (numbers.Integral,))
+NUMBER = Kind("a number", ("numbers:Real",))
+COUNT = Kind("a whole number", ("numbers:Integral",))
 BOOL = Kind("True or False", (bool,))
 TEXT = Kind("a string", (str,))
 CONFIDENCE = Kind("a confidence: 'high', 'medium' or 'low'", ("Confidence", str))

@@ -8,9 +8,10 @@ to a dict, pickles, copies and serialises to JSON, so users' code that reads kee
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # pydantic is not imported here: the command line's quick path reads FrozenDicts without it
+    from pydantic import BaseModel
 
 
 class FrozenDict(dict):  # type: ignore[type-arg]
@@ -74,6 +75,8 @@ def freeze_fields(self: Any) -> None:
 
 def frozen_copy(self: Any, *, update: Any = None, deep: bool = False) -> Any:
     """``BaseModel.model_copy`` whose copy is read-only too (an ``update`` skips the validators that freeze)."""
+    from pydantic import BaseModel
+
     copy = BaseModel.model_copy(self, update=update, deep=deep)
     freeze_mappings(copy)
     return copy
