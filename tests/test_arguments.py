@@ -186,3 +186,17 @@ def test_the_languages_named_are_the_ones_with_words() -> None:
     from negotiation.render import i18n
 
     assert arguments.WORD_LANGS == i18n.WORD_LANGS
+
+
+@pytest.mark.parametrize("wrong", [None, 3, "english!"])
+def test_a_wrong_language_of_a_result_view_names_the_known_ones(wrong: object) -> None:
+    cmp = ng.compare(OTHER, DOC)
+    for view in (cmp.to_table, cmp.to_frame, cmp.to_json, ng.redline(DOC, CORPUS["us-20-point-2025-12"]).to_frame):
+        with pytest.raises(ValueError, match=r"unknown language .*; known: ar, en"):
+            view(lang=wrong)
+
+
+@pytest.mark.parametrize("wrong", [None, 3, "githib"])
+def test_a_wrong_format_names_the_known_ones(wrong: object) -> None:
+    with pytest.raises(ValueError, match=r"unknown format .*\(formats: asciidoc, "):
+        ng.compare(OTHER, DOC).to_table(wrong)  # type: ignore[arg-type]
