@@ -25,7 +25,6 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache, wraps
-from pathlib import PurePath
 from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
@@ -161,7 +160,7 @@ def _language(lang: str) -> str | None:
 DOCUMENT = Kind("a Document (look ids up with corpus[id])", ("Document",))
 DOCUMENTS = Kind("a list of Documents", items=DOCUMENT)
 CORPUS = Kind("a Corpus (ng.load() or ng.load(folder))", ("Corpus",))
-CORPUS_OR_FOLDER = Kind("corpora or corpus folders", ("Corpus", str, PurePath))
+CORPUS_OR_FOLDER = Kind("corpora or corpus folders", ("Corpus", str, "os:PathLike"))
 CORPUS_OR_DOCUMENTS = Kind("a Corpus or a list of Documents", ("Corpus",), items=DOCUMENT)
 TAXONOMY = Kind("a Taxonomy (corpus.taxonomy)", ("Taxonomy",), optional=True)
 SPEC = Kind("a document id, 'PARTY@YYYY-MM-DD' or a Document", (str, "Document"))
@@ -175,7 +174,7 @@ DATE = Kind("a date or 'YYYY-MM-DD'", ("datetime:date", str), optional=True)
 DAY = Kind("a date", ("datetime:date",), optional=True)
 LANG = Kind("a language code such as 'en' or 'ar'", (str,), reason=_language)
 WEIGHTS = Kind("a mapping of issue ids to weights", (Mapping,), optional=True)
-FOLDER = Kind("a folder (str or Path)", (str, PurePath))
+FOLDER = Kind("a folder (str or Path)", (str, "os:PathLike"))
 ACTORS = Kind("a DataFrame or a list of mappings", ("pandas:DataFrame",), items=Kind("a mapping", (Mapping,)))
 NUMBER = Kind("a number", ("numbers:Real",))
 COUNT = Kind("a whole number", ("numbers:Integral",))
