@@ -9,9 +9,11 @@ and a wrong argument is a ``TypeError`` (a ``ValueError`` for a malformed value)
 the function, the argument and what it expected, before any work and never an
 ``AttributeError`` from inside::
 
-    TypeError: compare() takes a Document for 'a' (look ids up with corpus[id]), got None
-    TypeError: matrix() takes a list of document ids or Documents for 'documents', got the string 'an-id'
-      (write ['an-id'] for one)
+    TypeError: compare() takes a Document (look ids up with corpus[id]) for 'a', got None
+    TypeError: matrix() takes a list of document ids, 'PARTY@YYYY-MM-DD' positions or Documents
+      for 'documents', got the string 'an-id' (write ['an-id'] for one)
+    ValueError: stances() takes a language code such as 'en' or 'ar' for 'lang': unknown
+      language 'english!'; known: ar, en
 
 A lone string where a list is expected is an error, never a list of characters. The kinds
 of argument (:class:`Kind`) are defined once here and shared by every function that takes
@@ -76,7 +78,7 @@ class Kind:
         return Kind(self.what, self.types, optional=True, items=self.items, reason=self.reason)
 
     def accepts(self, value: Any) -> bool:
-        """Whether ``value`` is of one of the types (never of ``never``, unless that is one of them)."""
+        """Whether ``value`` is of one of the types (a bool only where ``bool`` is one of them)."""
         classes = tuple(_resolve(t) if isinstance(t, str) else t for t in self.types)
         if isinstance(value, bool) and bool not in classes:
             return False
