@@ -11,13 +11,13 @@ the stronger side's position.
 import negotiation as ng
 
 result = ng.backtest()
-summary = result.summary()
+summary = result.hit_rates()
 print("Hit rates: exact level, and within one step (k/n issues the draft states and the model predicts)\n")
 print(summary.to_markdown(index=False))
 
 shared = ["weighted_median", "smp", "previous_draft", "stronger_side"]
 print("\nOn the same issues (those all four predict):\n")
-print(result.summary(common=shared).to_markdown(index=False))
+print(result.hit_rates(common=shared).to_markdown(index=False))
 
 issues = result.issues
 print("\nWhere the models and the status quo disagree with the 20-point plan:\n")

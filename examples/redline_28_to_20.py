@@ -24,7 +24,7 @@ frame["old"] = frame["old"].str.join(", ")
 frame["new"] = frame["new"].str.join(", ")
 print(frame_table(frame[["old", "new", "fate", "changes"]], "github"))
 print()
-print("\n".join(red.summary()))
+print("\n".join(red.summary_lines()))
 
 # Journalists' shorthand, checked against the data: what happened to point 7 (the NATO ban)?
 [row] = [r for r in red.rows if r.old == ("7",)]
@@ -41,7 +41,7 @@ chain = ng.redline_chain(
 print("\nTerritory and security points through the chain\n")
 print(chain.to_frame()[chain.columns].to_markdown(index=False))
 print()
-print("\n".join(chain.summary()))
+print("\n".join(chain.summary_lines()))
 
 # How well would a suggested alignment have found the declared lineage?
 score = ng.align(old, new).score(red.lineage.links)

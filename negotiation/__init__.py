@@ -52,6 +52,7 @@ _LAZY = {
     "scenario": "negotiation.analysis.scenarios",
     "set_value": "negotiation.analysis.scenarios",
     "search": "negotiation.analysis.search",
+    "search_ties": "negotiation.analysis.search_ties",
     "coverage": "negotiation.analysis.timeline",
     "position": "negotiation.analysis.timeline",
     "trajectory": "negotiation.analysis.timeline",
@@ -108,6 +109,7 @@ if TYPE_CHECKING:
     from negotiation.analysis.redline import Redline, redline
     from negotiation.analysis.scenarios import Edit, accept, concede, scenario, set_value
     from negotiation.analysis.search import search
+    from negotiation.analysis.search_ties import search_ties
     from negotiation.analysis.timeline import coverage, position, trajectory
     from negotiation.analysis.zopa import zopa
     from negotiation.corpus.frame import codebook, stances
@@ -222,6 +224,7 @@ __all__ = [
     "redline_chain",
     "scenario",
     "search",
+    "search_ties",
     "set_value",
     "stances",
     "taxonomy_schema",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 import negotiation as ng
@@ -35,6 +36,7 @@ SAMPLES: dict[str, Any] = {
     arguments.ISSUE.what: "security.army_cap", arguments.FOLDER.what: "folder", arguments.LANG.what: "en",
     "a DataFrame or a list of mappings": [{"actor": "A", "position": 0, "capability": 1, "salience": 1}],
     "a list of Edits (ng.concede, ng.accept, ng.set_value)": [ng.set_value("security.army_cap", 600_000)],
+    "the frame of packages ng.search returns": pd.DataFrame(),
 }
 """A valid value of each kind a function requires, so that one wrong argument is the only one."""
 

@@ -60,7 +60,7 @@ def test_salience_sourced_after_the_target_falls_back_to_the_default(corpus) -> 
 
 
 def test_every_model_and_baseline_is_scored_on_every_target(result) -> None:
-    summary = result.summary()
+    summary = result.hit_rates()
     assert list(summary["model"]) == list(MODELS) + list(BASELINES)
     assert set(result.issues["target"]) == set(TARGETS)
 
@@ -89,7 +89,7 @@ def test_the_backtest_command_prints_the_hit_rates(capsys) -> None:
 
 def test_common_scores_every_listed_model_on_the_same_issues(result) -> None:
     shared = ["weighted_median", "previous_draft"]
-    summary = result.summary(common=shared)
+    summary = result.hit_rates(common=shared)
     assert list(summary["model"]) == shared
     assert summary["all exact"].str.split("/").str[1].str.split(" ").str[0].nunique() == 1
 

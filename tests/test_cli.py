@@ -28,7 +28,7 @@ kind: proposal
 status: official
 authors: [{author}]
 sources:
-  - {{id: s1, outlet: Outlet {doc_id}, title: Article, date: 2022-01-01}}
+  - {{id: s1, outlet: Outlet {doc_id}, title: Article, date: 2022-01-01, url: "https://example.org/{doc_id}"}}
 stances:
   sec.level:
     value: {level}

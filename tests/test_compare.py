@@ -317,8 +317,8 @@ def test_bracketed_sets_take_the_nearest_alternative(tax: Taxonomy) -> None:
 
 def test_bracketed_numbers_are_described_as_a_range(tax: Taxonomy) -> None:
     d = one(tax, "s.cap", _stance(alternatives={"RU": 85, "UA": 250}), _stance(600))
-    assert d.value("a") == "85–250"
-    assert d.value("b") == "600"
+    assert d.value("a") == "85–250 troops"
+    assert d.value("b") == "600 troops"
 
 
 # --- summary
@@ -437,7 +437,7 @@ needs_both = pytest.mark.skipif(
 def test_bundled_istanbul_draft_brackets_the_army_cap() -> None:
     cmp = compare(_CORPUS[_ISTANBUL], _CORPUS[_US28], taxonomy=_CORPUS.taxonomy)
     row = cmp["security.army_cap"]
-    assert (row.value("a"), row.value("b")) == ("85,000–250,000", "600,000")
+    assert (row.value("a"), row.value("b")) == ("85,000–250,000 personnel", "600,000 personnel")
 
 
 @needs_both

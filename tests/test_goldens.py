@@ -154,6 +154,8 @@ def _data_strings() -> tuple[str, ...]:
         if isinstance(node, str):
             if _WORD.search(node):
                 found.update({node, *(line for line in node.splitlines() if line.strip())})
+                # A note's ids are shown as labels (render.notes): the text around them is still the corpus's.
+                found.update(p for p in re.split(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+", node) if len(p.strip()) >= 12)
         elif isinstance(node, dict):
             for v in node.values():
                 walk(v)
@@ -193,7 +195,7 @@ def test_the_english_word_check_finds_an_untranslated_word() -> None:
 
 ARABIC_PAGES = sorted([*(f"{name}/ar.html.txt" for name in COMMANDS), "report/ar.html"])
 
-STILL_ENGLISH = {"align", "backtest", "search"}
+STILL_ENGLISH = {"backtest", "search"}
 """Pages whose renderer still writes English words in Arabic (issue 20): strict, so each fix must remove its entry."""
 
 

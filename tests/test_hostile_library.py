@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 import negotiation as ng
-from negotiation.model.frozen import FrozenDict
+from negotiation.model.frozen import FrozenDict, FrozenList
 
 CORPUS = ng.load()
 DOC = CORPUS["us-28-point-2025-11"]
@@ -73,7 +73,7 @@ def _mutable_inside(value: object, path: str, seen: set[int], found: list[str]) 
     if id(value) in seen or isinstance(value, str | bytes | int | float | type | np.generic | pd.DataFrame | pd.Series):
         return
     seen.add(id(value))
-    if isinstance(value, list | dict | set | bytearray) and not isinstance(value, FrozenDict):
+    if isinstance(value, list | dict | set | bytearray) and not isinstance(value, FrozenDict | FrozenList):
         found.append(f"{path}: {type(value).__name__}")
     if isinstance(value, np.ndarray) and value.flags.writeable:
         found.append(f"{path}: writeable array")
@@ -135,3 +135,12 @@ def test_a_frame_is_the_callers_own_copy(make) -> None:
     first.iloc[:, 0] = first.iloc[::-1, 0].to_numpy()  # a caller changing its frame in place…
     first.loc[first.index[0]] = first.iloc[-1]
     assert make().equals(before)  # …changes nothing the next caller sees
+
+
+def test_a_read_only_list_refuses_changes_yet_equals_pickles_and_dumps_as_a_list() -> None:
+    values = FrozenList(["RU", "UA"])
+    for change in (lambda: values.append("US"), lambda: values.__setitem__(0, "US"), values.clear, values.sort):
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    assert values == ["RU", "UA"] and pickle.loads(pickle.dumps(values)) == values
+    assert json.dumps(values) == '["RU", "UA"]' and copy.deepcopy(values) == values

@@ -57,7 +57,7 @@ kind: proposal
 status: official
 authors: [RU]
 sources:
-  - {id: s1, outlet: Outlet, title: Title, date: 2022-01-01}
+  - {id: s1, outlet: Outlet, title: Title, url: "https://example.org/a", date: 2022-01-01}
 stances:
   sec.level:
     value: a

@@ -22,7 +22,7 @@ def test_quotes_print_every_url_whole_on_its_own_line(argv: tuple[str, ...], cor
     assert urls and urls <= lines  # never broken, never sharing a line
     assert "\x1b]8;;" not in out  # not a terminal: no OSC 8
     quote = next(s.quote for s in doc.stances.values() if s.quote)
-    assert f"“{quote}”" in out
+    assert f"“{' '.join(quote.split())}”" in " ".join(out.split())  # wrapped at spaces to the width
     assert "seed-" not in out.split("Quotes and sources")[1]  # readers see outlets, not source keys
 
 

@@ -132,7 +132,7 @@ def test_documents_with_no_declared_lineage_are_lined_up_by_align_and_say_so(ver
     red = redline(old, copy)
     assert red.lineage.basis == "suggested"
     assert red.lineage.links == {(k, k) for k in old.points}
-    assert any("align" in line for line in red.summary())
+    assert any("align" in line for line in red.summary_lines())
 
 
 def test_a_stance_citing_a_lettered_sub_point_belongs_to_its_point(versions):
@@ -140,10 +140,17 @@ def test_a_stance_citing_a_lettered_sub_point_belongs_to_its_point(versions):
     assert point_of(old, "1a") == "1" and point_of(old, "99") is None
 
 
-def test_redline_of_more_than_two_documents_is_the_chain(versions):
+def test_redline_of_more_than_two_documents_raises_pointing_to_redline_chain(versions):
     old, new = versions
     third = document("third", {"1": {"text": "Army capped at 900,000.", "from": ["1"]}}, revises="new")
-    chain = redline(old, new, third, corpus=[old, new, third])
+    with pytest.raises(TypeError, match=r"redline_chain\(\[corpus\['old'\], corpus\['new'\], corpus\['third'\]\]\)"):
+        redline(old, new, third, corpus=[old, new, third])
+
+
+def test_redline_chain_of_three_documents_follows_a_point_through_all(versions):
+    old, new = versions
+    third = document("third", {"1": {"text": "Army capped at 900,000.", "from": ["1"]}}, revises="new")
+    chain = redline_chain([old, new, third], corpus=[old, new, third])
     assert isinstance(chain, RedlineChain)
     [thread] = [t for t in chain.threads if t.points[0] == ("1",)]
     assert thread.points == (("1",), ("1",), ("1",))

@@ -338,11 +338,13 @@ def test_html_in_arabic_runs_right_to_left_with_arabic_cells(cmp: Comparison) ->
     assert "<th>الحكم</th>" in page and "<th>Verdict</th>" not in page
 
 
-def test_notebook_view_follows_the_module_language(cmp: Comparison, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_there_is_no_global_display_language(cmp: Comparison) -> None:
     import negotiation.render.report as report
 
-    monkeypatch.setattr(report, "DISPLAY_LANG", "ar")
-    assert 'dir="rtl"' in cmp._repr_html_()
+    assert not hasattr(report, "DISPLAY_LANG")
+    with pytest.raises(TypeError, match=r"cmp\.view\('ar'\)"):
+        report.set_display_language("ar")
+    assert 'dir="ltr"' in cmp._repr_html_()
 
 
 def test_notebook_view_follows_a_per_object_language(cmp: Comparison) -> None:

@@ -170,3 +170,77 @@ def test_the_command_names_a_bad_target_in_one_line(capsys) -> None:
     code = main(["search", f"RU@{DATE}", f"UA@{DATE}", "--target", "territory.donetsk=maybe"])
     _, err = capsys.readouterr()
     assert code == 2 and len(err.strip().splitlines()) == 1 and "not a verdict" in err
+
+
+# Ties: packages that share a convergence, and what tells them apart.
+
+
+def _frame(rows: list[dict[str, object]]) -> object:
+    import pandas as pd
+
+    base = {"concession_a": 0.1, "concession_b": 0.1, "steps_a": 1, "steps_b": 1, "edits_a": (), "edits_b": ()}
+    return pd.DataFrame([{**base, "rank": k + 1, **r} for k, r in enumerate(rows)])
+
+
+def test_tied_packages_share_their_convergence_and_differ_in_the_moves_named(ranked) -> None:
+    from negotiation.analysis.search_ties import search_ties
+
+    ties = search_ties(ranked)
+    assert ties
+    for tie in ties:
+        rows = ranked[ranked["rank"].isin(tie.ranks)]
+        assert len(rows) == len(tie.ranks) >= 2
+        assert rows["convergence"].max() - rows["convergence"].min() <= 1e-9
+        moved = [{(s, e.issue, e.steps) for s in "ab" for e in r[f"edits_{s}"]} for _, r in rows.iterrows()]
+        for m in tie.shared:
+            assert all((m.side, m.issue, m.steps) in ms for ms in moved)
+        assert {(m.side, m.issue, m.steps) for m in tie.differing} == set().union(*moved) - {
+            (m.side, m.issue, m.steps) for m in tie.shared}
+
+
+def test_a_tie_says_what_orders_it_or_that_nothing_does() -> None:
+    from negotiation.analysis.scenarios import concede
+    from negotiation.analysis.search_ties import search_ties
+
+    x, y = (concede("i.x", "hi"),), (concede("i.y", "hi"),)
+    same = search_ties(_frame([{"convergence": 0.5, "edits_a": x}, {"convergence": 0.5, "edits_a": y}]))
+    assert [t.order for t in same] == ["none"] and not same[0].split_differs
+    cheaper = search_ties(_frame([{"convergence": 0.5, "concession_a": 0.05}, {"convergence": 0.5}]))
+    assert cheaper[0].order == "concession"
+    fewer = search_ties(_frame([{"convergence": 0.5}, {"convergence": 0.5, "steps_b": 2}]))
+    assert fewer[0].order == "steps"
+    split = search_ties(_frame([{"convergence": 0.5, "concession_a": 0.05, "concession_b": 0.15},
+                                {"convergence": 0.5}]))
+    assert split[0].order == "none" and split[0].split_differs
+    assert search_ties(_frame([{"convergence": 0.5}, {"convergence": 0.4}, {"convergence": 0.3}])) == ()
+
+
+def test_moves_every_tied_package_makes_are_shared_not_differing() -> None:
+    from negotiation.analysis.scenarios import concede
+    from negotiation.analysis.search_ties import PackageMove, search_ties
+
+    common, x, y = concede("i.c", "lo", 2), concede("i.x", "hi"), concede("i.y", "hi")
+    tie = search_ties(_frame([{"convergence": 0.5, "edits_a": (common,), "edits_b": (x,)},
+                              {"convergence": 0.5, "edits_a": (common,), "edits_b": (y,)}]))[0]
+    assert tie.shared == (PackageMove("a", "i.c", 2),)
+    assert tie.differing == (PackageMove("b", "i.x", 1), PackageMove("b", "i.y", 1))
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ("tie at convergence", "order is arbitrary", "RU's move on")),
+                                             ("ar", ("متعادلة عند تقارب", "اعتباطي", "خطوة RU في"))])
+def test_the_command_explains_its_ties(lang: str, words: tuple[str, ...], capsys) -> None:
+    from tests.command_line import run_cli
+
+    code, out, _ = run_cli(capsys, "search", f"RU@{DATE}", f"UA@{DATE}", "--max-steps", "1", "--lang", lang,
+                           "--width", "1000")
+    assert code == 0
+    for w in words:
+        assert w in out
+    assert "security.foreign_troops" not in out  # issues by their labels
+
+
+def test_a_search_without_ties_writes_no_tie_note(capsys) -> None:
+    from tests.command_line import run_cli
+
+    code, out, _ = run_cli(capsys, "search", f"RU@{DATE}", f"UA@{DATE}", "--max-steps", "1", "--top", "1")
+    assert code == 0 and "tie at convergence" not in out

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from negotiation.analysis.results import ResultSummary, ResultViews
 from negotiation.model.arguments import CORPUS_OR_FOLDER, DOCUMENT_IDS, takes
+from negotiation.model.lang import Lang
 from negotiation.model.models import Corpus, Stance, Taxonomy
 from negotiation.model.scales import Scale
 
@@ -55,8 +57,22 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
-class Agreement:
-    """The agreement of two codings: alpha per issue, overall, on presence, and every disagreement."""
+class AgreementSummary(ResultSummary):
+    """An agreement's ``summary``: documents and issues counted, alpha overall and on presence, disagreements."""
+
+    documents: int
+    issues: int
+    overall: float | None
+    presence: float | None
+    disagreements: int
+
+
+@dataclass(frozen=True)
+class Agreement(ResultViews):
+    """The agreement of two codings: alpha per issue, overall, on presence, and every disagreement.
+
+    Its views are the ones every result has (:mod:`negotiation.analysis.results`).
+    """
 
     documents: tuple[str, ...]
     issues: tuple[IssueAgreement, ...]
@@ -71,8 +87,14 @@ class Agreement:
                 return row
         raise KeyError(f"no unit of issue {issue_id!r} was coded by either coder")
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per issue: measurement, units, only_a, only_b, alpha."""
+    @property
+    def summary(self) -> AgreementSummary:
+        """Documents and issues counted, alpha overall and on presence, disagreements counted."""
+        return AgreementSummary(len(self.documents), len(self.issues), self.overall, self.presence,
+                                len(self.disagreements))
+
+    def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
+        """One row per issue: measurement, units, only_a, only_b, alpha (ids only: the same in every ``lang``)."""
         import pandas as pd
 
         return pd.DataFrame([vars(row) for row in self.issues],
@@ -85,8 +107,8 @@ class Agreement:
         return pd.DataFrame([vars(d) for d in self.disagreements],
                             columns=["document", "issue", "value_a", "value_b", "distance"])
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON."""
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """Plain data for JSON (ids only: the same in every ``lang``)."""
         return {
             "documents": list(self.documents), "overall": self.overall, "presence": self.presence,
             "issues": [vars(row) for row in self.issues],

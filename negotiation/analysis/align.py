@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, utils
 
 from negotiation.analysis.points import point_issues
+from negotiation.analysis.results import ResultSummary, ResultViews, plain_data
 from negotiation.model.arguments import DOCUMENT, NUMBER, takes
+from negotiation.model.lang import Lang
 from negotiation.model.models import Document
 
 if TYPE_CHECKING:
@@ -55,8 +57,26 @@ class Match:
 
 
 @dataclass(frozen=True)
-class Alignment:
-    """The correspondences :func:`align` proposes between ``a`` (older) and ``b`` (newer)."""
+class AlignmentSummary(ResultSummary):
+    """An alignment's ``summary``: both documents' points counted, how many matched, the threshold."""
+
+    a: str
+    b: str
+    points_a: int
+    points_b: int
+    matches: int
+    new_points_matched: int
+    unmatched: int
+    """Points of ``a`` with no proposed successor."""
+    threshold: float
+
+
+@dataclass(frozen=True)
+class Alignment(ResultViews):
+    """The correspondences :func:`align` proposes between ``a`` (older) and ``b`` (newer).
+
+    Its views are the ones every result has (:mod:`negotiation.analysis.results`).
+    """
 
     a: Document
     b: Document
@@ -107,8 +127,19 @@ class Alignment:
             for k, p in self.b.points.items()
         ]
 
-    def to_frame(self) -> pd.DataFrame:
-        """The records as a DataFrame."""
+    @property
+    def summary(self) -> AlignmentSummary:
+        """Both documents' points counted, the matches, the points of ``a`` left unmatched."""
+        return AlignmentSummary(self.a.id, self.b.id, len(self.a.points), len(self.b.points), len(self.matches),
+                                len({m.new for m in self.matches}), len(self.unmatched), self.threshold)
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """Plain data for JSON: both ids, the threshold, every match, and one record per point of ``b``."""
+        return {"a": self.a.id, "b": self.b.id, "threshold": self.threshold,
+                "matches": plain_data(self.matches), "points": self.to_records()}
+
+    def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
+        """The records as a DataFrame (the documents' own texts: the same in every ``lang``)."""
         import pandas as pd
 
         frame: pd.DataFrame = pd.DataFrame(self.to_records())

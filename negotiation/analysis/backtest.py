@@ -36,10 +36,12 @@ import numpy as np
 
 from negotiation.analysis.compare import diff_issue
 from negotiation.analysis.predict import MODELS, issue_inputs, midpoint, predict_issue, value_at_position
+from negotiation.analysis.results import ResultSummary, ResultViews, plain_data
 from negotiation.analysis.verdicts import EPS
 from negotiation.errors import NegotiationError
 from negotiation.model.arguments import CORPUS, DOCUMENT_IDS, PARTY_CODES, takes
 from negotiation.model.frozen import freeze_fields
+from negotiation.model.lang import Lang
 from negotiation.model.models import Corpus, Stance
 from negotiation.model.salience import Salience
 from negotiation.model.scales import SetScale
@@ -97,19 +99,73 @@ SHORT = {
 
 
 @dataclass(frozen=True)
-class BacktestResult:
+class ModelScore:
+    """One model's or baseline's hits over every target: predictions made, exact, within one step."""
+
+    model: str
+    kind: str
+    """``model`` or ``baseline``."""
+    predicted: int
+    exact: int
+    within_one: int
+
+
+@dataclass(frozen=True)
+class BacktestSummary(ResultSummary):
+    """A backtest's ``summary``: the targets scored and each model's and baseline's hits.
+
+    Calling it, ``result.summary(common=...)``, still gives the old hit-rate table
+    (:meth:`BacktestResult.hit_rates`), with a DeprecationWarning.
+    """
+
+    targets: tuple[str, ...]
+    scores: tuple[ModelScore, ...]
+    result: BacktestResult | None = field(default=None, repr=False, compare=False)
+
+    def __call__(self, *, common: Sequence[str] | None = None) -> pd.DataFrame:
+        import warnings
+
+        warnings.warn("summary is data now (a frozen dataclass); call hit_rates(common=...) for the table "
+                      "summary() used to give", DeprecationWarning, stacklevel=2)
+        assert self.result is not None
+        return self.result.hit_rates(common=common)
+
+
+@dataclass(frozen=True)
+class BacktestResult(ResultViews):
     """Per target, issue and model: prediction, actual and hits; plus the documents read.
 
     ``issues``: one row per (target, issue, model) with ``predicted``, ``actual``,
     ``distance``, ``exact`` and ``within_one``. ``documents``: target id → the ids of every
-    document whose stances the predictions used.
+    document whose stances the predictions used. Its views are the ones every result has
+    (:mod:`negotiation.analysis.results`); :meth:`hit_rates` is the table people read.
     """
 
     __post_init__ = freeze_fields  # documents is read-only
     issues: pd.DataFrame
     documents: dict[str, set[str]] = field(default_factory=dict)
 
-    def summary(self, *, common: Sequence[str] | None = None) -> pd.DataFrame:
+    @property
+    def summary(self) -> BacktestSummary:
+        """The targets scored and each model's and baseline's hits over all of them."""
+        frame = self.issues
+        scores = []
+        for model in (*MODELS, *BASELINES):
+            sub = frame[frame["model"] == model]
+            scores.append(ModelScore(model, "model" if model in MODELS else "baseline", len(sub),
+                                     int(sub["exact"].sum()), int(sub["within_one"].sum())))
+        return BacktestSummary(tuple(dict.fromkeys(frame["target"])), tuple(scores), self)
+
+    def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
+        """Every prediction: the ``issues`` frame."""
+        return self.issues
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """Plain data for JSON: every prediction, and per target the documents read."""
+        return {"issues": plain_data(self.issues.to_dict(orient="records")),
+                "documents": {t: sorted(ids) for t, ids in self.documents.items()}}
+
+    def hit_rates(self, *, common: Sequence[str] | None = None) -> pd.DataFrame:
         """Hit rates per model and target: one row per model, ``k/n`` cells and overall rates.
 
         ``common``: score only the issues every one of these models and baselines predicts
@@ -188,14 +244,14 @@ def backtest(
     Returns
     -------
     BacktestResult
-        ``.issues`` (one row per target, issue and model or baseline), ``.summary()`` (hit
+        ``.issues`` (one row per target, issue and model or baseline), ``.hit_rates()`` (hit
         rates) and ``.documents`` (what each target's predictions read).
 
     Examples
     --------
     >>> import negotiation as ng
     >>> result = ng.backtest()
-    >>> list(result.summary()["model"])[:3]
+    >>> list(result.hit_rates()["model"])[:3]
     ['weighted_median', 'nash', 'smp']
     """
     import pandas as pd

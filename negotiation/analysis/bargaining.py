@@ -78,8 +78,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from negotiation.analysis.results import ResultSummary, ResultViews, plain_data
 from negotiation.errors import NegotiationError
 from negotiation.model.arguments import ACTORS, COUNT, NUMBER, takes
+from negotiation.model.lang import Lang
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,8 +93,23 @@ _COALITION_MIN = 1e-8
 
 
 @dataclass(frozen=True)
-class BargainResult:
-    """The round model's run: ``rounds`` (positions 0–100, one column per actor) and ``outcome``."""
+class BargainSummary(ResultSummary):
+    """A bargaining run's ``summary``: the outcome (0–100), rounds run, actors, the likeliest winner."""
+
+    outcome: float
+    rounds: int
+    """Rounds after the input positions (round 0)."""
+    actors: int
+    likeliest: str | None
+    """The actor whose final position most probably wins."""
+
+
+@dataclass(frozen=True)
+class BargainResult(ResultViews):
+    """The round model's run: ``rounds`` (positions 0–100, one column per actor) and ``outcome``.
+
+    Its views are the ones every result has (:mod:`negotiation.analysis.results`).
+    """
 
     rounds: pd.DataFrame
     """One row per round (0 = the input positions), one column per actor, on 0–100."""
@@ -100,6 +117,23 @@ class BargainResult:
     """The predicted value on 0–100: the final round's most probable position."""
     probabilities: pd.Series
     """Final round: the probability each actor's position wins (probabilistic Condorcet election)."""
+
+    @property
+    def summary(self) -> BargainSummary:
+        """The outcome, rounds run, actors counted, and the likeliest winner."""
+        probs = self.probabilities
+        likeliest = str(probs.idxmax()) if len(probs) else None
+        return BargainSummary(float(self.outcome), max(len(self.rounds) - 1, 0), len(self.rounds.columns), likeliest)
+
+    def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
+        """The rounds: one row per round (0 = the input positions), one column per actor."""
+        return self.rounds
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """Plain data for JSON: the outcome, each round's positions by actor, the final probabilities."""
+        return {"outcome": plain_data(self.outcome),
+                "rounds": plain_data(self.rounds.to_dict(orient="records")),
+                "probabilities": plain_data(self.probabilities.to_dict())}
 
     @property
     def final(self) -> pd.Series:

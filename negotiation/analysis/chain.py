@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from negotiation.analysis.lineage import PointGroups, declared_lineage
 from negotiation.analysis.points import point_issues
-from negotiation.analysis.redline import Redline, redline_pair
+from negotiation.analysis.redline import Redline, RedlineSummary, redline
+from negotiation.analysis.results import LinesSummary, ResultViews, deprecated_to_json
 from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
 from negotiation.model.arguments import CORPUS_OR_DOCUMENTS, DOCUMENT, DOCUMENTS, LANG, TAXONOMY, one_of, takes
@@ -25,6 +26,22 @@ from negotiation.model.models import Corpus, Document, Taxonomy
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+@dataclass(frozen=True)
+class ChainSummary(LinesSummary):
+    """A chain's ``summary``: the documents in order, the threads, and each step's ``RedlineSummary``.
+
+    Data only; :meth:`RedlineChain.summary_lines` writes it in words (one line per step).
+    """
+
+    LINES = "negotiation.render.redline:chain_summary_lines"
+
+    documents: tuple[str, ...]
+    base: Literal["previous", "first"]
+    threads: int
+    steps: tuple[RedlineSummary, ...]
+
 
 @dataclass(frozen=True)
 class Thread:
@@ -43,12 +60,13 @@ class Thread:
 
 
 @dataclass(frozen=True)
-class RedlineChain:
+class RedlineChain(ResultViews):
     """A point followed through several versions (see :func:`redline_chain`).
 
     ``steps`` are the redlines of each document against the previous one (or, with
     ``base="first"``, against the first); ``threads`` follow each point from version to
-    version.
+    version. Its views are the ones every result has: :meth:`to_frame`, :meth:`to_dict`,
+    :meth:`render` and :attr:`summary` (:mod:`negotiation.analysis.results`).
     """
 
     documents: tuple[Document, ...]
@@ -80,11 +98,24 @@ class RedlineChain:
         """``Redline chain: a → b → c`` (or ``Redline against a: b, c``), in ``lang``."""
         return delegate("negotiation.render.redline:chain_title")(self, lang)  # type: ignore[no-any-return]
 
-    def summary(self, lang: Lang = "en") -> list[str]:
-        """One line per step: its fates counted and how its points were lined up."""
-        return delegate("negotiation.render.redline:chain_summary")(self, lang)  # type: ignore[no-any-return]
+    @property
+    def summary(self) -> ChainSummary:
+        """The documents, the threads counted, and each step's summary: data."""
+        return ChainSummary(tuple(d.id for d in self.documents), self.base, len(self.threads),
+                            tuple(step.summary for step in self.steps))
 
-    def to_json(self, lang: Lang = "en") -> dict[str, Any]:
+    def summary_lines(self, lang: Lang = "en") -> list[str]:
+        """One line per step, in ``lang``: its fates counted and how its points were lined up."""
+        return self.summary.lines(lang)
+
+    def to_json(self, lang: Lang = "en") -> dict[str, Any]:  # type: ignore[override]
+        """Deprecated: the dict :meth:`to_dict` gives (a DeprecationWarning says so).
+
+        Every other result's ``to_json`` returns a JSON string; this one will too.
+        """
+        return deprecated_to_json(self, lang)
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The chain as JSON-ready data: documents, threads, and every step's redline."""
         return {
             "documents": [d.id for d in self.documents],
@@ -93,7 +124,7 @@ class RedlineChain:
                  "issues": list(t.issues)}
                 for t in self.threads
             ],
-            "steps": [s.to_json(lang) for s in self.steps],
+            "steps": [s.to_dict(lang) for s in self.steps],
         }
 
     def filter(self, areas: Iterable[str]) -> RedlineChain:
@@ -127,7 +158,8 @@ def redline_chain(
     the E3 redline, the 20 points and the European 24 points beside the US 28 points). A
     thread joins the points that correspond, by declared lineage between any two of the
     documents or by the redline of neighbours, so ``28-point 21 → E3 21 → 20-point 14``
-    reads as one line even where a version in between has no public points.
+    reads as one line even where a version in between has no public points. ``lang`` has
+    no effect (kept for older calls): each view takes its own language.
 
     Examples
     --------
@@ -151,7 +183,7 @@ def redline_chain(
     tax = taxonomy if taxonomy is not None else getattr(corpus, "taxonomy", None)
     pairs = list(pairwise(range(len(docs)))) if base == "previous" else [(0, j) for j in range(1, len(docs))]
     steps = tuple(
-        redline_pair(docs[i], docs[j], corpus=pool, toward=toward, taxonomy=tax, lang=lang) for i, j in pairs
+        redline(docs[i], docs[j], corpus=pool, toward=toward, taxonomy=tax, lang=lang) for i, j in pairs
     )
     if base == "first":
         return RedlineChain(docs, steps, _threads_from_first(docs, steps), base)

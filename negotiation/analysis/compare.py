@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from negotiation.analysis.encoding import StanceCode, described, document_code
+from negotiation.analysis.encoding import StanceCode, document_code
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.analysis.verdicts import EPS as _EPS
 from negotiation.analysis.verdicts import Summary, Verdict, issue_range, judge_codes
@@ -52,14 +52,13 @@ class IssueDiff:
         return self.issue.area
 
     def value(self, side: str, lang: Lang = "en") -> str:
-        """The value of side ``"a"`` or ``"b"`` for people; empty where silent."""
+        """The value of side ``"a"`` or ``"b"`` for people, as the tables write it; empty where silent.
+
+        Written by :func:`negotiation.render.report.stance_text` (numbers with their unit,
+        "deferred" where deferred), the one function that writes a stance in a comparison.
+        """
         stance = self.a if side == "a" else self.b
-        if stance is None:
-            return ""
-        text = described(stance, self.issue.scale, lang)
-        if not stance.stated:
-            word = "مؤجل" if lang == "ar" else "deferred"
-            text = word if text == "—" else f"{text} ({word})"
+        text: str = delegate("negotiation.render.report:stance_text")(stance, self.issue, lang)
         return text
 
     def line(self, lang: Lang = "en", poles: Any = None) -> str:
@@ -148,7 +147,9 @@ class Comparison:
 
         Columns: area, area_label, issue, issue_label, value_a, value_a_label, value_b,
         value_b_label, distance, verdict, verdict_label, note, source_a, source_b,
-        points_a, points_b, weight (see :func:`negotiation.render.report.comparison_frame`).
+        points_a, points_b, weight, then each side's citation: quote_a, quote_kind_a,
+        source_outlet_a, source_title_a, source_date_a, url_a, no_url_reason_a and the same
+        for b (see :func:`negotiation.render.report.comparison_frame`).
         """
         return delegate("negotiation.render.report:comparison_frame")(self, lang)
 
@@ -159,9 +160,14 @@ class Comparison:
         """
         return delegate("negotiation.render.report:comparison_table")(self, fmt, lang, width=width)
 
-    def render(self, fmt: str = "github", lang: Lang = "en", *, width: int = 100) -> str:
-        """A titled report: both documents, the table, and the summary."""
+    def render(self, fmt: str = "simple", lang: Lang = "en", *, width: int = 100) -> str:
+        """A titled report in ``fmt`` and ``lang``: both documents, the table, and the summary."""
         return delegate("negotiation.render.report:comparison_report")(self, fmt, lang, width=width)
+
+    def summary_lines(self, lang: Lang = "en") -> list[str]:
+        """:attr:`summary` in words, in ``lang``: convergence (and range), coverage, verdicts counted."""
+        lines: list[str] = delegate("negotiation.render.report:summary_lines")(self, lang)
+        return lines
 
     def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The comparison as plain JSON-ready data: ids, values, labels in ``lang``, summary."""

@@ -35,7 +35,7 @@ from negotiation.analysis.verdicts import (
 )
 from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
-from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, Scale, SetScale
+from negotiation.model.scales import FlagScale, NumericScale, OrdinalScale, SetScale
 from negotiation.model.spans import Span
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NUMERIC", "ORDERED", "OTHER", "SET", "DocumentCode", "Encoding", "IssueCode", "StanceCode",
-    "TaxonomyCode", "described", "document_code", "encode_document", "jaccard_mask", "set_distances",
+    "TaxonomyCode", "document_code", "encode_document", "jaccard_mask", "set_distances",
     "set_gap", "stance_code", "taxonomy_code",
 ]
 
@@ -183,11 +183,6 @@ def document_code(document: Document, taxonomy: Taxonomy) -> DocumentCode:
     and forgets it when the document is garbage collected.
     """
     return remembered(document, "code", lambda: encode_document(document, taxonomy), (taxonomy,))
-
-
-def described(stance: Stance, scale: Scale, lang: str = "en") -> str:
-    """``stance.describe(scale, lang)``, remembered while the stance lives (for tables)."""
-    return remembered(stance, ("described", lang), lambda: stance.describe(scale, lang), (scale,))
 
 
 # --- many documents: arrays -------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Literal
 
 from negotiation.analysis.align import align
@@ -21,14 +22,51 @@ from negotiation.model.models import Corpus, Document
 Basis = Literal["declared", "suggested"]
 
 
+class NoteKind(str, Enum):
+    """How a point's fate is known, when the lineage says more than the fate itself.
+
+    The words for each kind are written by :func:`negotiation.render.redline.note_text`.
+    """
+
+    DOCUMENT = "document"
+    """The corpus's own note (``text``), as the data file writes it."""
+    STRUCK_IN = "struck_in"
+    """Struck in ``document`` (a revision that names the point in ``struck:`` without a note)."""
+    NO_MATCH = "no_match"
+    """No declared lineage, and :func:`~negotiation.analysis.align.align` suggested no match."""
+    ADDED_ABSENT = "added_absent"
+    """Added in ``document`` (the later version), absent from ``other`` (the one it revises)."""
+    RESTORES = "restores"
+    """Restores ``points`` of ``other`` (the shared ancestor), struck in ``document``."""
+
+
+@dataclass(frozen=True)
+class LineageNote:
+    """Why a point is struck or new, as data: a :class:`NoteKind` and the ids it names.
+
+    ``text`` is the corpus's own note for :attr:`NoteKind.DOCUMENT` (empty otherwise);
+    ``document``, ``other`` and ``points`` are the ids the kind's sentence names.
+    """
+
+    kind: NoteKind
+    document: str = ""
+    other: str = ""
+    points: tuple[str, ...] = ()
+    text: str = ""
+
+
+NO_MATCH = LineageNote(NoteKind.NO_MATCH)
+
+
 @dataclass(frozen=True)
 class Lineage:
     """Which points of ``old`` and ``new`` correspond, and how that is known.
 
     ``links`` pairs an old point with a new one; ``struck`` holds old points the new
-    version deletes (with the note that says how that is known); ``new_points`` the points
-    of the new version that have no ancestor; ``basis`` is ``declared`` (from ``revises:``,
-    ``from:`` and ``struck:``) or ``suggested`` (from :func:`~negotiation.analysis.align.align`);
+    version deletes, each with the :class:`LineageNote` s that say how that is known;
+    ``new_points`` the points of the new version that have no ancestor, with theirs (none
+    where nothing is said); ``basis`` is ``declared`` (from ``revises:``, ``from:`` and
+    ``struck:``) or ``suggested`` (from :func:`~negotiation.analysis.align.align`);
     ``via`` names the shared ancestor when the two documents are lined up through one.
     """
 
@@ -36,8 +74,8 @@ class Lineage:
     old: str
     new: str
     links: frozenset[tuple[str, str]]
-    struck: Mapping[str, str] = field(default_factory=dict)
-    new_points: Mapping[str, str] = field(default_factory=dict)
+    struck: Mapping[str, tuple[LineageNote, ...]] = field(default_factory=dict)
+    new_points: Mapping[str, tuple[LineageNote, ...]] = field(default_factory=dict)
     basis: Basis = "declared"
     via: str | None = None
 
@@ -71,7 +109,7 @@ def _roots(doc: Document, key: str, ancestor: str, lookup: Mapping[str, Document
     return frozenset().union(*known)
 
 
-def _struck_since(doc: Document, ancestor: str, lookup: Mapping[str, Document]) -> dict[str, str]:
+def _struck_since(doc: Document, ancestor: str, lookup: Mapping[str, Document]) -> dict[str, LineageNote]:
     """Points of ``ancestor`` struck on the way down to ``doc``, with their notes."""
     if doc.id == ancestor or doc.revises is None:
         return {}
@@ -82,7 +120,8 @@ def _struck_since(doc: Document, ancestor: str, lookup: Mapping[str, Document]) 
             _roots(parent, key, ancestor, lookup) if parent is not None else None
         )
         for r in roots or ():
-            out[r] = note or f"struck in {doc.id}"
+            out[r] = (LineageNote(NoteKind.DOCUMENT, document=doc.id, text=note) if note
+                      else LineageNote(NoteKind.STRUCK_IN, document=doc.id))
     return out
 
 
@@ -106,8 +145,8 @@ def lineage(old: Document, new: Document, *, corpus: Corpus | Iterable[Document]
     linked_new = {n for _, n in found.links}
     return Lineage(
         old=old.id, new=new.id, links=frozenset(found.links),
-        struck={k: "no match suggested" for k in old.points if k not in linked_old},
-        new_points={k: "no match suggested" for k in new.points if k not in linked_new},
+        struck={k: (NO_MATCH,) for k in old.points if k not in linked_old},
+        new_points={k: (NO_MATCH,) for k in new.points if k not in linked_new},
         basis="suggested",
     )
 
@@ -132,22 +171,24 @@ def declared_lineage(old: Document, new: Document, lookup: Mapping[str, Document
     struck_in_old = _struck_since(old, ancestor, lookup)
     linked_old = {p for p, _ in links}
     linked_new = {q for _, q in links}
-    struck: dict[str, str] = {}
+    struck: dict[str, tuple[LineageNote, ...]] = {}
     for p, rp in roots_old.items():
         if p in linked_old or rp is None:
             continue
         if rp and rp <= struck_in_new.keys():
-            struck[p] = "; ".join(dict.fromkeys(struck_in_new[r] for r in sorted(rp)))
+            struck[p] = tuple(dict.fromkeys(struck_in_new[r] for r in sorted(rp)))
         elif not rp and ancestor == new.id:
-            struck[p] = f"added in {old.id}, absent from {new.id}"
-    new_points: dict[str, str] = {}
+            struck[p] = (LineageNote(NoteKind.ADDED_ABSENT, document=old.id, other=new.id),)
+    new_points: dict[str, tuple[LineageNote, ...]] = {}
     for q, rq in roots_new.items():
         if q in linked_new or rq is None:
             continue
         if not rq:
-            new_points[q] = new.points[q].note or ""
+            note = new.points[q].note
+            new_points[q] = (LineageNote(NoteKind.DOCUMENT, document=new.id, text=note),) if note else ()
         elif rq <= struck_in_old.keys():
-            new_points[q] = f"restores point {', '.join(sorted(rq))} of {ancestor}, struck in {old.id}"
+            new_points[q] = (LineageNote(NoteKind.RESTORES, document=old.id, other=ancestor,
+                                         points=tuple(sorted(rq))),)
     via = ancestor if ancestor not in (old.id, new.id) else None
     return Lineage(old=old.id, new=new.id, links=links, struck=struck, new_points=new_points, via=via)
 

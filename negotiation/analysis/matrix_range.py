@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.encoding import Encoding, document_code, set_distances
 from negotiation.analysis.matrix import _unit_diagonal, convergence, documents_of
+from negotiation.analysis.results import ResultSummary, ResultViews
 from negotiation.model.arguments import CORPUS, IDS, WEIGHTS, takes
+from negotiation.model.lang import Lang
 from negotiation.model.models import Corpus, Document
 
 if TYPE_CHECKING:
@@ -43,7 +45,17 @@ ROWS = 32
 
 
 @dataclass(frozen=True)
-class MatrixRange:
+class MatrixRangeSummary(ResultSummary):
+    """A matrix range's ``summary``: documents, pairs with an index, and pairs whose range is not a point."""
+
+    documents: int
+    pairs: int
+    """Pairs (above the diagonal) that state an issue in common."""
+    uncertain: int
+
+
+@dataclass(frozen=True)
+class MatrixRange(ResultViews):
     """Pairwise convergence with its range: three documents × documents DataFrames.
 
     ``convergence`` is :func:`~negotiation.analysis.matrix.matrix` (the point estimate);
@@ -56,7 +68,30 @@ class MatrixRange:
     low: pd.DataFrame
     high: pd.DataFrame
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def summary(self) -> MatrixRangeSummary:
+        """Documents, pairs with an index, and pairs whose range is not a point."""
+        import numpy as np
+
+        mid = self.convergence.to_numpy()
+        i, j = np.triu_indices(len(mid), k=1)
+        return MatrixRangeSummary(len(mid), int((~np.isnan(mid[i, j])).sum()), len(self.uncertain_pairs()))
+
+    def to_frame(self, lang: Lang = "en") -> pd.DataFrame:
+        """One row per pair above the diagonal: a, b, convergence, low, high (NaN: nothing in common)."""
+        import numpy as np
+        import pandas as pd
+
+        ids = list(self.convergence.index)
+        i, j = np.triu_indices(len(ids), k=1)
+        frame: pd.DataFrame = pd.DataFrame({
+            "a": [ids[k] for k in i], "b": [ids[k] for k in j],
+            "convergence": self.convergence.to_numpy()[i, j], "low": self.low.to_numpy()[i, j],
+            "high": self.high.to_numpy()[i, j],
+        })
+        return frame
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """``{"convergence": …, "low": …, "high": …}``, each ``{row id: {column id: value}}``."""
         return {name: getattr(self, name).to_dict(orient="index") for name in ("convergence", "low", "high")}
 

@@ -28,23 +28,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, overload
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
-from negotiation.analysis.concessions import concession_rows
-from negotiation.analysis.lineage import Lineage, components, lineage
+from negotiation.analysis.concessions import concession_moves
+from negotiation.analysis.lineage import Basis, Lineage, LineageNote, NoteKind, components, lineage
 from negotiation.analysis.points import point_issues
+from negotiation.analysis.results import LinesSummary, ResultViews, deprecated_to_json
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
 from negotiation.model.arguments import CORPUS_OR_DOCUMENTS, DOCUMENT, LANG, TAXONOMY, takes
 from negotiation.model.frozen import freeze_fields
 from negotiation.model.labels import Lang
-from negotiation.model.models import Corpus, Document, Taxonomy
+from negotiation.model.models import Corpus, Document, Issue, Poles, Stance, Taxonomy
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from negotiation.analysis.chain import RedlineChain
 
 Fate = Literal["kept", "reworded", "changed", "merged", "split", "struck", "new", "unaccounted"]
 FATES: tuple[str, ...] = ("kept", "reworded", "changed", "merged", "split", "struck", "new", "unaccounted")
@@ -61,22 +60,29 @@ def fate_label(fate: str, lang: Lang = "en") -> str:
 
 @dataclass(frozen=True)
 class Move:
-    """How one issue's stance moved between the two versions (one row of ``concessions``).
+    """How one issue's stance moved between the two versions (one row of ``concessions``): data.
 
     ``change`` is ``moved``, ``added``, ``dropped`` or ``deferred``; ``toward`` the pole it
     moved toward (``low``/``high``, ``other`` on a set scale, ``none``); ``steps`` counts
-    ordinal steps and ``distance`` is the move on the issue's 0–1 scale.
+    ordinal steps and ``distance`` is the move on the issue's 0–1 scale. ``from_`` and ``to``
+    are the plain values (None where not stated), ``before_stance`` and ``after_stance`` the
+    stances themselves; the words (:meth:`describe`, :attr:`label`, :attr:`before`,
+    :attr:`after`) are written by :mod:`negotiation.render.redline` in the language asked for.
     """
 
+    __post_init__ = freeze_fields  # from_ and to (plain values: lists, mappings) are read-only
     issue: str
-    label: str
-    before: str
-    after: str
     change: str
     steps: int | None = None
     distance: float | None = None
     toward: str = "none"
     closer_to: str | None = None
+    from_: Any = None
+    to: Any = None
+    subject: Issue | None = field(default=None, repr=False, compare=False)
+    """The issue (its labels and scale), for the words."""
+    before_stance: Stance | None = field(default=None, repr=False)
+    after_stance: Stance | None = field(default=None, repr=False)
 
     def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
         """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``.
@@ -87,27 +93,40 @@ class Move:
         """
         return delegate("negotiation.render.redline:move_text")(self, taxonomy, lang, reference)  # type: ignore[no-any-return]
 
+    @property
+    def label(self) -> str:
+        """The issue's label in English (:func:`negotiation.render.redline.move_words` for others)."""
+        return str(delegate("negotiation.render.redline:move_words")(self, "en")[0])
 
-def _moves(rows: Iterable[Mapping[str, Any]]) -> dict[str, Move]:
-    """The issues that moved, from the rows of :func:`~negotiation.analysis.concessions.concession_rows`."""
+    @property
+    def before(self) -> str:
+        """The stance before, in English words ("" where there was none)."""
+        return str(delegate("negotiation.render.redline:move_words")(self, "en")[1])
+
+    @property
+    def after(self) -> str:
+        """The stance after, in English words ("" where there is none)."""
+        return str(delegate("negotiation.render.redline:move_words")(self, "en")[2])
+
+
+def _moves(old: Document, new: Document, rows: Iterable[Mapping[str, Any]], taxonomy: Taxonomy) -> dict[str, Move]:
+    """The issues that moved, from the rows of :func:`~negotiation.analysis.concessions.concession_moves`."""
     out = {}
     for rec in rows:
         if rec["change"] == "unchanged":
             continue
-        steps, dist, closer = rec["steps"], rec["distance"], rec["closer_to"]
-        out[str(rec["issue"])] = Move(
-            issue=str(rec["issue"]),
-            label=str(rec["issue_label"]),
-            before=str(rec["from_label"] or ""),
-            after=str(rec["to_label"] or ""),
+        issue, steps, dist, closer = str(rec["issue"]), rec["steps"], rec["distance"], rec["closer_to"]
+        out[issue] = Move(
+            issue=issue,
             change=str(rec["change"]),
             steps=None if steps is None else int(steps),
             distance=None if dist is None else float(dist),
             toward=str(rec["toward"]),
             closer_to=None if closer is None else str(closer),
+            from_=rec["from"], to=rec["to"], subject=taxonomy.issues[issue],
+            before_stance=old.stances.get(issue), after_stance=new.stances.get(issue),
         )
     return out
-
 
 
 # --- the redline
@@ -123,6 +142,8 @@ class RedlineRow:
 
     Every point of either document is in exactly one row. A row with no points carries a
     stance move that no point of either document is cited for (``fate`` ``changed``).
+    ``notes`` say how the fate is known, as data (:class:`~negotiation.analysis.lineage.LineageNote`):
+    the documents' own notes, or a kind of sentence and the ids it names.
     """
 
     old: tuple[str, ...]
@@ -132,16 +153,52 @@ class RedlineRow:
     new_text: str
     issues: tuple[str, ...] = ()
     moves: tuple[Move, ...] = ()
-    note: str = ""
+    notes: tuple[LineageNote, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The notes in English, joined by ``; `` (:func:`negotiation.render.redline.notes_text` for others)."""
+        text: str = delegate("negotiation.render.redline:notes_text")(self.notes, "en")
+        return text
 
 
 @dataclass(frozen=True)
-class Redline:
+class RedlineSummary(LinesSummary):
+    """A redline's ``summary``: its points and fates counted, how they were lined up, the moves.
+
+    Data only; :meth:`Redline.summary_lines` writes it in words. (Calling it,
+    ``red.summary(lang)``, still gives those lines, with a DeprecationWarning.)
+    """
+
+    LINES = "negotiation.render.redline:summary_lines"
+
+    old: str
+    new: str
+    old_points: int
+    new_points: int
+    counts: Mapping[str, int]
+    """Rows per fate (rows that carry only a stance move not counted), fates with none left out."""
+    basis: Basis
+    via: str | None
+    moved: int
+    toward_low: int
+    toward_high: int
+    added: int
+    dropped: int
+    deferred: int
+    poles: Poles | None = field(default=None, repr=False, compare=False)
+    """The taxonomy's poles, which the lines name (not part of the data)."""
+
+
+@dataclass(frozen=True)
+class Redline(ResultViews):
     """The point-by-point redline of ``old`` → ``new`` (see :func:`redline`).
 
     ``rows`` follow the old document's order, new points placed after their neighbours;
     ``moves`` holds every issue that moved (the concessions of ``old`` → ``new``);
-    ``lineage`` says how the points were lined up.
+    ``lineage`` says how the points were lined up. Its views are the ones every result has:
+    :meth:`to_frame`, :meth:`to_dict`, :meth:`render` and :attr:`summary`
+    (:mod:`negotiation.analysis.results`).
     """
 
     __post_init__ = freeze_fields  # moves is read-only
@@ -173,9 +230,22 @@ class Redline:
         """``Redline: <old title> (id) → <new title> (id)``, in ``lang``."""
         return delegate("negotiation.render.redline:redline_title")(self, lang)  # type: ignore[no-any-return]
 
-    def summary(self, lang: Lang = "en") -> list[str]:
-        """Lines under the table: the fates counted, how the points were lined up, the moves."""
-        return delegate("negotiation.render.redline:redline_summary")(self, lang)  # type: ignore[no-any-return]
+    @property
+    def summary(self) -> RedlineSummary:
+        """The points and fates counted, how they were lined up, the moves counted: data."""
+        moves = list(self.moves.values())
+        moved = [m for m in moves if m.change == "moved"]
+        return RedlineSummary(
+            old=self.old.id, new=self.new.id, old_points=len(self.old.points), new_points=len(self.new.points),
+            counts=self.counts(), basis=self.lineage.basis, via=self.lineage.via, moved=len(moved),
+            toward_low=sum(m.toward == "low" for m in moved), toward_high=sum(m.toward == "high" for m in moved),
+            added=sum(m.change == "added" for m in moves), dropped=sum(m.change == "dropped" for m in moves),
+            deferred=sum(m.change == "deferred" for m in moves), poles=self.taxonomy.poles,
+        )
+
+    def summary_lines(self, lang: Lang = "en") -> list[str]:
+        """Lines under the table, in ``lang``: the fates counted, how the points were lined up, the moves."""
+        return self.summary.lines(lang)
 
     def to_records(self, lang: Lang = "en") -> list[dict[str, Any]]:
         """One mapping per row: point keys, fate (and its label), both texts, the moves, the note."""
@@ -191,8 +261,9 @@ class Redline:
         frame: pd.DataFrame = pd.DataFrame(self.to_records(lang))
         return frame
 
-    def to_json(self, lang: Lang = "en") -> dict[str, Any]:
-        """The whole redline as JSON-ready data: both documents, the lineage, rows, moves."""
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """The whole redline as JSON-ready data: both documents, the lineage, rows, moves (labels in ``lang``)."""
+        words = delegate("negotiation.render.redline:move_words")
         return {
             "old": {"id": self.old.id, "title": self.old.label(lang), "date": self.old.date.isoformat()},
             "new": {"id": self.new.id, "title": self.new.label(lang), "date": self.new.date.isoformat()},
@@ -200,11 +271,19 @@ class Redline:
             "counts": self.counts(),
             "rows": self.to_records(lang),
             "moves": [
-                {"issue": m.issue, "label": m.label, "from": m.before, "to": m.after, "change": m.change,
-                 "steps": m.steps, "distance": m.distance, "toward": m.toward, "closer_to": m.closer_to}
+                {"issue": m.issue, **dict(zip(("label", "from", "to"), words(m, lang), strict=True)),
+                 "change": m.change, "steps": m.steps, "distance": m.distance, "toward": m.toward,
+                 "closer_to": m.closer_to}
                 for m in self.moves.values()
             ],
         }
+
+    def to_json(self, lang: Lang = "en") -> dict[str, Any]:  # type: ignore[override]
+        """Deprecated: the dict :meth:`to_dict` gives (a DeprecationWarning says so).
+
+        Every other result's ``to_json`` returns a JSON string; this one will too.
+        """
+        return deprecated_to_json(self, lang)
 
     def to_html(self, lang: Lang = "en", *, page: bool = False) -> str:
         """The redline as HTML: struck words in ``<del>``, inserted words in ``<ins>``.
@@ -240,20 +319,6 @@ def _text(doc: Document, keys: Sequence[str]) -> str:
     return " ".join(f"({k}) {doc.points[k].text}" for k in keys)
 
 
-@overload
-def redline(
-    old: Document, new: Document, *, corpus: Corpus | Iterable[Document] | None = None,
-    toward: Document | None = None, taxonomy: Taxonomy | None = None, lang: Lang = "en",
-) -> Redline: ...
-
-
-@overload
-def redline(
-    old: Document, new: Document, *more: Document, corpus: Corpus | Iterable[Document] | None = None,
-    toward: Document | None = None, taxonomy: Taxonomy | None = None, lang: Lang = "en",
-) -> Redline | RedlineChain: ...
-
-
 @takes(old=DOCUMENT, new=DOCUMENT, more=DOCUMENT, corpus=CORPUS_OR_DOCUMENTS.or_none(), toward=DOCUMENT.or_none(),
        taxonomy=TAXONOMY, lang=LANG)
 def redline(
@@ -264,8 +329,8 @@ def redline(
     toward: Document | None = None,
     taxonomy: Taxonomy | None = None,
     lang: Lang = "en",
-) -> Redline | RedlineChain:
-    """The point-by-point redline of ``old`` → ``new``; with more documents, the chain.
+) -> Redline:
+    """The point-by-point redline of ``old`` → ``new``: always a :class:`Redline`.
 
     Every point of either document gets one row and a fate (kept, reworded, changed, merged,
     split, struck, new, unaccounted). A point is ``changed`` when a stance that cites it
@@ -277,12 +342,15 @@ def redline(
     ----------
     old, new : Document
         Two versions; ``new`` usually ``revises`` ``old`` or shares an ancestor with it.
-    *more : Document
-        Further versions: ``redline(a, b, c, d)`` is :func:`redline_chain` of the four.
+        Three or more versions are :func:`~negotiation.analysis.chain.redline_chain`'s
+        (``redline(a, b, c)`` raises a ``TypeError`` that says so).
     corpus : Corpus or documents, optional
         Where to find documents between a version and its ancestor.
     toward : Document, optional
         A reference position: each move also says whether it came closer to it.
+    lang : str, optional
+        No effect, kept for older calls: a redline is data, and each view takes its own
+        language (``red.to_records("ar")``, ``red.render(lang="ar")``).
 
     Examples
     --------
@@ -293,25 +361,13 @@ def redline(
     'struck'
     """
     if more:
-        from negotiation.analysis.chain import redline_chain
-
-        return redline_chain([old, new, *more], corpus=corpus, toward=toward, taxonomy=taxonomy, lang=lang)
-    return redline_pair(old, new, corpus=corpus, toward=toward, taxonomy=taxonomy, lang=lang)
-
-
-def redline_pair(
-    old: Document,
-    new: Document,
-    *,
-    corpus: Corpus | Iterable[Document] | None = None,
-    toward: Document | None = None,
-    taxonomy: Taxonomy | None = None,
-    lang: Lang = "en",
-) -> Redline:
-    """The redline of exactly two documents (:func:`redline` without ``*more``): always a :class:`Redline`."""
+        ids = ", ".join(f"corpus[{d.id!r}]" if isinstance(d, Document) else repr(d) for d in (old, new, *more))
+        raise TypeError(
+            f"redline() takes two documents and returns a Redline; for {2 + len(more)} versions call "
+            f"redline_chain([{ids}]), which returns a RedlineChain")
     tax = taxonomy_of((old, new), taxonomy if taxonomy is not None else getattr(corpus, "taxonomy", None))
     found = lineage(old, new, corpus=corpus)
-    moves = _moves(concession_rows(old, new, toward=toward, taxonomy=tax, lang=lang))
+    moves = _moves(old, new, concession_moves(old, new, toward=toward, taxonomy=tax), tax)
     issues_old, issues_new = point_issues(old), point_issues(new)
     order_old = {k: i for i, k in enumerate(old.points)}
     order_new = {k: i for i, k in enumerate(new.points)}
@@ -333,13 +389,14 @@ def redline_pair(
         issues = tuple(dict.fromkeys(cited))
         row_moves = tuple(moves[i] for i in issues if i in moves)
         placed.update(m.issue for m in row_moves)
-        notes = [new.points[q].note for q in news if new.points[q].note]
+        notes = [LineageNote(NoteKind.DOCUMENT, document=new.id, text=note)
+                 for q in news if (note := new.points[q].note)]
         if not news:
             fate = "struck" if olds[0] in found.struck else "unaccounted"
-            notes.append(found.struck.get(olds[0], ""))
+            notes.extend(found.struck.get(olds[0], ()))
         elif not olds:
             fate = "new" if news[0] in found.new_points else "unaccounted"
-            notes.append(found.new_points.get(news[0], ""))
+            notes.extend(found.new_points.get(news[0], ()))
         elif len(olds) > 1 and len(olds) >= len(news):
             fate = "merged"
         elif len(news) > 1:
@@ -357,7 +414,7 @@ def redline_pair(
         row = RedlineRow(
             old=tuple(olds), new=tuple(news), fate=fate,
             old_text=_text(old, olds), new_text=_text(new, news),
-            issues=issues, moves=row_moves, note="; ".join(dict.fromkeys(n for n in notes if n)),
+            issues=issues, moves=row_moves, notes=tuple(dict.fromkeys(notes)),
         )
         rows.append((key, row))
     rows.sort(key=lambda kr: kr[0])
@@ -367,6 +424,10 @@ def redline_pair(
     ]
     rows_all = tuple(r for _, r in rows) + tuple(unplaced)
     return Redline(old, new, rows_all, moves, found, tax, toward.id if toward is not None else None)
+
+
+redline_pair = redline
+"""The redline of exactly two documents: the same function as :func:`redline` (an older name)."""
 
 
 def __getattr__(name: str) -> Any:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from negotiation.analysis.results import ResultSummary
 from negotiation.model.frozen import freeze_fields
 from negotiation.model.spans import Span, raw_gap
 
@@ -57,8 +58,8 @@ VERDICT_VALUES = tuple(v.value for v in Verdict)
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
-    """Counts per verdict, coverage, and the convergence index with its range.
+class Summary(ResultSummary):
+    """Counts per verdict, coverage, and the convergence index with its range: a comparison's ``summary``.
 
     ``convergence`` is the point estimate: 1 − the weighted mean distance over the issues
     both sides state (a bracket at the near end of its range, the gap between spans). ``low`` and

@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from negotiation.analysis.agreement import agreement
     from negotiation.corpus.loader import load
     from negotiation.render import i18n
+    from negotiation.render.report import value_text
 
     lang = lang_of(args)
     a, b = load(args.a), load(args.b)
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
                 return silent
             scale = taxonomy.issues[issue].scale
             values = value if isinstance(value, tuple) else (value,)
-            return " / ".join(scale.format(v, lang) for v in values)
+            return " / ".join(value_text(scale, v, lang) for v in values)
 
         records = [
             {"document": d.document, "issue": d.issue, "value_a": shown(d.issue, d.value_a),

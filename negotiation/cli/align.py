@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from negotiation.cli.options import add_output_options, emit
+from negotiation.cli.options import add_output_options, emit, lang_of
 
 
 def _threshold(value: str) -> float:
@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     from negotiation.analysis.lineage import lineage
     from negotiation.cli.main import corpus_of
     from negotiation.errors import NegotiationError
+    from negotiation.render import i18n
 
+    lang = lang_of(args)
     corpus = corpus_of(args)
     a, b = corpus.resolve(args.a), corpus.resolve(args.b)
     for doc in (a, b):
@@ -41,10 +43,9 @@ def run(args: argparse.Namespace) -> int:
     summary = []
     if b.revises == a.id:
         s = found.score(lineage(a, b, corpus=corpus).links)
-        summary.append(
-            f"Against the lineage {b.id} declares: precision {s['precision']:.2f}, recall {s['recall']:.2f} "
-            f"({int(s['proposed'])} proposed, {int(s['declared'])} declared)."
-        )
+        summary.append(i18n.say("alignment_score", lang, b=b.id, precision=f"{s['precision']:.2f}",
+                                recall=f"{s['recall']:.2f}", proposed=int(s["proposed"]),
+                                declared=int(s["declared"])))
     if args.format is None:
         from negotiation.cli.options import output_width
         from negotiation.render.text import wrap
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         comments = [part for line in lines for part in wrap(line, output_width(args) - 2, hyphens=False)]
         sys.stdout.write("".join(f"# {line}\n" for line in comments) + found.to_yaml())
         return 0
-    emit(found.to_records(), args, title=f"Suggested lineage: {a.id} → {b.id}", summary=summary,
+    emit(found.to_records(), args, title=i18n.say("alignment_title", lang, a=a.id, b=b.id), summary=summary,
          columns=["point", "from", "score", "text", "from_text"])
     return 0
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from negotiation.cli.options import emit, lang_of
-from negotiation.model.models import Corpus
+from negotiation.cli.options import add_output_options, emit, lang_of
 from negotiation.render import i18n
 from negotiation.render.formats import MACHINE_FORMATS, Column, Table, table_of
+
+if TYPE_CHECKING:
+    from negotiation.model.models import Corpus
 
 
 def _duplicates(ids: Sequence[str], lang: str) -> list[str]:
@@ -39,10 +41,10 @@ def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
         notes = [i18n.say("no_documents", lang, a=args.party_a, b=args.party_b), *notes]
     machine = getattr(args, "format", None) in MACHINE_FORMATS  # low and high are their own columns there
     shown = frame if machine else frame.assign(range=list(zip(frame["low"], frame["high"], strict=True)))
-    table = table_of(shown, lang=lang, title=title, notes=notes)
     shows = {"coverage": _percent(lang), "moved": _moved(tax, lang), "range": _range(frame, lang)}
-    table.columns = [Column(c, show=shows.get(c)) for c in
-                     ("date", "convergence", "range", "coverage", "both_stated", "apart", "moved", "documents")]
+    table = table_of(shown, lang=lang, title=title, notes=notes, columns=[
+        Column(c, show=shows.get(c))
+        for c in ("date", "convergence", "range", "coverage", "both_stated", "apart", "moved", "documents")])
     emit(table, args)
     if getattr(args, "plot", None):
         from negotiation.cli.options import save_plot
@@ -182,3 +184,38 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names,
                   notes=_duplicates(list(args.parties), lang)), args)
     return 0
+
+
+def _on_corpus(analysis: Callable[[Corpus, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The subcommand's ``run(args)``: ``analysis`` on the corpus the command reads."""
+
+    def run(args: argparse.Namespace) -> int:
+        from negotiation.cli.main import corpus_of
+
+        return analysis(corpus_of(args), args)
+
+    run.__doc__ = analysis.__doc__
+    return run
+
+
+def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the ``timeline``, ``matrix``, ``concessions`` and ``zopa`` subcommands."""
+    p = add("timeline", _on_corpus(timeline), "convergence of two parties' positions over time")
+    p.add_argument("party_a")
+    p.add_argument("party_b")
+    p.add_argument("--no-endorsements", action="store_true", help="leave out texts a party only endorsed")
+    add_output_options(p, plot=True)
+    p = add("matrix", _on_corpus(matrix), "pairwise convergence of documents")
+    p.add_argument("ids", nargs="*", help="document ids (default: all)")
+    add_output_options(p, plot=True)
+    p = add("concessions", _on_corpus(concessions), "what moved between two versions (ids or PARTY@DATE)")
+    p.add_argument("old")
+    p.add_argument("new")
+    p.add_argument("--toward", metavar="PARTY[@DATE]",
+                   help="also say whether each move is toward this party's position (at DATE; default: the "
+                        "new version's date, shown in the header)")
+    add_output_options(p)
+    p = add("zopa", _on_corpus(zopa), "zone of possible agreement among parties' positions")
+    p.add_argument("parties", nargs="+", metavar="PARTY")
+    p.add_argument("--as-of", metavar="DATE", help="YYYY-MM-DD (default: latest)")
+    add_output_options(p)

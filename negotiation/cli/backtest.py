@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     summary = [*scored, i18n.say("backtest_exact", lang), i18n.say("backtest_kn", lang)]
     if args.common:
         summary.append(i18n.say("backtest_common", lang, models=", ".join(i18n.word(m, lang) for m in args.common)))
-    frame = result.summary(common=args.common)
+    frame = result.hit_rates(common=args.common)
     columns = [Column(str(c), header=_header(str(c), lang)) for c in frame.columns]
     emit(frame, args, title=i18n.say("backtest_title", lang), summary=summary, columns=columns)
     return 0

@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from negotiation.analysis.timeline import explain, parse_date
     from negotiation.cli.main import corpus_of
     from negotiation.render import i18n
+    from negotiation.render.report import stance_text
 
     lang = lang_of(args)
     corpus = corpus_of(args)
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     rows = [{
         "date": c.date.isoformat(), "document": c.document,
-        "value": c.stance.describe(issue.scale, lang), "confidence": i18n.word(c.stance.confidence.value, lang),
+        "value": stance_text(c.stance, issue, lang), "confidence": i18n.word(c.stance.confidence.value, lang),
         "status": i18n.word(corpus[c.document].status, lang),
         "taken": "✓" if c.taken else "",
         "reason": i18n.say(f"reason_{c.reason.value}", lang, by=c.by or ""),

@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from negotiation.render import i18n
@@ -135,7 +136,7 @@ def emit(
     notes = [*notes, *_corpus_note(args, lang)]
     table = table_of(result, lang=lang, title=title, summary=summary, columns=columns, notes=notes, data=data)
     if isinstance(result, Table) and lang != table.lang:
-        table.lang = lang
+        table = replace(table, lang=lang)
     fmt = getattr(args, "format", DEFAULT_FORMAT) or DEFAULT_FORMAT
     if fmt not in MACHINE_FORMATS and getattr(args, "corpus_line", None):
         args.corpus_shown = True  # the footer says it; otherwise main() says it on stderr

@@ -13,8 +13,7 @@ import sys
 from collections.abc import Callable
 
 from negotiation.cli.options import add_output_options, emit, lang_of
-from negotiation.render import i18n
-from negotiation.render.formats import Column
+from negotiation.render.results import chain_table, redline_table
 from negotiation.render.sanitize import for_output
 
 
@@ -38,18 +37,10 @@ def run(args: argparse.Namespace) -> int:
         result = redline(docs[0], docs[1], corpus=corpus, toward=toward, lang=lang)
     if args.area:
         result = result.filter(args.area)
-    # Point texts, stance changes and the summary are written in English by the analysis.
-    fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
-    if isinstance(result, Redline):
-        if args.format == "html":
-            sys.stdout.write(for_output(result.to_html(lang, page=True), "html"))  # a terminal may read it
-            return 0
-        emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang), notes=fallback,
-             columns=[Column(c, header=i18n.header(c, lang)) for c in Redline.COLUMNS], data=result.to_json(lang))
+    if isinstance(result, Redline) and args.format == "html":
+        sys.stdout.write(for_output(result.to_html(lang, page=True), "html"))  # a terminal may read it
         return 0
-    columns = [Column("point", header=i18n.header("point", lang)), *(Column(c, header=c) for c in result.columns[1:])]
-    emit(result.to_records(lang), args, title=result.title(lang), summary=result.summary(lang), notes=fallback,
-         columns=columns, data=result.to_json(lang))
+    emit(redline_table(result, lang) if isinstance(result, Redline) else chain_table(result, lang), args)
     return 0
 
 

@@ -51,6 +51,7 @@ STANCE_COLUMNS: dict[str, str] = {
     "source_title": "the cited article's or text's title",
     "source_date": "the cited source's date",
     "url": "the cited source's address, where it has one (a printed primary text may have none)",
+    "no_url_reason": "why the cited source has no address (a printed text, a page that cannot be found)",
     "quote": "the source's words behind the stance",
     "quote_kind": "verbatim, translation or paraphrase",
     "quote_lang": "the quote's language",
@@ -108,6 +109,7 @@ def _rows(doc: Document, taxonomy: Taxonomy, lang: str) -> list[dict[str, Any]]:
             "confidence": stance.confidence.value,
             "source_outlet": src.outlet if src else None, "source_title": src.title if src else None,
             "source_date": src.date if src else None, "url": src.url if src else None,
+            "no_url_reason": src.no_url_reason if src else None,
             "quote": stance.quote, "quote_kind": stance.quote_kind.value,
             "quote_lang": stance.quote_lang or (src.language if src else None), "note": stance.note,
         }

@@ -326,7 +326,8 @@ def _warnings(
     """Things legal but suspicious in the documents that read, as problems of severity ``warning``.
 
     A corpus without documents; a document without stances; a document or source dated
-    after ``today``; a quote that does not occur in its source's stored text (a source's
+    after ``today``; a source with neither ``url`` nor ``no_url_reason``; a quote that does
+    not occur in its source's stored text (a source's
     ``text_file``, or its ``seed`` found in ``NEGOTIATION_SEEDS`` or ``<corpus>/seeds``).
     ``where`` holds the file each document was read from.
     """
@@ -347,6 +348,9 @@ def _warnings(
         for i, src in enumerate(doc.sources):
             if src.date > today:
                 notes.append((f"sources[{i}].date", f"{src.date.isoformat()} is in the future"))
+            if not src.url and not src.no_url_reason:
+                notes.append((f"sources[{i}]", f"source {src.id!r} has no url: give one, or a no_url_reason "
+                                               "saying why there is none"))
         notes += _quote_notes(folder, doc, texts)
         if notes:
             parsed = where[doc.id]

@@ -54,12 +54,36 @@ def freeze_mappings(model: BaseModel) -> None:
             values[name] = FrozenDict(value)
 
 
+class FrozenList(list):  # type: ignore[type-arg]
+    """A list that cannot be changed (equal to the list it holds, as :class:`FrozenDict` is to its dict)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("this list is read-only (a result of negotiation); copy it with list(...) to change it")
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenList, (list(self),))
+
+    def __copy__(self) -> FrozenList:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenList:
+        import copy
+
+        return FrozenList(copy.deepcopy(v, memo) for v in self)
+
+
 def read_only(value: Any) -> Any:
-    """``value`` with every dict made a :class:`FrozenDict`, list a tuple, set a frozenset, all the way down."""
+    """``value`` with every dict made a :class:`FrozenDict`, list a :class:`FrozenList`, set a frozenset,
+    all the way down."""
     if isinstance(value, dict) and type(value) is not FrozenDict:
         return FrozenDict({k: read_only(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return tuple(read_only(v) for v in value)
+    if isinstance(value, list) and type(value) is not FrozenList:
+        return FrozenList(read_only(v) for v in value)
     if isinstance(value, set):
         return frozenset(value)
     return value
@@ -69,7 +93,7 @@ def freeze_fields(self: Any) -> None:
     """``__post_init__`` of a frozen dataclass: its dict, list and set fields become read-only."""
     for name in self.__dataclass_fields__:
         value = getattr(self, name)
-        if isinstance(value, dict | list | set) and type(value) is not FrozenDict:
+        if isinstance(value, dict | list | set) and type(value) not in (FrozenDict, FrozenList):
             object.__setattr__(self, name, read_only(value))
 
 

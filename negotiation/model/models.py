@@ -56,13 +56,25 @@ class Source(BaseModel):
     outlet: str = Field(min_length=1)
     title: str = Field(min_length=1)
     date: dt.date
-    url: str | None = None
+    url: str | None = Field(default=None, description="the page a reader can follow (http or https)")
+    no_url_reason: str | None = Field(
+        default=None, min_length=1,
+        description="why the source has no url: a printed text, or an article whose page cannot be found",
+    )
+    """Why a source has no ``url`` (a printed primary text, an article whose outlet or page is
+    not known); ``negotiation validate`` warns about a source with neither."""
     language: str | None = None
     seed: str | None = None
     """Internal key of a seed article the quotes were taken from; never shown to readers."""
     text_file: str | None = None
     """A stored copy of the source's text, relative to the corpus folder (``sources/x.txt``):
     when given, ``negotiation validate`` warns about any quote that does not occur in it."""
+
+    @model_validator(mode="after")
+    def _url_or_reason(self) -> Source:
+        if self.url and self.no_url_reason:
+            raise ValueError("give either url or no_url_reason, not both")
+        return self
 
     def cite(self) -> str:
         """A one-line citation a reader can follow: outlet, "title", date and the URL if any."""

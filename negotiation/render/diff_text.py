@@ -17,6 +17,7 @@ from typing import Any
 from negotiation.analysis.verdicts import VERDICT_VALUES
 from negotiation.model.spans import Span, closest_members, format_number, raw_gap
 from negotiation.render import i18n
+from negotiation.render.citations import CITATION_KEYS, NO_CITATION, Citation
 from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
 
@@ -58,6 +59,8 @@ class StanceTexts:
     cite: str | None
     points: tuple[str, ...]
     stated: bool
+    citation: Citation = NO_CITATION
+    """The quote, outlet, title, date and URL (or why there is none) of the stance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +80,7 @@ class DocumentTexts:
 def gap_text(kind: str, span_a: Span, span_b: Span, lang: Lang, unit: str = "") -> str:
     """The gap between two stated spans in words: "2 steps", "515,000 personnel", "1 shared, …"."""
     if kind == ORDINAL_GAP:
-        n = int(raw_gap(span_a, span_b))
-        return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
+        return i18n.steps(int(raw_gap(span_a, span_b)), lang)
     if kind == NUMERIC_GAP:
         return f"{format_number(raw_gap(span_a, span_b))} {unit}"
     if kind == SET_GAP:
@@ -164,14 +166,18 @@ def issue_record(issue: IssueTexts, a: StanceTexts | None, b: StanceTexts | None
         "points_a": list(a.points) if a else [],
         "points_b": list(b.points) if b else [],
         "weight": issue.weight,
+        **(a.citation if a else NO_CITATION).record("_a"),
+        **(b.citation if b else NO_CITATION).record("_b"),
     }
 
 
 RECORD_KEYS = [
     "area", "area_label", "issue", "issue_label", "value_a", "value_a_label", "value_b", "value_b_label",
     "distance", "verdict", "verdict_label", "note", "source_a", "source_b", "points_a", "points_b", "weight",
+    *(f"{k}_a" for k in CITATION_KEYS), *(f"{k}_b" for k in CITATION_KEYS),
 ]
-"""The keys of a comparison record, in order (the columns of ``Comparison.to_frame()``)."""
+"""The keys of a comparison record, in order (the columns of ``Comparison.to_frame()``): the
+citation of each side's stance last (``quote_a``, ``source_outlet_a``, ``url_a``, …)."""
 
 
 def summary_lines(counts: Mapping[str, int], coverage: float, convergence: float, lang: Lang = "en",

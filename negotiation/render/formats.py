@@ -86,18 +86,22 @@ def render(table: Table, fmt: str, *, width: int = 100, color: bool = False, raw
 def table_of(result: Any, *, lang: Lang = "en", title: str | None = None,
              summary: Sequence[str] | str | None = None, columns: Iterable[Column | str] | None = None,
              notes: Sequence[str] = (), data: Any = None, key: int = 0) -> Table:
-    """A :class:`Table` from a DataFrame, records, or a Table (returned with what is given added)."""
+    """A :class:`Table` from a DataFrame, records, or a Table (a new one, with what is given added).
+
+    A given table is never changed: what is given replaces its title, summary, columns and
+    data, and its notes are followed by ``notes``.
+    """
     if isinstance(result, Table):
+        changes: dict[str, Any] = {"notes": (*result.notes, *notes)}
         if title is not None:
-            result.title = title
+            changes["title"] = title
         if summary is not None:
-            result.summary = [summary] if isinstance(summary, str) else list(summary)
+            changes["summary"] = (summary,) if isinstance(summary, str) else tuple(summary)
         if columns is not None:
-            result.columns = [c if isinstance(c, Column) else Column(c) for c in columns]
-        result.notes = [*result.notes, *notes]
+            changes["columns"] = tuple(c if isinstance(c, Column) else Column(c) for c in columns)
         if data is not None:
-            result.data = data
-        return result
+            changes["data"] = data
+        return replace(result, **changes)
     rows = records_of(result)
     if columns is not None:
         cols = [c if isinstance(c, Column) else Column(c) for c in columns]

@@ -13,7 +13,7 @@ from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy
 from negotiation.model.scales import NumericScale
 from negotiation.render import i18n
-from negotiation.render.report import number_text, stance_text
+from negotiation.render.report import number_text, stance_text, value_text
 
 
 def label_concessions(rows: Sequence[Mapping[str, Any]], old: Document, new: Document, taxonomy: Taxonomy,
@@ -61,10 +61,7 @@ def label_zones(rows: Sequence[Mapping[str, Any]], positions: Sequence[Document]
             st = doc.stances[issue.id]
             text = f"{doc.id}: {stance_text(st, issue, lang)}"
             if st.accepts:
-                accepted = ", ".join(
-                    number_text(scale, v, lang) if isinstance(scale, NumericScale) else scale.format(v, lang)
-                    for v in st.accepts
-                )
+                accepted = ", ".join(value_text(scale, v, lang) for v in st.accepts)
                 text += " (" + i18n.say("accepts", lang, values=accepted) + ")"
             described.append(text)
         out.append({

@@ -49,6 +49,8 @@ HEADERS: dict[str, dict[str, str]] = {
     "documents": {"en": "Documents", "ar": "الوثائق"},
     "empty": {"en": "No zone", "ar": "لا منطقة"},
     "from": {"en": "From", "ar": "من"},
+    "score": {"en": "Score", "ar": "الدرجة"},
+    "from_text": {"en": "From text", "ar": "نص الأصل"},
     "gap": {"en": "Gap", "ar": "الفجوة"},
     "id": {"en": "Id", "ar": "المعرّف"},
     "issue": {"en": "Issue", "ar": "القضية"},
@@ -257,6 +259,20 @@ SENTENCES: dict[str, dict[str, str]] = {
     "suggested_by_align": {"en": "suggested by align", "ar": "اقتراح align"},
     "through": {"en": "through {via}", "ar": "من خلال {via}"},
     "redline_title": {"en": "Redline: {old} → {new}", "ar": "مقارنة البنود: {old} → {new}"},
+    "alignment_title": {"en": "Suggested lineage: {a} → {b}", "ar": "النسب المقترح: {a} → {b}"},
+    "alignment_score": {"en": "Against the lineage {b} declares: precision {precision}, recall {recall} "
+                              "({proposed} proposed, {declared} declared).",
+                        "ar": "مقارنةً بالنسب الذي تعلنه {b}: الدقة {precision}، والاستدعاء {recall} "
+                              "({proposed} مقترح، {declared} مُعلَن)."},
+    "bargain_title": {"en": "Bargaining rounds: each actor's position (0–100)",
+                      "ar": "جولات المساومة: موقف كل طرف (0–100)"},
+    "matrix_range_title": {"en": "Pairwise convergence with its range", "ar": "التقارب بين كل وثيقتين مع مداه"},
+    "lineage_struck_in": {"en": "struck in {document}", "ar": "حُذف في {document}"},
+    "lineage_no_match": {"en": "no match suggested", "ar": "لم يُقترح بند مقابل"},
+    "lineage_added_absent": {"en": "added in {document}, absent from {other}",
+                             "ar": "أُضيف في {document}، وغائب عن {other}"},
+    "lineage_restores": {"en": "restores point {points} of {other}, struck in {document}",
+                         "ar": "يعيد البند {points} من {other}، المحذوف في {document}"},
     "none_in_common": {"en": "nothing to show: no issue is stated by every one of {ids}",
                        "ar": "لا شيء للعرض: لا قضية يذكرها كل من {ids}"},
     "concessions_title": {"en": "What moved: {old} → {new}", "ar": "ما تغيّر: {old} → {new}"},
@@ -307,6 +323,13 @@ SENTENCES: dict[str, dict[str, str]] = {
                            "ar": "نص مؤيَّد لا يشمل قضية يذكرها الطرف بنفسه"},
     "reason_too_old": {"en": "older than max_age", "ar": "أقدم من الحد الأقصى للعمر"},
     "reason_other_bracket": {"en": "another author's bracket", "ar": "صيغة مؤلف آخر بين قوسين"},
+    # --- citations under an HTML table (render/citations.py)
+    "cite_title": {"en": "Quotes and sources", "ar": "الاقتباسات والمصادر"},
+    "cite_no_url": {"en": "no URL recorded", "ar": "لا رابط مسجَّل"},
+    "cite_no_url_because": {"en": "no URL: {reason}", "ar": "لا رابط: {reason}"},
+    "cite_translation": {"en": "translation", "ar": "ترجمة"},
+    "cite_paraphrase": {"en": "paraphrase", "ar": "إعادة صياغة"},
+    # --- end of citations
     "agreement_title": {"en": "Agreement of two codings ({n} documents): Krippendorff's alpha per issue",
                         "ar": "الاتفاق بين ترميزين ({n} وثيقة): ألفا كريبندورف لكل قضية"},
     "agreement_overall": {"en": "Overall alpha (interval, 0–1 positions): {overall}; "
@@ -392,6 +415,11 @@ def unit(name: str, lang: Lang = "en") -> str:
 def say(key: str, lang: Lang = "en", **fields: object) -> str:
     """A sentence from :data:`SENTENCES` in ``lang``, placeholders filled."""
     return _pick(SENTENCES[key], lang).format(**fields)
+
+
+def steps(n: int, lang: Lang = "en") -> str:
+    """``1 step``, ``3 steps`` in ``lang``: the one place a count of steps is written."""
+    return say("step", lang) if n == 1 else say("steps", lang, n=n)
 
 
 def side(name: str, lang: Lang = "en") -> str:

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from negotiation.render import i18n
+from negotiation.render.citations import citations_html
 from negotiation.render.i18n import Lang
 from negotiation.render.palette import VERDICT_STYLE
 from negotiation.render.sanitize import CSP_META, markdown_links
@@ -143,7 +144,8 @@ def page_attributes(lang: Lang) -> str:
 
 
 def to_html_page(table: Table) -> str:
-    """A whole UTF-8 HTML page: the title, the table, the summary; everything escaped."""
+    """A whole UTF-8 HTML page: the title, the table, the quotes and sources of the stances it
+    shows (:func:`~negotiation.render.citations.citations_html`), the summary; everything escaped."""
     title = html.escape((table.title or "negotiation").split("\n")[0])
     lang = table.lang
     prose = "".join(f"<p>{bidi_html(p, lang)}</p>" for p in [*table.summary, *table.notes])
@@ -157,7 +159,7 @@ def to_html_page(table: Table) -> str:
         f"{CSP_META}"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>\n{VERDICT_STYLE}</style>\n</head>\n<body>\n{heading}\n"
-        f"{html_table(table)}\n{prose}\n</body>\n</html>\n"
+        f"{html_table(table)}\n{citations_html(table.rows, lang)}{prose}\n</body>\n</html>\n"
     )
 
 

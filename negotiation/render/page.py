@@ -11,6 +11,7 @@ Arabic it reads right to left.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from negotiation.errors import NegotiationError
@@ -97,8 +98,10 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
     from negotiation import __version__
 
     table = comparison_table_data(cmp, lang)
-    table.columns[2] = Column("value_a", header=f"{i18n.side('a', lang)}: {cmp.a.id}")
-    table.columns[3] = Column("value_b", header=f"{i18n.side('b', lang)}: {cmp.b.id}")
+    columns = list(table.columns)
+    columns[2:4] = [Column("value_a", header=f"{i18n.side('a', lang)}: {cmp.a.id}"),
+                    Column("value_b", header=f"{i18n.side('b', lang)}: {cmp.b.id}")]
+    table = replace(table, columns=tuple(columns))
     title = i18n.say("report_title", lang, a=document_title(cmp.a, lang, cmp.taxonomy),
                      b=document_title(cmp.b, lang, cmp.taxonomy))
     # Each title isolated, so a Latin title in an Arabic page keeps its own order.

@@ -4,8 +4,8 @@ One block per stance: the issue's label, the quote in its own language (marked w
 translation or a paraphrase), then the outlet, the source's date and the full URL on a line
 of its own, never wrapped, so that it can be clicked or copied. On a terminal (standard
 output a tty, colour allowed) the outlet is also an OSC 8 hyperlink to the URL. A stance
-whose source has no URL says so (a printed primary text, or an article without an
-address). Readers see outlets and dates, never internal source keys.
+whose source has no URL says why (its ``no_url_reason``: a printed primary text, or an
+article whose page cannot be found). Readers see outlets and dates, never internal source keys.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from negotiation.model.models import Document, Taxonomy
+from negotiation.render import i18n
 from negotiation.render.sanitize import terminal_text
 
 __all__ = ["quotes_text"]
@@ -37,13 +38,32 @@ def _link(text: str, url: str) -> str:
     return f"\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\"
 
 
+def _wrapped(line: str, width: int | None) -> list[str]:
+    """``line`` wrapped at spaces to ``width`` (its indent repeated), ``None``: one line.
+
+    An isolate (U+2066…U+2069) cut by the wrap is closed at the end of its line and
+    reopened on the next, so that each line stands alone."""
+    if width is None:
+        return [line]
+    from negotiation.render.text import wrap
+
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    out, open_ = [], False
+    for piece in wrap(line, max(10, width - len(indent))):
+        piece = (_LRI if open_ else "") + piece
+        open_ = piece.rfind(_LRI) > piece.rfind(_PDI)
+        out.append(indent + piece + (_PDI if open_ else ""))
+    return out
+
+
 def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, lang: str = "en", *,
-                hyperlinks: bool = False) -> str:
+                hyperlinks: bool = False, width: int | None = None) -> str:
     """The quotes block for ``documents`` (``(label, document)`` pairs, e.g. ``("A", doc)``).
 
     ``hyperlinks`` writes the outlet as an OSC 8 link (only for a terminal); the URL is
     always written in full on its own line. In Arabic, left-to-right runs (URLs, ids,
-    dates, quotes in other scripts) are isolated with U+2066/U+2069.
+    dates, quotes in other scripts) are isolated with U+2066/U+2069. ``width`` wraps the
+    issue, quote and outlet lines at spaces (never the URL line); ``None`` leaves them whole.
     """
     rtl = lang == "ar"
 
@@ -56,11 +76,11 @@ def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, l
             issue = taxonomy.issues.get(issue_id)
             name = issue.label(lang) if issue is not None else issue_id
             head = f"{label}: {name}" if label else name
-            lines.append(terminal_text(head))
+            lines.extend(_wrapped(terminal_text(head), width))
             if stance.quote:
                 kind = stance.quote_kind.value
                 mark = f" ({_word(kind, lang)})" if kind != "verbatim" else ""
-                lines.append(terminal_text(f"  “{iso(stance.quote)}”{mark}"))
+                lines.extend(_wrapped(terminal_text(f"  “{iso(stance.quote)}”{mark}"), width))
             else:
                 lines.append(f"  {_word('no_quote', lang)}")
             source = doc.source_of(issue_id)
@@ -69,7 +89,13 @@ def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, l
             outlet = iso(terminal_text(source.outlet))
             if hyperlinks and source.url:
                 outlet = _link(outlet, terminal_text(source.url))
-            lines.append(f"  {outlet}, {iso(source.date.isoformat())}")
-            lines.append(f"  {terminal_text(source.url)}" if source.url else f"  ({_word('no_url', lang)})")
+            lines.extend(_wrapped(f"  {outlet}, {iso(source.date.isoformat())}", None if hyperlinks else width))
+            if source.url:
+                lines.append(f"  {terminal_text(source.url)}")
+            elif source.no_url_reason:  # the corpus's own words: why there is no URL
+                reason = i18n.say("cite_no_url_because", lang, reason=iso(terminal_text(source.no_url_reason)))
+                lines.extend(_wrapped(f"  ({reason})", None if hyperlinks else width))
+            else:
+                lines.append(f"  ({_word('no_url', lang)})")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -19,8 +19,11 @@ from negotiation.render.i18n import header
 from negotiation.render.sanitize import CSP_META
 
 if TYPE_CHECKING:
-    from negotiation.analysis.chain import RedlineChain
-    from negotiation.analysis.redline import Move, Redline, RedlineRow
+    from collections.abc import Iterable
+
+    from negotiation.analysis.chain import ChainSummary, RedlineChain
+    from negotiation.analysis.lineage import LineageNote
+    from negotiation.analysis.redline import Move, Redline, RedlineRow, RedlineSummary
     from negotiation.model.models import Taxonomy
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -130,7 +133,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     title, heading = esc(red.title(lang)), bidi_html(red.title(lang), lang)
     # Point texts, notes and the summary are the analysis's English: say so, as the table does.
     fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
-    summary = "".join(f"<p>{esc(line)}</p>" for line in [*red.summary(lang), *fallback] if line)
+    summary = "".join(f"<p>{esc(line)}</p>" for line in [*summary_lines(red.summary, lang), *fallback] if line)
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(lang)}>\n<head>\n<meta charset="utf-8">\n'
         f"{CSP_META}"
@@ -147,21 +150,47 @@ def fate_label(fate: str, lang: Lang = "en") -> str:
     return i18n.fate(fate, lang)
 
 
-def steps_text(n: int, lang: Lang = "en") -> str:
-    """``1 step``, ``3 steps`` in ``lang``: the one place a count of steps is written."""
-    return i18n.say("step", lang) if n == 1 else i18n.say("steps", lang, n=n)
+steps_text = i18n.steps
+"""``1 step``, ``3 steps`` in ``lang`` (:func:`negotiation.render.i18n.steps`, the one place it is written)."""
+
+
+def note_text(note: LineageNote, lang: Lang = "en") -> str:
+    """One lineage note in words: the corpus's own note as it is, or the sentence of its kind."""
+    from negotiation.analysis.lineage import NoteKind
+
+    if note.kind is NoteKind.DOCUMENT:
+        return note.text
+    return i18n.say(f"lineage_{note.kind.value}", lang, document=note.document, other=note.other,
+                    points=", ".join(note.points))
+
+
+def notes_text(notes: Iterable[LineageNote], lang: Lang = "en") -> str:
+    """A row's lineage notes in words, each once, joined by ``; ``."""
+    return "; ".join(dict.fromkeys(t for t in (note_text(n, lang) for n in notes) if t))
+
+
+def move_words(move: Move, lang: Lang = "en") -> tuple[str, str, str]:
+    """A move's issue label and its stances before and after, in ``lang`` ("" where a side has none)."""
+    from negotiation.render.report import stance_text
+
+    issue = move.subject
+    if issue is None:
+        return move.issue, "", ""
+    return (issue.label(lang), stance_text(move.before_stance, issue, lang),
+            stance_text(move.after_stance, issue, lang))
 
 
 def move_text(move: Move, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
     """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``."""
     reference = reference or i18n.say("the_reference", lang)
+    label, before, after = move_words(move, lang)
     if move.change == "added":
-        return f"{move.label}: + {move.after}"
+        return f"{label}: + {after}"
     if move.change == "dropped":
-        return f"{move.label}: {move.before} → ({i18n.word('silent', lang)})"
+        return f"{label}: {before} → ({i18n.word('silent', lang)})"
     if move.change == "deferred":
-        return f"{move.label}: {move.before or '—'} → {move.after or '—'} ({i18n.word('deferred', lang)})"
-    text = f"{move.label}: {move.before} → {move.after}"
+        return f"{label}: {before or '—'} → {after or '—'} ({i18n.word('deferred', lang)})"
+    text = f"{label}: {before} → {after}"
     how = []
     if move.steps:
         how.append(steps_text(move.steps, lang))
@@ -188,35 +217,33 @@ def _counts(counts: dict[str, int], lang: Lang) -> str:
     return i18n.say("comma", lang).join(f"{v} {fate_label(k, lang)}" for k, v in counts.items())
 
 
-def redline_summary(red: Redline, lang: Lang = "en") -> list[str]:
-    """Lines under the table: the fates counted, how the points were lined up, the moves."""
-    lines = [i18n.say("points_to_points", lang, old=len(red.old.points), new=len(red.new.points),
-                      counts=_counts(red.counts(), lang) or i18n.say("no_points", lang))]
-    if not (red.old.points or red.new.points):
+def summary_lines(s: RedlineSummary, lang: Lang = "en") -> list[str]:
+    """A redline's summary in words: the fates counted, how the points were lined up, the moves."""
+    lines = [i18n.say("points_to_points", lang, old=s.old_points, new=s.new_points,
+                      counts=_counts(dict(s.counts), lang) or i18n.say("no_points", lang))]
+    if not (s.old_points or s.new_points):
         lines[0] = i18n.say("no_numbered_points", lang)
-    elif red.lineage.basis == "suggested":
+    elif s.basis == "suggested":
         lines.append(i18n.say("no_declared_lineage", lang))
-    elif red.lineage.via:
-        lines.append(i18n.say("both_revise", lang, via=red.lineage.via))
-    moves = list(red.moves.values())
-    moved = [m for m in moves if m.change == "moved"]
-    poles = red.taxonomy.poles
+    elif s.via:
+        lines.append(i18n.say("both_revise", lang, via=s.via))
+    low, high = ((s.poles.low.label(lang), s.poles.high.label(lang)) if s.poles is not None
+                 else (i18n.say("toward_low", lang), i18n.say("toward_high", lang)))
     lines.append(
-        i18n.say("moves", lang, n=len(moved), low=sum(m.toward == "low" for m in moved), low_pole=poles.low.label(lang),
-                 high=sum(m.toward == "high" for m in moved), high_pole=poles.high.label(lang))
+        i18n.say("moves", lang, n=s.moved, low=s.toward_low, low_pole=low, high=s.toward_high, high_pole=high)
         + i18n.say("semicolon", lang)
-        + i18n.say("added_dropped_deferred", lang, added=sum(m.change == "added" for m in moves),
-                   dropped=sum(m.change == "dropped" for m in moves),
-                   deferred=sum(m.change == "deferred" for m in moves))
+        + i18n.say("added_dropped_deferred", lang, added=s.added, dropped=s.dropped, deferred=s.deferred)
     )
     return lines
 
 
+
 def row_note(row: RedlineRow, lang: Lang = "en") -> str:
-    """A row's note: the documents' own, or for a move no point is cited for, a sentence saying so."""
-    if not (row.old or row.new or row.note):
+    """A row's note in ``lang``: its lineage notes, or for a move no point is cited for, a sentence saying so."""
+    text = notes_text(row.notes, lang)
+    if not (row.old or row.new or text):
         return i18n.say("cites_no_point", lang)
-    return row.note
+    return text
 
 
 def redline_records(red: Redline, lang: Lang = "en") -> list[dict[str, Any]]:
@@ -263,15 +290,16 @@ def chain_title(chain: RedlineChain, lang: Lang = "en") -> str:
     return i18n.say("redline_chain", lang, ids=" → ".join(d.id for d in chain.documents))
 
 
-def chain_summary(chain: RedlineChain, lang: Lang = "en") -> list[str]:
-    """One line per step: its fates counted and how its points were lined up."""
+def chain_summary_lines(s: ChainSummary, lang: Lang = "en") -> list[str]:
+    """A chain's summary in words, one line per step: its fates counted and how its points were lined up."""
     lines = []
-    for step in chain.steps:
-        if step.lineage.basis == "suggested":
+    for step in s.steps:
+        if step.basis == "suggested":
             how = " (" + i18n.say("suggested_by_align", lang) + ")"
-        elif step.lineage.via:
-            how = " (" + i18n.say("through", lang, via=step.lineage.via) + ")"
+        elif step.via:
+            how = " (" + i18n.say("through", lang, via=step.via) + ")"
         else:
             how = ""
-        lines.append(f"{step.old.id} → {step.new.id}{how}: {_counts(step.counts(), lang)}")
+        lines.append(f"{step.old} → {step.new}{how}: {_counts(dict(step.counts), lang)}")
     return lines
+

@@ -10,6 +10,7 @@ pandas Styler (:func:`comparison_style`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from negotiation.memo import remembered
 from negotiation.model.models import Document, Issue, Poles, Stance, Taxonomy, plain_stance
 from negotiation.model.scales import NumericScale, OrdinalScale, SetScale
 from negotiation.render import diff_text, i18n
+from negotiation.render.citations import citation_of
 from negotiation.render.diff_text import (
     NUMERIC_GAP,
     OPPOSITE_GAP,
@@ -41,15 +43,14 @@ if TYPE_CHECKING:
 VERDICT_LABELS = i18n.VERDICTS
 HEADERS = i18n.HEADERS
 
-DISPLAY_LANG: Lang = "en"
-"""The language of notebook views (``_repr_html_``) unless an object has its own; set it
-with ``negotiation.render.report.DISPLAY_LANG = "ar"`` or :func:`set_display_language`."""
-
-
 def set_display_language(lang: Lang) -> None:
-    """Make notebook views (``_repr_html_``) use ``lang`` from now on."""
-    global DISPLAY_LANG
-    DISPLAY_LANG = lang
+    """Removed: there is no global display language (the language is always an argument).
+
+    Raises a ``TypeError`` that says what to call instead: ``cmp.view("ar")`` in a notebook,
+    ``cmp.render(lang="ar")``, ``cmp.to_html("ar")``.
+    """
+    raise TypeError(f"there is no global display language any more: show a comparison in {lang!r} with "
+                    f"cmp.view({lang!r}) in a notebook, or pass lang={lang!r} to render, to_frame or to_html")
 
 
 def verdict_label(verdict: str, lang: Lang = "en") -> str:
@@ -68,8 +69,16 @@ def number_text(scale: NumericScale, value: Any, lang: Lang) -> str:
     return f"{text} {i18n.unit(scale.unit, lang)}"
 
 
+def value_text(scale: Any, value: Any, lang: Lang = "en") -> str:
+    """One value in words, the one function that writes one: a level's label, a number with its unit."""
+    return number_text(scale, value, lang) if isinstance(scale, NumericScale) else scale.format(value, lang)
+
+
 def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
-    """A stance's value(s) for people, numbers with their unit; "deferred" where deferred."""
+    """A stance's value(s) for people, numbers with their unit; "deferred" where deferred.
+
+    The one function that writes a stance (tables, notes, frames' labels, ``IssueDiff.value``).
+    """
     if stance is None:
         return ""
     scale = issue.scale
@@ -86,10 +95,8 @@ def stance_text(stance: Stance | None, issue: Issue, lang: Lang = "en") -> str:
         text = " / ".join(f"{p}: {scale.format(v, lang)}" for p, v in stance.alternatives.items())
     elif stance.value is None:
         text = ""
-    elif isinstance(scale, NumericScale):
-        text = number_text(scale, stance.value, lang)
     else:
-        text = scale.format(stance.value, lang)
+        text = value_text(scale, stance.value, lang)
     if not stance.stated:
         word = i18n.word("deferred", lang)
         text = f"{text} ({word})" if text else word
@@ -184,7 +191,8 @@ def stance_texts(doc: Document, stance: Stance, issue: Issue, lang: Lang = "en")
 
     def make() -> StanceTexts:
         return StanceTexts(label=stance_text(stance, issue, lang), plain=_plain_stance(stance),
-                           cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated)
+                           cite=_cite(doc, stance), points=tuple(stance.points), stated=stance.stated,
+                           citation=citation_of(doc, stance))
 
     return remembered(stance, ("texts", lang), make, (doc, issue))
 
@@ -206,7 +214,8 @@ def comparison_rows(cmp: Comparison, lang: Lang = "en") -> list[dict[str, Any]]:
     ``issue``, ``issue_label``, ``value_a``, ``value_a_label``, ``value_b``,
     ``value_b_label``, ``distance``, ``verdict``, ``verdict_label``, ``note`` (what the
     values do not already say), ``source_a``, ``source_b``, ``points_a``, ``points_b``
-    (lists), ``weight``.
+    (lists), ``weight``, then each side's citation (``quote_a``, ``source_outlet_a``,
+    ``url_a``, … :data:`~negotiation.render.citations.CITATION_KEYS` with ``_a`` and ``_b``).
     """
     return _records(cmp, lang)[0]
 
@@ -286,7 +295,7 @@ def comparison_table(cmp: Comparison, fmt: str = "github", lang: Lang = "en", *,
     return render(comparison_table_data(cmp, lang, titled=False), fmt, width=width)
 
 
-def comparison_report(cmp: Comparison, fmt: str = "github", lang: Lang = "en", *, width: int = 100,
+def comparison_report(cmp: Comparison, fmt: str = "simple", lang: Lang = "en", *, width: int = 100,
                       color: bool = False) -> str:
     """Both documents named, the table, then the summary, in any format."""
     return render(comparison_table_data(cmp, lang), fmt, width=width, color=color)
@@ -397,15 +406,15 @@ def comparison_style(cmp: Comparison, lang: Lang = "en") -> Styler:
 # --- notebook
 
 
-def comparison_html(cmp: Comparison, lang: Lang | None = None) -> str:
+def comparison_html(cmp: Comparison, lang: Lang = "en") -> str:
     """A coloured HTML table for notebooks: rows coloured by verdict (text and background).
 
-    ``lang`` defaults to :data:`DISPLAY_LANG`.
+    A comparison shows itself in English; ``cmp.view("ar")`` shows it in Arabic.
     """
-    lang = lang or DISPLAY_LANG
     table = comparison_table_data(cmp, lang)
-    table.columns[2] = Column("value_a", header=cmp.a.id)
-    table.columns[3] = Column("value_b", header=cmp.b.id)
+    columns = list(table.columns)
+    columns[2:4] = [Column("value_a", header=cmp.a.id), Column("value_b", header=cmp.b.id)]
+    table = replace(table, columns=tuple(columns))
     rules = " ".join(
         f".negotiation-comparison tr.v-{v} td {{color: {fg}; background-color: {bg};}}"
         for v, (fg, bg) in VERDICT_COLORS.items()

@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from negotiation.render import i18n, text
@@ -86,19 +86,29 @@ class Column:
     """In text tables, a value equal to the row above's is left blank."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Table:
-    """Records and how to show them: the result of a command, ready for any format."""
+    """Records and how to show them: the result of a command, ready for any format.
 
-    rows: list[dict[str, Any]]
-    columns: list[Column]
+    Frozen: ``rows``, ``columns``, ``summary`` and ``notes`` are stored as tuples (lists
+    given are made tuples). To change one, build a new table: ``dataclasses.replace(table, notes=...)``.
+    """
+
+    rows: Sequence[dict[str, Any]]
+    columns: Sequence[Column]
     title: str | None = None
-    summary: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    summary: Sequence[str] = ()
+    notes: Sequence[str] = ()
     lang: Lang = "en"
     data: Any = None
     """What ``json`` writes instead of the rows, when a command has a richer document."""
     key: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("rows", "columns", "summary", "notes"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
 
 
 def records_of(result: Any) -> list[dict[str, Any]]:

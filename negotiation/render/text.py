@@ -44,65 +44,57 @@ def display_width(text: str) -> int:
     return sum(max(0, int(wcwidth(c))) for c in text)  # control characters count zero
 
 
-def _split_word(word: str, width: int) -> list[str]:
-    """Break a word longer than ``width`` into pieces that fit."""
-    pieces, current, used = [], "", 0
-    for ch in word:
-        w = display_width(ch)
-        if used + w > width and current:
-            pieces.append(current)
-            current, used = "", 0
-        current += ch
-        used += w
-    if current:
-        pieces.append(current)
-    return pieces
+# Where a line may break: at a plain space or tab, nowhere else. No-break spaces (U+00A0,
+# U+2007, U+202F) and the word joiner hold their neighbours together, and hyphens, slashes,
+# dots and digits never break, so ids, URLs, dates, numbers and quotes stay whole.
+_BREAKS = re.compile(r"[ \t]+")
+# A lone mark such as the stale dagger in "2022-04-15 †" or a closing quote rides with the
+# word before it; a lone opening quote or bracket with the word after it.
+_TRAILING = re.compile(r"[†‡*§¶»”’)\]}:;,.!?%]+")
+_LEADING = re.compile(r"[«“‘(\[{]+")
 
 
-# After a hyphen, dash or slash that is followed by a letter, or that follows a letter:
-# "framework-2025-11" may break after "framework-", a date "2022-03-07" stays whole.
-_BREAK_AFTER = re.compile(r"(?<=[-–/])(?=[^\W\d_])|(?<=[^\W\d_][-–/])(?=\d)")
-
-
-def _tokens(paragraph: str, hyphens: bool = True) -> list[tuple[str, bool]]:
-    """Words, and the pieces of hyphenated words: (piece, whether a space precedes it)."""
-    out: list[tuple[str, bool]] = []
-    for word in paragraph.split():
-        for k, piece in enumerate(_BREAK_AFTER.split(word) if hyphens else [word]):
-            out.append((piece, k == 0))
+def tokens(paragraph: str) -> list[str]:
+    """The unbreakable pieces of a paragraph: the text between breakable spaces, a lone
+    mark joined to its neighbour (``"2022-04-15 †"`` is one token)."""
+    out: list[str] = []
+    lead = ""
+    for word in _BREAKS.split(paragraph.strip(" \t")):
+        if not word:
+            continue
+        if out and not lead and _TRAILING.fullmatch(word):
+            out[-1] += " " + word
+        elif _LEADING.fullmatch(word):
+            lead += word + " "
+        else:
+            out.append(lead + word)
+            lead = ""
+    if lead:
+        out.append(lead.rstrip())
     return out
 
 
-def wrap(text: str, width: int, *, hyphens: bool = True) -> list[str]:
+def wrap(text: str, width: int, *, hyphens: bool = False) -> list[str]:
     """Word-wrap ``text`` to lines of at most ``width`` display columns; explicit newlines kept.
 
-    Lines break at spaces and after hyphens, dashes and slashes; a word still too long is
-    broken where it must.
+    Lines break at plain spaces only (see :func:`tokens`): a word longer than ``width`` is
+    put on a line of its own, whole, and overflows it; never broken. ``hyphens`` is
+    accepted for old callers and ignored.
     """
+    del hyphens
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        tokens = _tokens(paragraph, hyphens)
-        if not tokens:
-            lines.append("")
-            continue
         current, used = "", 0
-        for piece, spaced in tokens:
+        for piece in tokens(paragraph):
             w = display_width(piece)
-            sep = 1 if (spaced and current) else 0
-            if w > width:
-                if current:
-                    lines.append(current)
-                pieces = _split_word(piece, width)
-                lines.extend(pieces[:-1])
-                current, used = pieces[-1], display_width(pieces[-1])
-                continue
-            if current and used + sep + w > width:
+            if current and used + 1 + w > width:
                 lines.append(current)
                 current, used = piece, w
+            elif current:
+                current, used = current + " " + piece, used + 1 + w
             else:
-                current = current + (" " if sep else "") + piece
-                used += sep + w
+                current, used = piece, w
         lines.append(current)
     return lines
 
@@ -117,16 +109,19 @@ def natural_width(cell: str) -> int:
     return max((display_width(line) for line in cell.split("\n")), default=0)
 
 
-def _longest_word(cells: Sequence[str], hyphens: bool = True) -> int:
-    return max((display_width(w) for c in cells for w, _ in _tokens(c, hyphens)), default=1)
+def longest_word(cells: Sequence[str]) -> int:
+    """The display width of the widest unbreakable token in ``cells`` (at least 1)."""
+    return max((display_width(w) for c in cells for line in c.split("\n") for w in tokens(line)), default=1)
 
 
-def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int, *,
-               hyphens: bool = True) -> bool:
-    """Whether every column can be at least as wide as its longest word (``hyphens=False``:
-    hyphenated words such as ids counted whole)."""
-    n = len(headers)
-    return sum(_longest_word([headers[i]] + [r[i] for r in rows], hyphens) for i in range(n)) <= available
+def word_floors(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+    """Each column's narrowest possible width: its longest unbreakable token."""
+    return [longest_word([headers[i]] + [r[i] for r in rows]) for i in range(len(headers))]
+
+
+def fits_words(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int) -> bool:
+    """Whether every column can be at least as wide as its longest unbreakable token."""
+    return sum(word_floors(headers, rows)) <= available
 
 
 def water_fill(natural: Sequence[int], floor: Sequence[int], available: int) -> list[int]:
@@ -143,31 +138,20 @@ def water_fill(natural: Sequence[int], floor: Sequence[int], available: int) -> 
 
 
 def fit_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], available: int) -> list[int] | None:
-    """Column widths whose sum is at most ``available``.
+    """Column widths whose sum is at most ``available``, each at least its longest word.
 
-    Every column first gets its longest word (so words are not broken where that can be
-    helped); the space left goes to the columns with the most text still to place, in
-    proportion. ``None`` when even four columns' worth per column does not fit (the caller
-    then splits the table into column blocks).
+    Every column first gets its longest unbreakable token (words are never broken); the
+    space left goes to the columns with the most text still to place, in proportion.
+    ``None`` when the longest tokens alone do not fit (the caller then splits the table into
+    column blocks, or lays it out record by record).
     """
     n = len(headers)
     natural = [max(1, max([natural_width(headers[i])] + [natural_width(r[i]) for r in rows])) for i in range(n)]
     if sum(natural) <= available:
         return natural
-    columns = [[headers[i]] + [r[i] for r in rows] for i in range(n)]
-    # Hyphenated words ("one-sided", "union-2024-01") stay whole where the width allows;
-    # the columns that gain most from breaking them at their hyphens give way first.
-    words = [min(natural[i], max(_longest_word(columns[i], hyphens=False), 1)) for i in range(n)]
-    pieces = [min(natural[i], max(_longest_word(columns[i]), 1)) for i in range(n)]
-    for i in sorted(range(n), key=lambda i: pieces[i] - words[i]):
-        if sum(words) <= available:
-            break
-        words[i] = pieces[i]
+    words = [min(natural[i], w) for i, w in enumerate(word_floors(headers, rows))]
     if sum(words) > available:
-        floor = [min(natural[i], 4) for i in range(n)]
-        if sum(floor) > available:
-            return None
-        return water_fill(words, floor, available)
+        return None
     # Text still to place per column beyond its longest word: the measure of its need.
     need = [natural[i] - words[i] for i in range(n)]
     widths = list(words)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from negotiation.analysis.compare import stale_stances
 from negotiation.model.models import Corpus, Document, Stance, Taxonomy
 from negotiation.render import i18n
+from negotiation.render.citations import Citation, citation_of
 from negotiation.render.formats import Column, Table
 from negotiation.render.i18n import Lang
+from negotiation.render.notes import readable_note
 from negotiation.render.report import document_title, stance_text, title_is_translated
 
 
@@ -48,7 +50,12 @@ def _position_title(doc: Document, tax: Taxonomy, lang: Lang) -> str:
 
 
 def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Table:
-    """One document's stances: issue, value (with unit), points, confidence, source or document, note."""
+    """One document's stances: issue, value (with unit), points, confidence, source or document, note.
+
+    Each record also carries the stance's citation (quote, outlet, title, date, URL or why
+    there is none: :data:`~negotiation.render.citations.CITATION_KEYS`); ``source`` is the
+    outlet and date a reader sees, never the corpus's internal source key.
+    """
     position = doc.kind == "position"
     stale = stale_stances(doc)
     old = {issue_id for issue_id, _, _, _ in stale}
@@ -68,8 +75,10 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
             "document": st.document,
             "date": None if st.date is None else st.date.isoformat(),
             "date_label": _stance_date(doc, st, issue_id in old),
-            "source": st.source,
+            "source": _cite(doc, st),
             "note": st.note,
+            **citation_of(doc, st).record(),
+            "note_label": readable_note(st.note, issue, taxonomy, lang),
         })
     authors = ", ".join(taxonomy.parties[a].label(lang) if a in taxonomy.parties else a for a in doc.authors)
     meta = [doc.id, doc.date.isoformat(), i18n.word(doc.kind, lang), i18n.word(doc.status, lang), authors]
@@ -96,6 +105,17 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
     return Table(rows=rows, columns=columns, title=title, lang=lang, notes=notes)
 
 
+def document_data(doc: Document) -> dict[str, object]:
+    """A document as JSON-ready data (its fields as in its file), each stance with its ``citation``
+    (quote, outlet, title, date, URL or why there is none), which ``show --format json`` prints."""
+    data: dict[str, object] = doc.model_dump(mode="json", exclude_defaults=True)
+    stances = data.get("stances")
+    if isinstance(stances, dict):
+        for issue_id, dumped in stances.items():
+            dumped["citation"] = citation_of(doc, doc.stances.get(issue_id)).record()
+    return data
+
+
 def _stance_date(doc: Document, st: Stance, old: bool) -> str:
     """A position's stance date where it is not the position's own; ``old`` (stale) marks it †."""
     if st.date is None or st.date == doc.date:
@@ -110,29 +130,49 @@ def _plain(st: object) -> object:
 
 
 def sources_table(doc: Document, lang: Lang = "en") -> Table:
-    """The citations behind a document and the issues each supports (a position: per issue)."""
+    """The citations behind a document, one record per stance (a position: per issue, with its document).
+
+    A document's records come in the order of its sources, so that each source reads once
+    with the issues it supports below it; a source no stance cites has a record of its own
+    without an issue. Every record carries the stance's citation
+    (:data:`~negotiation.render.citations.CITATION_KEYS`); readers see outlets, titles and
+    dates, never the corpus's internal source keys.
+    """
     tax = doc.taxonomy
 
     def label(issue_id: str) -> str:
         return tax.issues[issue_id].label(lang) if tax is not None and issue_id in tax.issues else issue_id
 
+    rows: list[dict[str, object]] = []
     if doc.kind == "position":
-        rows: list[dict[str, object]] = []
         for issue_id, st in doc.stances.items():
             src = doc.source(st.source)
+            cite = f'{src.outlet}, "{src.title}", {src.date.isoformat()}'  # the URL has a key of its own
             rows.append({"issue": issue_id, "issue_label": label(issue_id), "document": st.document,
-                         "source": src.cite(), "url": src.url, "quote": st.quote})
+                         "source": cite, **citation_of(doc, st).record()})
         columns = [Column(c) for c in ("issue", "document", "source", "quote")]
     else:
-        rows = []
         for src in doc.sources:
-            issues = [i for i, st in doc.stances.items() if st.source == src.id]
-            rows.append({"id": src.id, "source": src.cite(), "outlet": src.outlet, "date": src.date,
-                         "url": src.url, "issues": issues, "issues_label": [label(i) for i in issues]})
-        columns = [Column(c) for c in ("id", "source", "issues")]
+            cited = [(i, citation_of(doc, st)) for i, st in doc.stances.items() if st.source == src.id]
+            if not cited:  # cited by no stance (a corroboration, say): the source alone
+                cited = [("", Citation(outlet=src.outlet, title=src.title, date=src.date.isoformat(),
+                                       url=src.url or None, no_url_reason=src.no_url_reason))]
+            for issue_id, citation in cited:
+                rows.append({"source": src.cite(), "issue": issue_id or None,
+                             "issue_label": label(issue_id) if issue_id else "", **citation.record()})
+        columns = [Column("source", group=True), Column("issue")]
     title = document_title(doc, lang) + f" ({doc.id})"
     return Table(rows=rows, columns=columns, title=title, lang=lang,
                  notes=_fallback(lang, not title_is_translated(doc, lang)))
+
+
+def _cite(doc: Document, st: Stance) -> str:
+    """The outlet and date of a stance's source, as readers see it (the key only where the source is missing)."""
+    try:
+        src = doc.source(st.source)
+    except KeyError:
+        return st.source
+    return f"{src.outlet} ({src.date.isoformat()})"
 
 
 def coverage_table(corpus: Corpus, lang: Lang = "en") -> Table:
