@@ -141,9 +141,11 @@ class BacktestResult(ResultViews):
     (:mod:`negotiation.analysis.results`); :meth:`hit_rates` is the table people read.
     """
 
-    __post_init__ = freeze_fields  # documents is read-only
     issues: pd.DataFrame
     documents: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # documents is read-only
 
     @property
     def summary(self) -> BacktestSummary:

@@ -70,7 +70,6 @@ class Lineage:
     ``via`` names the shared ancestor when the two documents are lined up through one.
     """
 
-    __post_init__ = freeze_fields  # struck and new_points are read-only
     old: str
     new: str
     links: frozenset[tuple[str, str]]
@@ -78,6 +77,9 @@ class Lineage:
     new_points: Mapping[str, tuple[LineageNote, ...]] = field(default_factory=dict)
     basis: Basis = "declared"
     via: str | None = None
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # struck and new_points are read-only
 
 
 def _chain(doc: Document, lookup: Mapping[str, Document]) -> list[str]:

@@ -70,7 +70,6 @@ class Move:
     :attr:`after`) are written by :mod:`negotiation.render.redline` in the language asked for.
     """
 
-    __post_init__ = freeze_fields  # from_ and to (plain values: lists, mappings) are read-only
     issue: str
     change: str
     steps: int | None = None
@@ -83,6 +82,9 @@ class Move:
     """The issue (its labels and scale), for the words."""
     before_stance: Stance | None = field(default=None, repr=False)
     after_stance: Stance | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # from_ and to (plain values: lists, mappings) are read-only
 
     def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
         """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``.
@@ -201,7 +203,6 @@ class Redline(ResultViews):
     (:mod:`negotiation.analysis.results`).
     """
 
-    __post_init__ = freeze_fields  # moves is read-only
     old: Document
     new: Document
     rows: tuple[RedlineRow, ...]
@@ -210,6 +211,9 @@ class Redline(ResultViews):
     taxonomy: Taxonomy
     reference: str | None = None
     """The id of the ``toward`` position the moves are measured against, if any."""
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # moves is read-only
 
     def counts(self) -> dict[str, int]:
         """How many rows have each fate (rows that carry only a stance move not counted)."""

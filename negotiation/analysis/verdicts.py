@@ -69,7 +69,6 @@ class Summary(ResultSummary):
     where the data records no uncertainty the three are equal.
     """
 
-    __post_init__ = freeze_fields  # counts is read-only
     counts: dict[str, int]
     coverage: float
     convergence: float
@@ -77,6 +76,9 @@ class Summary(ResultSummary):
     addressed: int
     low: float = math.nan
     high: float = math.nan
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # counts is read-only
 
     def __str__(self) -> str:
         parts = ", ".join(f"{k} {v}" for k, v in self.counts.items() if v)

@@ -8,10 +8,13 @@ to a dict, pickles, copies and serialises to JSON, so users' code that reads kee
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 if TYPE_CHECKING:  # pydantic is not imported here: the command line's quick path reads FrozenDicts without it
     from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
 
 
 class FrozenDict(dict):  # type: ignore[type-arg]
@@ -97,7 +100,7 @@ def freeze_fields(self: Any) -> None:
             object.__setattr__(self, name, read_only(value))
 
 
-def frozen_copy(self: Any, *, update: Any = None, deep: bool = False) -> Any:
+def frozen_copy(self: M, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> M:
     """``BaseModel.model_copy`` whose copy is read-only too (an ``update`` skips the validators that freeze)."""
     from pydantic import BaseModel
 

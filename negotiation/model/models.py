@@ -41,6 +41,7 @@ from negotiation.model.values import Value, plain_value
 
 if TYPE_CHECKING:
     import pandas as pd
+    from typing_extensions import Self
 
 _FROZEN = FROZEN
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -121,7 +122,10 @@ class Stance(BaseModel):
     """
 
     model_config = _FROZEN
-    model_copy = frozen_copy  # type: ignore[assignment]  # a copy with an update is read-only too
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, as read-only as the original (an ``update`` skips the validators that freeze)."""
+        return frozen_copy(self, update=update, deep=deep)
 
     value: Value | None = None
     modality: Modality = Modality.STATED
@@ -276,7 +280,10 @@ class Document(BaseModel):
     """
 
     model_config = _FROZEN
-    model_copy = frozen_copy  # type: ignore[assignment]  # a copy with an update is read-only too
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, as read-only as the original (an ``update`` skips the validators that freeze)."""
+        return frozen_copy(self, update=update, deep=deep)
 
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
