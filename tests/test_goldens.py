@@ -143,6 +143,15 @@ def english_words(text: str) -> list[str]:
 
 
 
+def _translated(node: dict[str, object], key: str) -> bool:
+    """Whether ``node[key]`` is English text that the corpus also gives in Arabic (a label
+    ``{en: …, ar: …}``, a document's ``title`` beside ``titles: {ar: …}``)."""
+    if key == "en" and "ar" in node:
+        return True
+    titles = node.get("titles")
+    return key == "title" and isinstance(titles, dict) and "ar" in titles
+
+
 @functools.cache
 def _data_strings() -> tuple[str, ...]:
     """Every text written in the frozen corpus's own files (titles, notes, points, quotes), longest first."""
@@ -157,7 +166,9 @@ def _data_strings() -> tuple[str, ...]:
                 # A note's ids are shown as labels (render.notes): the text around them is still the corpus's.
                 found.update(p for p in re.split(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+", node) if len(p.strip()) >= 12)
         elif isinstance(node, dict):
-            for v in node.values():
+            for k, v in node.items():
+                if _translated(node, k):
+                    continue  # the corpus has the Arabic: its English in Arabic output is ours to fix
                 walk(v)
         elif isinstance(node, list):
             for v in node:
@@ -178,6 +189,22 @@ def _both_versions(m: re.Match[str]) -> str:
 
 def ours_in_arabic(page: str) -> list[str]:
     """English words in an Arabic HTML page that are not data: tags, styles and the corpus's own texts removed."""
+    return english_words(_our_text(page))
+
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06FF]")
+_LATIN_LIST_MARK = re.compile(r"(?<!\d),|,(?!\d)|;")
+
+
+def latin_list_marks(text: str) -> list[str]:
+    """Lines of our Arabic text that list with a Latin comma or semicolon (Arabic writes ، and ؛);
+    the comma of a number (600,000) is not one."""
+    return [line.strip() for line in text.splitlines()
+            if _ARABIC_LETTER.search(line) and _LATIN_LIST_MARK.search(line)]
+
+
+def _our_text(page: str) -> str:
+    """The text of an Arabic HTML page that is ours: tags, styles, URLs, quotes and the corpus's own texts removed."""
     text = re.sub(r"<style>.*?</style>|<script.*?</script>|<svg.*?</svg>", " ", page, flags=re.S)
     text = re.sub(r"\S*golden_corpus\S*", " ", text)  # the corpus's path
     text = re.sub(r"</?bdi[^>]*>", "", text)  # isolates inside a run of text
@@ -185,7 +212,23 @@ def ours_in_arabic(page: str) -> list[str]:
     text = html.unescape(re.sub(r"<br>", "\n", re.sub(r"<[^>]+>", "\n", text)))
     for data in _data_strings():
         text = text.replace(data, " ")
-    return english_words(text)
+    return _QUOTE.sub(" ", _URL.sub(" ", text))
+
+
+def _markdown_text(page: str) -> str:
+    """The text of an Arabic github snapshot that is ours: cells split, isolates and the corpus's own texts removed."""
+    page = re.sub(r"\S*golden_corpus\S*", " ", page.replace("\u2066", "").replace("\u2069", ""))
+    parts: list[str] = []
+    for line in page.splitlines():
+        if line.startswith("|"):
+            parts += [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip("|"))]
+        else:
+            parts.append(line)
+    text = "\n".join(parts)
+    for data in _data_strings():
+        for piece in (data, *(line.strip() for line in data.splitlines())):  # a cell's lines are joined by "; "
+            text = text.replace(piece, " ")
+    return _QUOTE.sub(" ", _URL.sub(" ", text))
 
 
 def test_the_english_word_check_finds_an_untranslated_word() -> None:
@@ -195,7 +238,7 @@ def test_the_english_word_check_finds_an_untranslated_word() -> None:
 
 ARABIC_PAGES = sorted([*(f"{name}/ar.html.txt" for name in COMMANDS), "report/ar.html"])
 
-STILL_ENGLISH = {"backtest", "search"}
+STILL_ENGLISH: set[str] = set()
 """Pages whose renderer still writes English words in Arabic (issue 20): strict, so each fix must remove its entry."""
 
 
@@ -210,3 +253,27 @@ def test_arabic_output_holds_no_english_words_of_ours(path: str) -> None:
     """The html snapshots (cells unwrapped, so the corpus's own texts can be told apart and removed)."""
     ours = ours_in_arabic((SNAPSHOTS / path).read_text(encoding="utf-8"))
     assert ours == [], f"{path}: English words in the Arabic output: {', '.join(ours)}"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_arabic_markdown_holds_no_english_words_of_ours(name: str) -> None:
+    """The github snapshots: what markdown adds (its own layout of titles, cells and notes) is Arabic too."""
+    ours = english_words(_markdown_text((SNAPSHOTS / name / "ar.github.txt").read_text(encoding="utf-8")))
+    assert ours == [], f"{name}: English words in the Arabic markdown: {', '.join(ours)}"
+
+
+@pytest.mark.parametrize("path", ARABIC_PAGES)
+def test_arabic_output_lists_with_arabic_commas(path: str) -> None:
+    """Our Arabic sentences and cells list with ، and ؛, never a Latin comma or semicolon."""
+    found = latin_list_marks(_our_text((SNAPSHOTS / path).read_text(encoding="utf-8")))
+    assert found == [], f"{path}: Latin list marks in Arabic: {found[:3]}"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_arabic_markdown_lists_with_arabic_commas(name: str) -> None:
+    found = latin_list_marks(_markdown_text((SNAPSHOTS / name / "ar.github.txt").read_text(encoding="utf-8")))
+    assert found == [], f"{name}: Latin list marks in the Arabic markdown: {found[:3]}"
+
+
+def test_the_list_mark_check_finds_a_latin_comma_but_not_a_number() -> None:
+    assert latin_list_marks("الأطراف: RU, UA\nالجيش: 600,000 فرد\nRU, UA") == ["الأطراف: RU, UA"]

@@ -79,10 +79,10 @@ def test_backtest_takes_lang_like_every_other_table(capsys: pytest.CaptureFixtur
     assert "Backtest" not in out and "Exact" not in out and "اختبار رجعي" in out
 
 
-def test_search_in_arabic_says_its_package_texts_are_english(capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_in_arabic_writes_its_packages_in_arabic(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "search", "RU@2026-02-24", "UA@2026-02-24", "--max-steps", "1", "--top", "2", "--lang", "ar")
-    assert "Packages" not in out and "Base convergence" not in out
-    assert "ملاحظة: بعض النصوص غير متوفرة بالعربية" in out
+    assert "Packages" not in out and "Base convergence" not in out and "step" not in out
+    assert "درجة واحدة" in out and "ملاحظة: بعض النصوص غير متوفرة بالعربية" not in out
 
 
 def test_csv_writes_a_bracket_as_party_value_pairs_not_a_python_dict(capsys: pytest.CaptureFixture[str]) -> None:

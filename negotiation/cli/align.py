@@ -43,9 +43,8 @@ def run(args: argparse.Namespace) -> int:
     summary = []
     if b.revises == a.id:
         s = found.score(lineage(a, b, corpus=corpus).links)
-        summary.append(i18n.say("alignment_score", lang, b=b.id, precision=f"{s['precision']:.2f}",
-                                recall=f"{s['recall']:.2f}", proposed=int(s["proposed"]),
-                                declared=int(s["declared"])))
+        summary.append(i18n.say("align_score", lang, b=b.id, precision=f"{s['precision']:.2f}",
+                                recall=f"{s['recall']:.2f}", proposed=int(s["proposed"]), declared=int(s["declared"])))
     if args.format is None:
         from negotiation.cli.options import output_width
         from negotiation.render.text import wrap
@@ -55,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         comments = [part for line in lines for part in wrap(line, output_width(args) - 2, hyphens=False)]
         sys.stdout.write("".join(f"# {line}\n" for line in comments) + found.to_yaml())
         return 0
-    emit(found.to_records(), args, title=i18n.say("alignment_title", lang, a=a.id, b=b.id), summary=summary,
+    emit(found.to_records(), args, title=i18n.say("align_title", lang, a=a.id, b=b.id), summary=summary,
          columns=["point", "from", "score", "text", "from_text"])
     return 0
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _duplicates(ids: Sequence[str], lang: str) -> list[str]:
     repeated = [k for k, n in Counter(ids).items() if n > 1]
-    return [i18n.say("duplicates", lang, ids=", ".join(repeated))] if repeated else []
+    return [i18n.say("duplicates", lang, ids=i18n.join(repeated, lang))] if repeated else []
 
 
 def timeline(corpus: Corpus, args: argparse.Namespace) -> int:
@@ -65,7 +65,7 @@ def _moved(tax: Any, lang: str) -> Any:
             party, _, issue = str(item).partition(":")
             label = tax.issues[issue].label(lang) if issue in tax.issues else issue
             by_party.setdefault(party, []).append(label)
-        return "\n".join(f"{party}: {', '.join(labels)}" for party, labels in by_party.items())
+        return "\n".join(f"{party}: {i18n.join(labels, lang)}" for party, labels in by_party.items())
 
     return show
 
@@ -175,12 +175,12 @@ def zopa(corpus: Corpus, args: argparse.Namespace) -> int:
     positions = [corpus.position(p, args.as_of) for p in args.parties]
     frame = zopa_frame(positions, taxonomy=corpus.taxonomy, lang=lang)
     if frame.empty:  # as compare: nothing stated, one line and exit 1
-        print(f"negotiation: {i18n.say('none_in_common', lang, ids=', '.join(p.id for p in positions))}",
+        print(f"negotiation: {i18n.say('none_in_common', lang, ids=i18n.join((p.id for p in positions), lang))}",
               file=sys.stderr)
         return 1
     summary = i18n.say("zones", lang, n=int((~frame["empty"]).sum()), total=len(frame))
     names = ["issue", "zone", "gap", "positions"]
-    title = i18n.say("zopa_title", lang, ids=", ".join(p.id for p in positions))
+    title = i18n.say("zopa_title", lang, ids=i18n.join((p.id for p in positions), lang))
     emit(table_of(frame, lang=lang, title=title, summary=[summary], columns=names,
                   notes=_duplicates(list(args.parties), lang)), args)
     return 0

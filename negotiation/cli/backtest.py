@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     summary = [*scored, i18n.say("backtest_exact", lang), i18n.say("backtest_kn", lang)]
     if args.common:
-        summary.append(i18n.say("backtest_common", lang, models=", ".join(i18n.word(m, lang) for m in args.common)))
+        models = i18n.join((i18n.word(m, lang) for m in args.common), lang)
+        summary.append(i18n.say("backtest_common", lang, models=models))
     frame = result.hit_rates(common=args.common)
     columns = [Column(str(c), header=_header(str(c), lang)) for c in frame.columns]
     emit(frame, args, title=i18n.say("backtest_title", lang), summary=summary, columns=columns)
@@ -47,26 +48,17 @@ def _scored(corpus: object, targets: list[str], parties: list[str], args: argpar
     from negotiation.render import i18n
 
     c: Any = corpus
-    drafts = ", ".join(f"{t} ({c[t].date.isoformat()})" for t in targets)
+    drafts = i18n.join((f"{t} ({c[t].date.isoformat()})" for t in targets), lang)
     how_t = i18n.say("backtest_given" if args.targets else "backtest_found", lang)
     how_p = i18n.say("backtest_given" if args.parties else "backtest_found", lang)
     return [i18n.say("backtest_scored", lang, drafts=drafts, how=how_t),
-            i18n.say("backtest_parties", lang, parties=", ".join(parties), how=how_p)]
-
-
-_WORDS = {"exact": {"en": "exact", "ar": "مطابق"}, "all": {"en": "All", "ar": "الكل"}}
+            i18n.say("backtest_parties", lang, parties=i18n.join(parties, lang), how=how_p)]
 
 
 def _header(name: str, lang: str) -> str:
-    """A hit-rate column ("28-pt exact", "all ±1") in ``lang``; the draft's short name stays as written."""
     from negotiation.render import i18n
 
-    if name in ("model", "kind"):
-        return i18n.header(name, lang)
-    first = name.split(" ")[0]
-    words = [(_WORDS[w].get(lang) or _WORDS[w]["en"]) if w in _WORDS else w for w in name.split(" ")]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:] if first in _WORDS or " " not in name else text  # ids keep their case
+    return i18n.hit_rate_header(name, lang)
 
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:

@@ -33,14 +33,14 @@ def run(args: argparse.Namespace) -> int:
 
     lang = lang_of(args)
     if frame.empty:  # as compare: nothing stated, one line and exit 1
-        ids = ", ".join(f"{p}@{frame.attrs.get('as_of', args.as_of)}" for p in args.parties)
+        ids = i18n.join((f"{p}@{frame.attrs.get('as_of', args.as_of)}" for p in args.parties), lang)
         print(f"negotiation: {i18n.say('none_in_common', lang, ids=ids)}", file=sys.stderr)
         return 1
     frame = _with_units(frame, corpus.taxonomy, lang)
     distance = [c for c in frame.columns if c.startswith("distance_")]
     summary = [i18n.say("predict_weights", lang), i18n.say("predict_distance", lang)]
     title = i18n.say("predicted_as_of", lang, date=frame.attrs.get("as_of", args.as_of),
-                     parties=", ".join(args.parties))
+                     parties=i18n.join(args.parties, lang))
     # The issue's label, shown once for its rows (one row per model).
     issue = Column("issue_label", header=i18n.header("issue", lang), group=True)
     columns: list[Column | str] = [issue, "model", "predicted", "position", *distance]

@@ -45,12 +45,15 @@ def run(args: argparse.Namespace) -> int:
     if frame.empty:
         summary.insert(0, i18n.say("no_package", lang))
     from negotiation.analysis.search_ties import search_ties
+    from negotiation.render.packages import package_text
     from negotiation.render.search_text import tie_notes
 
+    frame["package_label"] = [package_text(r, a, b, corpus.taxonomy, lang, numeric_steps=args.numeric_steps)
+                              for r in frame.to_dict("records")]
     last = int(frame["rank"].max()) if len(frame) else None
     ties = tie_notes(search_ties(frame), a, b, corpus.taxonomy, lang, last_rank=last)
     emit(frame.drop(columns=["edits_a", "edits_b"]), args, title=i18n.say("packages", lang, a=a.id, b=b.id),
-         summary=summary, notes=[*ties, *([i18n.say("english_fallback", lang)] if lang != "en" else [])],
+         summary=summary, notes=ties,
          columns=["rank", "package", "convergence", "gain", "concession_a", "concession_b", "steps_a", "steps_b"])
     return 0
 

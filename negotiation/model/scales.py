@@ -321,7 +321,7 @@ class SetScale(_ScaleBase):
 
     def format(self, value: Value, lang: Lang = "en") -> str:
         self.check(value)
-        return "{" + ", ".join(sorted(value)) + "}"  # type: ignore[arg-type]
+        return "{" + ("، " if lang == "ar" else ", ").join(sorted(value)) + "}"  # type: ignore[arg-type]
 
     def format_gap(self, a: Span, b: Span) -> str:
         x, y = closest_members(a, b)

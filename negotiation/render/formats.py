@@ -24,10 +24,10 @@ from dataclasses import replace
 from typing import Any
 
 from negotiation.render import i18n
+from negotiation.render.bidi import bidi_html
 from negotiation.render.i18n import Lang
 from negotiation.render.machine import json_default, json_safe, to_delimited, to_json
 from negotiation.render.markup import (
-    bidi_html,
     html_table,
     latex_escape,
     page_attributes,

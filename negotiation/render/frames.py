@@ -46,7 +46,7 @@ def zone_text(scale: Any, zone: Any, lang: Lang) -> str:
         a, b = scale.format(float(lo), lang), scale.format(float(hi), lang)
         upper = number_text(scale, float(hi), lang)
         return upper if a == b else f"{a}–{upper}"
-    return ", ".join(scale.format(v, lang) for v in zone)
+    return i18n.join((scale.format(v, lang) for v in zone), lang)
 
 
 def label_zones(rows: Sequence[Mapping[str, Any]], positions: Sequence[Document], taxonomy: Taxonomy,
@@ -61,7 +61,7 @@ def label_zones(rows: Sequence[Mapping[str, Any]], positions: Sequence[Document]
             st = doc.stances[issue.id]
             text = f"{doc.id}: {stance_text(st, issue, lang)}"
             if st.accepts:
-                accepted = ", ".join(value_text(scale, v, lang) for v in st.accepts)
+                accepted = i18n.say("comma", lang).join(value_text(scale, v, lang) for v in st.accepts)
                 text += " (" + i18n.say("accepts", lang, values=accepted) + ")"
             described.append(text)
         out.append({

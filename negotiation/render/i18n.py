@@ -11,7 +11,7 @@ right to left.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from negotiation.model.arguments import known_lang
 from negotiation.model.lang import Lang as Lang  # re-exported for the renderers
@@ -243,7 +243,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "toward_high": {"en": "toward the high pole", "ar": "باتجاه الطرف الأعلى"},
     "closer_to_ref": {"en": "closer to {ref}", "ar": "أقرب إلى {ref}"},
     "further_from_ref": {"en": "further from {ref}", "ar": "أبعد عن {ref}"},
-    "points_to_points": {"en": "{old} points → {new} points: {counts}", "ar": "البنود: {old} → {new}: {counts}"},
+    "points_to_points": {"en": "{old} points → {new} points: {counts}", "ar": "البنود: {old} ← {new}: {counts}"},
     "no_points": {"en": "no points", "ar": "لا بنود"},
     "no_numbered_points": {"en": "Neither document has numbered points: only the stance moves are listed.",
                            "ar": "لا بنود مرقّمة في أيٍّ من الوثيقتين: تُعرض تحرّكات المواقف فقط."},
@@ -258,12 +258,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "redline_against": {"en": "Redline against {first}: {others}", "ar": "مقارنة البنود مع {first}: {others}"},
     "suggested_by_align": {"en": "suggested by align", "ar": "اقتراح align"},
     "through": {"en": "through {via}", "ar": "من خلال {via}"},
-    "redline_title": {"en": "Redline: {old} → {new}", "ar": "مقارنة البنود: {old} → {new}"},
-    "alignment_title": {"en": "Suggested lineage: {a} → {b}", "ar": "النسب المقترح: {a} → {b}"},
-    "alignment_score": {"en": "Against the lineage {b} declares: precision {precision}, recall {recall} "
-                              "({proposed} proposed, {declared} declared).",
-                        "ar": "مقارنةً بالنسب الذي تعلنه {b}: الدقة {precision}، والاستدعاء {recall} "
-                              "({proposed} مقترح، {declared} مُعلَن)."},
+    "redline_title": {"en": "Redline: {old} → {new}", "ar": "مقارنة البنود: {old} ← {new}"},
     "bargain_title": {"en": "Bargaining rounds: each actor's position (0–100)",
                       "ar": "جولات المساومة: موقف كل طرف (0–100)"},
     "matrix_range_title": {"en": "Pairwise convergence with its range", "ar": "التقارب بين كل وثيقتين مع مداه"},
@@ -275,7 +270,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                          "ar": "يعيد البند {points} من {other}، المحذوف في {document}"},
     "none_in_common": {"en": "nothing to show: no issue is stated by every one of {ids}",
                        "ar": "لا شيء للعرض: لا قضية يذكرها كل من {ids}"},
-    "concessions_title": {"en": "What moved: {old} → {new}", "ar": "ما تغيّر: {old} → {new}"},
+    "concessions_title": {"en": "What moved: {old} → {new}", "ar": "ما تغيّر: {old} ← {new}"},
     "zopa_title": {"en": "Zone of possible agreement: {ids}", "ar": "منطقة الاتفاق الممكن: {ids}"},
     "packages": {"en": "Packages: {a} ↔ {b}", "ar": "حزم التنازلات: {a} ↔ {b}"},
     "no_package": {"en": "No package meets the constraints.", "ar": "لا توجد حزمة تستوفي القيود."},
@@ -344,6 +339,33 @@ SENTENCES: dict[str, dict[str, str]] = {
     "agreement_silent": {"en": "(silent)", "ar": "(لا يذكرها)"},
 }
 """Sentences with ``{placeholders}``, filled by :func:`say`."""
+
+# --- Arabic finished (issue 22 item 8): align, search packages, backtest, counts and lists
+HEADERS.update({
+    "score": {"en": "Score", "ar": "درجة التطابق"},
+    "from_text": {"en": "From text", "ar": "النص الأصلي"},
+})
+SENTENCES.update({
+    "align_title": {"en": "Suggested lineage: {a} → {b}", "ar": "النسب المقترح: {a} ← {b}"},
+    "align_score": {"en": "Against the lineage {b} declares: precision {precision}, recall {recall} "
+                          "({proposed} proposed, {declared} declared).",
+                    "ar": "مقارنةً بالنسب الذي تعلنه {b}: الدقة {precision}، والاستدعاء {recall} "
+                          "(اقتُرح {proposed}، وأُعلن {declared})."},
+    "package_move": {"en": "{side}: {issue} → {value}", "ar": "{side}: {issue} ← {value}"},
+    "package_part": {"en": "{k}/{n} of the gap", "ar": "{k}/{n} من الفجوة"},
+    "no_moves": {"en": "no moves", "ar": "لا تحرّكات"},
+    "arrow": {"en": " → ", "ar": " ← "},
+    "hit_rate": {"en": "{draft} {measure}", "ar": "{draft}: {measure}"},
+})
+VALUES.update({
+    "exact": {"en": "exact", "ar": "مطابق"},
+    "all": {"en": "all", "ar": "الكل"},
+    # the short names negotiation.analysis.backtest.SHORT gives the bundled corpus's drafts
+    "28-pt": {"en": "28-pt", "ar": "خطة الـ28"},
+    "20-pt": {"en": "20-pt", "ar": "خطة الـ20"},
+    "Geneva": {"en": "Geneva", "ar": "جنيف"},
+})
+
 
 TABLES: tuple[Mapping[str, Mapping[str, str]], ...] = (
     HEADERS, VERDICTS, VERDICT_MEANINGS, VALUES, FATES, UNITS, SENTENCES,
@@ -417,11 +439,6 @@ def say(key: str, lang: Lang = "en", **fields: object) -> str:
     return _pick(SENTENCES[key], lang).format(**fields)
 
 
-def steps(n: int, lang: Lang = "en") -> str:
-    """``1 step``, ``3 steps`` in ``lang``: the one place a count of steps is written."""
-    return say("step", lang) if n == 1 else say("steps", lang, n=n)
-
-
 def side(name: str, lang: Lang = "en") -> str:
     """The name of side ``a`` or ``b`` ("A", "B"; "أ", "ب" in Arabic)."""
     return header(name.lower(), lang)
@@ -439,3 +456,65 @@ def decimal(x: float | None, lang: Lang = "en", digits: int = 2) -> str:
     if x is None or x != x:
         return say("n_a", lang)
     return f"{x:.{digits}f}"
+
+
+# --- schema --format (the fields of a data file): JSON Schema's types and the table's words
+HEADERS.update({
+    "part": {"en": "Part", "ar": "الجزء"},
+    "field": {"en": "Field", "ar": "الحقل"},
+    "type": {"en": "Type", "ar": "النوع"},
+    "required": {"en": "Required", "ar": "إلزامي"},
+    "description": {"en": "Description", "ar": "الوصف"},
+    "file": {"en": "File", "ar": "الملف"},
+})
+SCHEMA: dict[str, dict[str, str]] = {
+    "string": {"en": "string", "ar": "نص"},
+    "integer": {"en": "integer", "ar": "عدد صحيح"},
+    "number": {"en": "number", "ar": "عدد"},
+    "boolean": {"en": "boolean", "ar": "قيمة منطقية"},
+    "array": {"en": "array", "ar": "قائمة"},
+    "object": {"en": "object", "ar": "كائن"},
+    "null": {"en": "null", "ar": "فارغ"},
+    "any": {"en": "any", "ar": "أي نوع"},
+    "list_of": {"en": "list of {x}", "ar": "قائمة من {x}"},
+    "mapping_to": {"en": "mapping to {x}", "ar": "قاموس قيمه من نوع {x}"},
+    "or": {"en": " or ", "ar": " أو "},
+    "fields_of": {"en": "fields of a {kind} file", "ar": "حقول ملف {kind}"},
+    "document": {"en": "document", "ar": "الوثيقة"},
+    "taxonomy": {"en": "taxonomy", "ar": "التصنيف"},
+    "parties": {"en": "parties", "ar": "الأطراف"},
+    "written_to": {"en": "schemas written to {folder}", "ar": "كُتبت المخططات في {folder}"},
+    "hint": {"en": "first line of a data file, for editors: # yaml-language-server: $schema=<path to the file above>",
+             "ar": "السطر الأول من ملف البيانات، لمحرّرات النصوص: # yaml-language-server: $schema=<مسار الملف أعلاه>"},
+}
+"""The words of ``negotiation schema --format``: JSON Schema's type names and phrases, the titles."""
+
+
+def schema_word(key: str, lang: Lang = "en", **fields: object) -> str:
+    """A word of :data:`SCHEMA` in ``lang`` (a JSON type unknown to it is returned as written)."""
+    entry = SCHEMA.get(key)
+    return key if entry is None else _pick(entry, lang).format(**fields)
+
+
+def steps(n: int, lang: Lang = "en") -> str:
+    """``1 step``, ``3 steps``; in Arabic with the number's agreement (درجة واحدة، درجتان، 3 درجات، 11 درجة)."""
+    if lang == "ar":
+        forms = {1: "درجة واحدة", 2: "درجتان"}
+        return forms.get(n) or (f"{n} درجات" if 3 <= n % 100 <= 10 else f"{n} درجة")
+    return say("step", lang) if n == 1 else say("steps", lang, n=n)
+
+
+def join(items: Iterable[object], lang: Lang = "en") -> str:
+    """Items listed with the language's comma (``RU, UA``; ``RU، UA`` in Arabic)."""
+    return say("comma", lang).join(str(i) for i in items)
+
+
+def hit_rate_header(name: str, lang: Lang = "en") -> str:
+    """A backtest column (``28-pt exact``, ``all ±1``, ``model``) in ``lang``; a draft without a
+    short name keeps its id (``us-28-point-2025-11 exact``)."""
+    if name in ("model", "kind"):
+        return header(name, lang)
+    draft, _, measure = name.rpartition(" ")
+    if draft == "all" and lang == "en":
+        return f"All {measure}"
+    return say("hit_rate", lang, draft=word(draft, lang), measure=word(measure, lang))

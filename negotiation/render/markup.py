@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from negotiation.render import i18n
+from negotiation.render.bidi import bidi_html, isolate_cells, isolate_prose
 from negotiation.render.citations import citations_html
 from negotiation.render.i18n import Lang
 from negotiation.render.palette import VERDICT_STYLE
@@ -84,6 +85,7 @@ def _md_cell(s: str) -> str:
 def to_markdown(table: Table) -> str:
     """A Markdown page: the title as a heading, a pipe table, the summary as paragraphs."""
     headers, rows, aligns = cells(table)  # logical order, first column first: a right-to-left page mirrors it
+    table, (headers, *rows) = isolate_prose(table), isolate_cells([headers, *rows], table.lang)
     rule = ["---:" if a == "right" else ":---" for a in aligns]
     lines = []
     if table.title:
@@ -98,25 +100,6 @@ def to_markdown(table: Table) -> str:
         lines += ["", _md_cell(p)]
     return "\n".join(lines)
 
-
-
-_LTR_RUN = re.compile(r"[/~.]?[A-Za-z0-9][^\u0590-\u08FF\n()\[\]{}]*[A-Za-z0-9%]|[A-Za-z0-9]")
-"""A run of Latin letters and digits (with what lies between them, brackets excepted, so
-pairs of brackets stay outside and are mirrored together) in right-to-left text."""
-
-
-def bidi_html(text: str, lang: Lang) -> str:
-    """``text`` escaped for HTML; in a right-to-left language each Latin or numeric run is
-    isolated left to right, so ``2022-04-15``, ids and party codes keep their order."""
-    if lang not in i18n.RTL:
-        return html.escape(text)
-    out, pos = [], 0
-    for m in _LTR_RUN.finditer(text):
-        out.append(html.escape(text[pos:m.start()]))
-        out.append(f'<bdi dir="ltr">{html.escape(m.group())}</bdi>')
-        pos = m.end()
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
 
 
 def html_table(table: Table) -> str:

@@ -50,10 +50,10 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _link(url: str | None, text: str) -> str:
+def _link(url: str | None, text: str, lang: Lang = "en") -> str:
     if safe_url(url) and url is not None:
-        return f'<a href="{_e(url)}">{_e(text)}</a>'
-    return _e(text)
+        return f'<a href="{_e(url)}">{bidi_html(text, lang)}</a>'
+    return bidi_html(text, lang)
 
 
 def _chart(cmp: Comparison, lang: Lang) -> str:
@@ -82,14 +82,14 @@ def _stance_rows(cmp: Comparison, lang: Lang) -> str:
 def _stance_row(issue: str, side: str, stance: Stance, doc: Document, value: str, lang: Lang) -> str:
     try:
         src = doc.source(stance.source)
-        source = _link(src.url, f"{src.outlet}, “{src.title}”")
+        source = _link(src.url, f"{src.outlet}, “{src.title}”", lang)
         date = src.date.isoformat()
     except KeyError:
-        source, date = _e(stance.source), ""
-    quote = f"<blockquote>{_e(stance.quote)}</blockquote>" if stance.quote else ""
+        source, date = bidi_html(stance.source, lang), ""
+    quote = f"<blockquote>{bidi_html(stance.quote, lang)}</blockquote>" if stance.quote else ""
     confidence = i18n.word(stance.confidence.value, lang)
-    origin = f' <span class="muted">({_e(stance.document)})</span>' if stance.document else ""
-    cells = [_e(issue), _e(side), bidi_html(value, lang), source + origin, _e(date), quote, _e(confidence)]
+    origin = f' <span class="muted">({bidi_html(stance.document, lang)})</span>' if stance.document else ""
+    cells = [_e(issue), _e(side), bidi_html(value, lang), source + origin, bidi_html(date, lang), quote, _e(confidence)]
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
@@ -139,7 +139,7 @@ def report_page(cmp: Comparison, lang: Lang = "en") -> str:
         f'<section class="comparison">{html_table(table)}</section>',
         f"<section>{_chart(cmp, lang)}</section>",
         f"<section><h2>{_e(i18n.say('stances_of', lang))}</h2>{_stance_rows(cmp, lang)}</section>",
-        f'<footer class="muted">{_e(i18n.say("generated", lang, version=__version__))}</footer>',
+        f'<footer class="muted">{bidi_html(i18n.say("generated", lang, version=__version__), lang)}</footer>',
         "</body>",
         "</html>",
         "",

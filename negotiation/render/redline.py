@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from negotiation.model.labels import Lang
 from negotiation.render import i18n
+from negotiation.render.bidi import ltr_block
 from negotiation.render.formats import bidi_html, page_attributes
 from negotiation.render.i18n import header
 from negotiation.render.sanitize import CSP_META
@@ -105,7 +106,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     """The redline as an HTML table (or a whole page): point numbers, fate, the marked text, moves."""
     esc = html.escape
     names = (header(n, lang) for n in ("fate", "text", "changes", "note"))
-    head = "".join(f"<th>{esc(h)}</th>" for h in (red.old.id, red.new.id, *names))
+    head = "".join(f"<th>{bidi_html(h, lang)}</th>" for h in (red.old.id, red.new.id, *names))
     body = []
     for row in red.rows:
         if row.fate == "unaccounted":  # not known to be struck or new: shown unmarked
@@ -116,15 +117,16 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
             text = f"<ins>{esc(row.new_text)}</ins>"
         else:
             text = word_diff(row.old_text, row.new_text)
-        changes = "<br>".join(esc(move_text(m, red.taxonomy, lang, red.reference)) for m in row.moves)
+        text = ltr_block(text, row.old_text or row.new_text or "", lang)  # the point texts are in their own language
+        changes = "<br>".join(bidi_html(move_text(m, red.taxonomy, lang, red.reference), lang) for m in row.moves)
         body.append(
             f'<tr class="fate-{esc(row.fate)}">'
-            + _cell(esc(", ".join(row.old)))
-            + _cell(esc(", ".join(row.new)))
+            + _cell(bidi_html(i18n.join(row.old, lang), lang))
+            + _cell(bidi_html(i18n.join(row.new, lang), lang))
             + _cell(esc(i18n.fate(row.fate, lang)), "fate")
             + _cell(text)
             + _cell(changes, "changes")
-            + _cell(esc(row_note(row, lang)), "note")
+            + _cell(bidi_html(row_note(row, lang), lang), "note")
             + "</tr>"
         )
     table = f'<table class="redline"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -133,7 +135,7 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     title, heading = esc(red.title(lang)), bidi_html(red.title(lang), lang)
     # Point texts, notes and the summary are the analysis's English: say so, as the table does.
     fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
-    summary = "".join(f"<p>{esc(line)}</p>" for line in [*summary_lines(red.summary, lang), *fallback] if line)
+    summary = "".join(f"<p>{bidi_html(line, lang)}</p>" for line in [*summary_lines(red.summary, lang), *fallback] if line)
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(lang)}>\n<head>\n<meta charset="utf-8">\n'
         f"{CSP_META}"
@@ -186,11 +188,12 @@ def move_text(move: Move, taxonomy: Taxonomy | None = None, lang: Lang = "en", r
     label, before, after = move_words(move, lang)
     if move.change == "added":
         return f"{label}: + {after}"
+    arrow = i18n.say("arrow", lang)
     if move.change == "dropped":
-        return f"{label}: {before} → ({i18n.word('silent', lang)})"
+        return f"{label}: {before}{arrow}({i18n.word('silent', lang)})"
     if move.change == "deferred":
-        return f"{label}: {before or '—'} → {after or '—'} ({i18n.word('deferred', lang)})"
-    text = f"{label}: {before} → {after}"
+        return f"{label}: {before or '—'}{arrow}{after or '—'} ({i18n.word('deferred', lang)})"
+    text = f"{label}: {before}{arrow}{after}"
     how = []
     if move.steps:
         how.append(steps_text(move.steps, lang))
@@ -256,7 +259,8 @@ def redline_records(red: Redline, lang: Lang = "en") -> list[dict[str, Any]]:
             "fate_label": fate_label(r.fate, lang),
             "old_text": r.old_text,
             "new_text": r.new_text,
-            "changes": "; ".join(move_text(m, red.taxonomy, lang, red.reference) for m in r.moves),
+            "changes": i18n.say("semicolon", lang).join(
+                move_text(m, red.taxonomy, lang, red.reference) for m in r.moves),
             "issues": list(r.issues),
             "moved": [m.issue for m in r.moves],
             "note": row_note(r, lang),
@@ -271,7 +275,7 @@ def chain_records(chain: RedlineChain, lang: Lang = "en") -> list[dict[str, Any]
     for t in chain.threads:
         rec: dict[str, Any] = {"point": t.text}
         for i, (keys, fate) in enumerate(zip(t.points, t.fates, strict=True)):
-            cell = ", ".join(keys) if keys else "—"
+            cell = i18n.join(keys, lang) if keys else "—"
             if i and fate:
                 cell += f" {fate_label(fate, lang)}"
             elif i and not keys:
@@ -286,8 +290,8 @@ def chain_title(chain: RedlineChain, lang: Lang = "en") -> str:
     """``Redline chain: a → b → c`` (or ``Redline against a: b, c``), in ``lang``."""
     if chain.base == "first":
         return i18n.say("redline_against", lang, first=chain.documents[0].id,
-                        others=", ".join(d.id for d in chain.documents[1:]))
-    return i18n.say("redline_chain", lang, ids=" → ".join(d.id for d in chain.documents))
+                        others=i18n.join((d.id for d in chain.documents[1:]), lang))
+    return i18n.say("redline_chain", lang, ids=i18n.say("arrow", lang).join(d.id for d in chain.documents))
 
 
 def chain_summary_lines(s: ChainSummary, lang: Lang = "en") -> list[str]:
@@ -300,6 +304,6 @@ def chain_summary_lines(s: ChainSummary, lang: Lang = "en") -> list[str]:
             how = " (" + i18n.say("through", lang, via=step.via) + ")"
         else:
             how = ""
-        lines.append(f"{step.old} → {step.new}{how}: {_counts(dict(step.counts), lang)}")
+        lines.append(f"{step.old}{i18n.say('arrow', lang)}{step.new}{how}: {_counts(dict(step.counts), lang)}")
     return lines
 

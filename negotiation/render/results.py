@@ -49,7 +49,7 @@ def _title(result: Any, lang: Lang) -> str:
     if name == "Agreement":
         return i18n.say("agreement_title", lang, n=len(result.documents))
     if name == "Alignment":
-        return i18n.say("alignment_title", lang, a=result.a.id, b=result.b.id)
+        return i18n.say("align_title", lang, a=result.a.id, b=result.b.id)
     if name == "BacktestResult":
         return i18n.say("backtest_every", lang)
     if name == "BargainResult":

@@ -175,9 +175,9 @@ def cell_text(value: Any, name: str, lang: Lang) -> str:
         return value.isoformat()
     if isinstance(value, list | tuple):
         parts = [cell_text(v, name, lang) for v in value]
-        return ("\n" if any(" " in p for p in parts) else ", ").join(parts)
+        return ("\n" if any(" " in p for p in parts) else i18n.say("comma", lang)).join(parts)
     if isinstance(value, Mapping):
-        return "; ".join(f"{k}: {cell_text(v, name, lang)}" for k, v in value.items())
+        return i18n.say("semicolon", lang).join(f"{k}: {cell_text(v, name, lang)}" for k, v in value.items())
     if name == "verdict" or name.startswith("verdict"):
         return i18n.verdict(value, lang) if value in i18n.VERDICTS else str(value)
     if name in WORD_COLUMNS:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from negotiation.render import i18n, text
+from negotiation.render.bidi import isolate, isolate_cells
 from negotiation.render.table import UNFITTED, Column, Table, cells, shown, verdict_of
 
 
@@ -67,7 +68,7 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
     headers, rows, aligns = cells(table)
     if not fitted:  # one record, one row: a continuation line would be a bogus row once pasted
         headers = [_one_line(h) for h in headers]
-        rows = [[_one_line(c) for c in r] for r in rows]
+        rows = [[_one_line(c, i18n.say("semicolon", table.lang)) for c in r] for r in rows]
         from negotiation.render.markup import escaped  # markup imports this module: imported on use
 
         table, headers, rows = escaped(table, fmt, headers, rows)  # corpus text cannot break a pasted table
@@ -122,6 +123,7 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         if fitted:
             body = text.wrap_cells(body, widths)
             h = ["\n".join(text.wrap(x, widths[i])) for i, x in enumerate(h)]
+        h, *body = isolate_cells([h, *body], table.lang)  # after wrapping: each line isolated on its own
         return draw(h, body, al, names, widths, lambda r: verdicts[r])
 
     def records() -> str:
@@ -169,18 +171,18 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
         blocks = [list(range(len(headers)))]
     parts = []
     if table.title:
-        parts.append(text.wrap_paragraph(table.title, width) if fitted else table.title)
+        parts.append(isolate(text.wrap_paragraph(table.title, width) if fitted else table.title, table.lang))
         parts.append("")
     if layout_records and table.rows:
         parts.append(records())
     else:
         parts.append("\n\n".join(one_block(b) for b in blocks) if table.rows or table.columns else "")
     if links:
-        parts.extend(["", *links])
+        parts.extend(["", *links])  # wholly left to right, each on its own line: nothing to isolate
     prose = [*table.summary, *table.notes]
     if prose:
         parts.append("")
-        parts.extend(text.wrap_paragraph(line, width) if fitted else line for line in prose)
+        parts.extend(isolate(text.wrap_paragraph(line, width) if fitted else line, table.lang) for line in prose)
     return "\n".join(parts)
 
 
@@ -222,9 +224,9 @@ def _heading_rows(table: Table, rows: list[list[str]], grouping: Column) -> tupl
     return replace(table, rows=out_records), out_rows
 
 
-def _one_line(cell: str) -> str:
-    """A cell on one line: its line breaks written ``; `` (a header's as a space)."""
-    return "; ".join(part.strip() for part in cell.splitlines() if part.strip()) if "\n" in cell else cell
+def _one_line(cell: str, sep: str = "; ") -> str:
+    """A cell on one line: its line breaks written ``sep`` (``; ``, Arabic ``؛ ``)."""
+    return sep.join(part.strip() for part in cell.splitlines() if part.strip()) if "\n" in cell else cell
 
 
 def tabulate_table(headers: Sequence[str], rows: Sequence[Sequence[str]], aligns: Sequence[str], fmt: str) -> str:

@@ -80,14 +80,14 @@ def document_table(doc: Document, taxonomy: Taxonomy, lang: Lang = "en") -> Tabl
             **citation_of(doc, st).record(),
             "note_label": readable_note(st.note, issue, taxonomy, lang),
         })
-    authors = ", ".join(taxonomy.parties[a].label(lang) if a in taxonomy.parties else a for a in doc.authors)
+    authors = i18n.join((taxonomy.parties[a].label(lang) if a in taxonomy.parties else a for a in doc.authors), lang)
     meta = [doc.id, doc.date.isoformat(), i18n.word(doc.kind, lang), i18n.word(doc.status, lang), authors]
     title = _position_title(doc, taxonomy, lang) + "\n" + " · ".join(meta)
     if doc.summary and not position:
         title += "\n\n" + doc.summary.strip()
     elif position and doc.summary:
         used = doc.summary.split(":", 1)[-1].strip()
-        title += "\n\n" + i18n.say("position_from", lang, ids=used)
+        title += "\n\n" + i18n.say("position_from", lang, ids=i18n.join((i.strip() for i in used.split(",")), lang))
     names = ["issue", "value", "points", "confidence", "document" if position else "source"]
     if any(r["date_label"] for r in rows):
         names.insert(names.index("document"), "date")
