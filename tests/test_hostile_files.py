@@ -163,3 +163,12 @@ def test_a_seed_symlinked_out_of_the_seeds_folder_is_an_error(
     monkeypatch.setenv("NEGOTIATION_SEEDS", str(seeds))
     _name(folder, seed="s.txt")
     assert "leads outside" in _errors(folder)[0].message
+
+
+def test_an_alias_that_holds_itself_is_a_located_error_not_a_hang(folder: Path) -> None:
+    """``&a [*a]`` parses to a list containing itself: every walk of the data must end."""
+    doc = next((folder / "documents").glob("*.yaml"))
+    doc.write_text(doc.read_text(encoding="utf-8") + "extra: &loop [*loop]\n", encoding="utf-8")
+    errors = _errors(folder)
+    assert errors and all(p.file.endswith(doc.name) for p in errors)
+    assert any("extra" in p.location for p in errors)

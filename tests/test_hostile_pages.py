@@ -1,4 +1,5 @@
-"""Pages that run only their own code: links only to http(s) and mailto; no CSP violation in Chromium."""
+"""Pages that run only their own code (links only to http(s) and mailto; no CSP violation in Chromium),
+and pasted tables that show corpus text as written (markdown, github, pipe, rst, orgtbl)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import negotiation as ng
+from negotiation.render.formats import render, table_of
+from negotiation.render.markup import org_text, rst_text
 from negotiation.render.sanitize import markdown_links, safe_url
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -79,3 +84,63 @@ def test_pages_load_in_chromium_without_a_csp_violation(kind: str, tmp_path: Pat
                         encoding="utf-8")
     console = _chromium_console(page, tmp_path)
     assert "Content Security Policy" not in console and "Content-Security-Policy" not in console
+
+
+# --- pasted tables: markdown, github and pipe read back as written; rst and orgtbl escaped -------
+
+MARKUP = "|\\`*_~[]()!<>&#=-+:/ ab1"
+"""Characters markdown, rst and org read as markup, with letters and digits between them."""
+
+
+def _cells(markdown: str) -> list[tuple[str, list[str]]]:
+    """Each body cell of a markdown table as (its text, the token types inside it that are not text)."""
+    import markdown_it
+
+    out, inside = [], False
+    for token in markdown_it.MarkdownIt("commonmark").enable("table").parse(markdown):
+        inside = {"td_open": True, "td_close": False}.get(token.type, inside)
+        if token.type == "inline" and inside:
+            children = token.children or []
+            text = "".join(c.content for c in children if c.type in ("text", "text_special", "code_inline"))
+            marks = [c.attrGet("href") or c.type for c in children if c.type not in ("text", "text_special")]
+            out.append((text, marks))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=MARKUP, min_size=1, max_size=30).filter(lambda s: s.strip() != ""))
+def test_a_pasted_markdown_table_reads_back_exactly_what_the_corpus_wrote(text: str) -> None:
+    pytest.importorskip("markdown_it")
+    table = table_of([{"id": "x", "title": text}, {"id": "y", "title": "plain"}], title=text, summary=[text])
+    for fmt in ("github", "pipe", "markdown"):
+        cells = _cells(render(table, fmt))
+        assert [c for c, _ in cells[::2]] == ["x", "y"], (fmt, cells)  # two columns in each row, whatever the text
+        shown, inner = cells[1]
+        links = [t for t in inner if t not in ("softbreak",)]
+        assert all(str(t).startswith(("http:", "https:", "mailto:")) or ":" not in str(t) for t in links), (fmt, inner)
+        assert not any(t in ("html_inline", "image") for t in inner), (fmt, inner)
+        if not links:
+            assert shown == text.strip(), (fmt, render(table, fmt))
+
+
+def test_a_heading_or_a_directive_in_corpus_prose_stays_text() -> None:
+    table = table_of([{"id": "x"}], title="# not a heading\n.. raw:: html\n#+INCLUDE: \"/etc/passwd\"")
+    assert render(table, "github").startswith("\\# not a heading")
+    assert "\n\\.. raw:: html" in render(table, "rst")
+    assert all(not line.startswith("#") for line in render(table, "orgtbl").splitlines())
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("a | b", "a \\| b"), ("*x* `y`", "\\*x\\* \\`y\\`"), ("name_ [1]_", "name\\_ [1]\\_"), ("a_b", "a_b"),
+    ("javascript:alert(1)", "javascript\\:alert(1)"), (".. raw:: html", "\\.. raw:: html"), ("a\\b", "a\\\\b"),
+])
+def test_rst_escapes_its_markup(text: str, written: str) -> None:
+    assert rst_text(text) == written
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("a | b", "a \\vert{} b"), ("[[elisp:(kill-emacs)]]", "[\u200b[elisp:(kill-emacs)]]"),
+    ("#+INCLUDE: x", "\u200b#+INCLUDE: x"), ("* heading", "\u200b* heading"), ("a # b", "a # b"),
+])
+def test_org_escapes_its_markup(text: str, written: str) -> None:
+    assert org_text(text) == written

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.results import ResultSummary, ResultViews
+from negotiation.model.arguments import CORPUS_OR_FOLDER, DOCUMENT_IDS, takes
 from negotiation.model.lang import Lang
 from negotiation.model.models import Corpus, Stance, Taxonomy
 from negotiation.model.scales import Scale
@@ -164,6 +165,7 @@ def _value(stance: Stance | None) -> Any:
     return frozenset(stance.value) if isinstance(stance.value, (list, tuple)) else stance.value
 
 
+@takes(a=CORPUS_OR_FOLDER, b=CORPUS_OR_FOLDER, documents=DOCUMENT_IDS.or_none())
 def agreement(a: Corpus | str | Path, b: Corpus | str | Path, documents: list[str] | None = None) -> Agreement:
     """Krippendorff's alpha between two codings of the same documents, per issue and overall.
 

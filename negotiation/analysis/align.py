@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, utils
 
 from negotiation.analysis.points import point_issues
 from negotiation.analysis.results import ResultSummary, ResultViews, plain_data
+from negotiation.model.arguments import DOCUMENT, NUMBER, takes
 from negotiation.model.lang import Lang
 from negotiation.model.models import Document
 
@@ -172,6 +173,7 @@ def _issues(doc: Document) -> Mapping[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in point_issues(doc).items()}
 
 
+@takes(a=DOCUMENT, b=DOCUMENT, threshold=NUMBER, text_weight=NUMBER, order_weight=NUMBER)
 def align(
     a: Document,
     b: Document,

@@ -39,6 +39,8 @@ from negotiation.analysis.predict import MODELS, issue_inputs, midpoint, predict
 from negotiation.analysis.results import ResultSummary, ResultViews, plain_data
 from negotiation.analysis.verdicts import EPS
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import CORPUS, DOCUMENT_IDS, PARTY_CODES, takes
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.lang import Lang
 from negotiation.model.models import Corpus, Stance
 from negotiation.model.salience import Salience
@@ -141,6 +143,9 @@ class BacktestResult(ResultViews):
     issues: pd.DataFrame
     documents: dict[str, set[str]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # documents is read-only
+
     @property
     def summary(self) -> BacktestSummary:
         """The targets scored and each model's and baseline's hits over all of them."""
@@ -218,6 +223,7 @@ def _salience_before(salience: Salience, day: dt.date, dates: dict[str, dt.date]
     return salience.model_copy(update={"parties": parties})
 
 
+@takes(corpus=CORPUS.or_none(), targets=DOCUMENT_IDS.or_none(), parties=PARTY_CODES.or_none())
 def backtest(
     corpus: Corpus | None = None,
     targets: Sequence[str] | None = None,

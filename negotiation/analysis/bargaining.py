@@ -80,6 +80,7 @@ import numpy as np
 
 from negotiation.analysis.results import ResultSummary, ResultViews, plain_data
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import ACTORS, COUNT, NUMBER, takes
 from negotiation.model.lang import Lang
 
 if TYPE_CHECKING:
@@ -389,6 +390,7 @@ def _actors_frame(actors: Any) -> pd.DataFrame:
     return frame
 
 
+@takes(actors=ACTORS, max_rounds=COUNT, min_rounds=COUNT, quiet=NUMBER)
 def bargain(
     actors: pd.DataFrame | Iterable[Mapping[str, Any]],
     *,

@@ -20,6 +20,7 @@ from negotiation.analysis.redline import Redline, RedlineSummary, redline
 from negotiation.analysis.results import LinesSummary, ResultViews, deprecated_to_json
 from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import CORPUS_OR_DOCUMENTS, DOCUMENT, DOCUMENTS, LANG, TAXONOMY, one_of, takes
 from negotiation.model.labels import Lang
 from negotiation.model.models import Corpus, Document, Taxonomy
 
@@ -139,6 +140,8 @@ class RedlineChain(ResultViews):
         return iter(self.threads)
 
 
+@takes(documents=DOCUMENTS, base=one_of("previous", "first"), corpus=CORPUS_OR_DOCUMENTS.or_none(),
+       toward=DOCUMENT.or_none(), taxonomy=TAXONOMY, lang=LANG)
 def redline_chain(
     documents: Sequence[Document],
     *,

@@ -19,7 +19,7 @@ from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.analysis.verdicts import EPS as _EPS
 from negotiation.analysis.verdicts import Summary, Verdict, hinge_codes, judge_codes
 from negotiation.delegates import delegate
-from negotiation.model.arguments import expect
+from negotiation.model.arguments import BOOL, DOCUMENT, TAXONOMY, WEIGHTS, takes
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Issue, Stance, Taxonomy
 
@@ -287,6 +287,7 @@ def summarize(diffs: tuple[IssueDiff, ...], weights: Mapping[str, float] | None 
     )
 
 
+@takes(a=DOCUMENT, b=DOCUMENT, taxonomy=TAXONOMY, weights=WEIGHTS, all_issues=BOOL)
 def compare(
     a: Document,
     b: Document,
@@ -323,8 +324,6 @@ def compare(
     >>> cmp["security.army_cap"].verdict
     <Verdict.APART: 'apart'>
     """
-    expect(a, Document, "compare", "two Documents (look ids up with corpus[id])")
-    expect(b, Document, "compare", "two Documents (look ids up with corpus[id])")
     taxonomy = taxonomy_of((a, b), taxonomy)
     code_a, code_b = document_code(a, taxonomy), document_code(b, taxonomy)
     if code_a.unknown or code_b.unknown:

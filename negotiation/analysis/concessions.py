@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
+from negotiation.model.arguments import DOCUMENT, LANG, TAXONOMY, takes
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy, plain_stance
 
@@ -24,6 +25,7 @@ COLUMNS = [
 ]
 
 
+@takes(old=DOCUMENT, new=DOCUMENT, toward=DOCUMENT.or_none(), taxonomy=TAXONOMY, lang=LANG)
 def concessions(
     old: Document,
     new: Document,

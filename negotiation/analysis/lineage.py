@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any, Literal
 
 from negotiation.analysis.align import align
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.models import Corpus, Document
 
 Basis = Literal["declared", "suggested"]
@@ -76,6 +77,9 @@ class Lineage:
     new_points: Mapping[str, tuple[LineageNote, ...]] = field(default_factory=dict)
     basis: Basis = "declared"
     via: str | None = None
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # struck and new_points are read-only
 
 
 def _chain(doc: Document, lookup: Mapping[str, Document]) -> list[str]:

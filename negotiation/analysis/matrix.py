@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from negotiation.analysis.encoding import Encoding, set_distances
-from negotiation.model.arguments import expect, id_list
+from negotiation.model.arguments import BOOL, CORPUS, COUNT, FOLDER, IDS, WEIGHTS, id_list, takes
 from negotiation.model.models import Corpus, Document
 
 if TYPE_CHECKING:
@@ -285,6 +285,7 @@ def documents_of(corpus: Corpus, documents: Iterable[str | Document] | None) -> 
     return [corpus.resolve(d) for d in id_list(documents, "matrix") or []]
 
 
+@takes(corpus=CORPUS, documents=IDS.or_none(), weights=WEIGHTS, block=COUNT, out=FOLDER.or_none(), use_dask=BOOL)
 def matrix(
     corpus: Corpus,
     documents: Iterable[str | Document] | None = None,
@@ -324,7 +325,6 @@ def matrix(
         document that states nothing is NaN even against itself). A zarr or dask array
         with ``out`` or ``use_dask``.
     """
-    expect(corpus, Corpus, "matrix", "a Corpus and a list of document ids")
     docs = documents_of(corpus, documents)
     enc = Encoding.of(docs, corpus.taxonomy, weights)
     if out is not None:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from negotiation.analysis.encoding import Encoding, document_code, set_distances
 from negotiation.analysis.matrix import _unit_diagonal, convergence, documents_of
 from negotiation.analysis.results import ResultSummary, ResultViews
+from negotiation.model.arguments import CORPUS, IDS, WEIGHTS, takes
 from negotiation.model.lang import Lang
 from negotiation.model.models import Corpus, Document
 
@@ -273,6 +274,7 @@ def _reported_rows_range(enc: Encoding, rows: np.ndarray, cols: np.ndarray) -> t
     return low, high
 
 
+@takes(corpus=CORPUS, documents=IDS.or_none(), weights=WEIGHTS)
 def matrix_range(
     corpus: Corpus,
     documents: Iterable[str | Document] | None = None,

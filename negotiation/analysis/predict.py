@@ -16,6 +16,7 @@ import numpy as np
 
 from negotiation.analysis.bargaining import bargain, nash_point, weighted_median
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import CORPUS, DATE, ISSUES, LANG, PARTY_CODES, TEXTS, takes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,6 +116,7 @@ def predict_issue(
     return out
 
 
+@takes(corpus=CORPUS, parties=PARTY_CODES, as_of=DATE, models=TEXTS, issues=ISSUES.or_none(), lang=LANG)
 def predict(
     corpus: Any,
     parties: Sequence[str],

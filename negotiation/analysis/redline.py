@@ -37,6 +37,8 @@ from negotiation.analysis.points import point_issues
 from negotiation.analysis.results import LinesSummary, ResultViews, deprecated_to_json
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
+from negotiation.model.arguments import CORPUS_OR_DOCUMENTS, DOCUMENT, LANG, TAXONOMY, takes
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.labels import Lang
 from negotiation.model.models import Corpus, Document, Issue, Poles, Stance, Taxonomy
 
@@ -80,6 +82,9 @@ class Move:
     """The issue (its labels and scale), for the words."""
     before_stance: Stance | None = field(default=None, repr=False)
     after_stance: Stance | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # from_ and to (plain values: lists, mappings) are read-only
 
     def describe(self, taxonomy: Taxonomy | None = None, lang: Lang = "en", reference: str | None = None) -> str:
         """One readable phrase: ``NATO membership: barred → open door (2 steps, toward …)``.
@@ -207,6 +212,9 @@ class Redline(ResultViews):
     reference: str | None = None
     """The id of the ``toward`` position the moves are measured against, if any."""
 
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # moves is read-only
+
     def counts(self) -> dict[str, int]:
         """How many rows have each fate (rows that carry only a stance move not counted)."""
         out = {f: 0 for f in FATES}
@@ -315,6 +323,8 @@ def _text(doc: Document, keys: Sequence[str]) -> str:
     return " ".join(f"({k}) {doc.points[k].text}" for k in keys)
 
 
+@takes(old=DOCUMENT, new=DOCUMENT, more=DOCUMENT, corpus=CORPUS_OR_DOCUMENTS.or_none(), toward=DOCUMENT.or_none(),
+       taxonomy=TAXONOMY, lang=LANG)
 def redline(
     old: Document,
     new: Document,

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.errors import NegotiationError, ScaleError
+from negotiation.model.arguments import COUNT, DOCUMENT, ISSUE, TAXONOMY, TEXT, Kind, takes
 from negotiation.model.models import Document, Issue, Source, Stance, Taxonomy
 from negotiation.model.values import Value
 
@@ -50,16 +51,19 @@ class Edit(BaseModel):
         return f"{self.op} {self.issue} = {shown}"
 
 
+@takes(issue=ISSUE)
 def set_value(issue: str, value: object) -> Edit:
     """An edit: the stance on ``issue`` becomes ``value``."""
     return Edit(op="set", issue=issue, value=value)
 
 
+@takes(issue=ISSUE, steps=COUNT)
 def concede(issue: str, toward: object, steps: int = 1) -> Edit:
     """An edit: the stance on ``issue`` moves up to ``steps`` toward the value ``toward``."""
     return Edit(op="concede", issue=issue, value=toward, steps=steps)
 
 
+@takes(issue=ISSUE)
 def accept(issue: str, value: object) -> Edit:
     """An edit: the author could also live with ``value`` on ``issue``."""
     return Edit(op="accept", issue=issue, value=value)
@@ -96,6 +100,8 @@ def apply_edit(document: Document, edit: Edit, taxonomy: Taxonomy) -> Document:
     return document.model_copy(update={"stances": {**document.stances, edit.issue: new}})
 
 
+@takes(base=DOCUMENT, taxonomy=TAXONOMY, id=TEXT.or_none(),
+       edits=Kind("a list of Edits (ng.concede, ng.accept, ng.set_value)", items=Kind("an Edit", (Edit,))))
 def scenario(
     base: Document,
     edits: Iterable[Edit],

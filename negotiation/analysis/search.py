@@ -57,6 +57,7 @@ from negotiation.analysis.search_space import VERDICT_RANK, IssueSpace, Option, 
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import COUNT, DOCUMENT, ISSUES, NUMBER, TAXONOMY, TEXT, WEIGHTS, takes
 from negotiation.model.models import Document, Taxonomy
 from negotiation.model.scales import Step
 
@@ -220,6 +221,9 @@ def _sort_key(conv: np.ndarray, ca: np.ndarray, cb: np.ndarray, steps: np.ndarra
     return np.asarray(np.where(ok, key + steps * 1e-6, np.inf))
 
 
+@takes(a=DOCUMENT, b=DOCUMENT, taxonomy=TAXONOMY, weights=WEIGHTS, fix=ISSUES, fix_a=ISSUES, fix_b=ISSUES,
+       issues=ISSUES.or_none(), max_steps=COUNT, max_steps_b=COUNT.or_none(), balance=NUMBER.or_none(),
+       target=WEIGHTS, numeric_steps=COUNT, top=COUNT, method=TEXT, beam_width=COUNT, exhaustive_limit=COUNT)
 def search(
     a: Document,
     b: Document,

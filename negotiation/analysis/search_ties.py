@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from negotiation.model.arguments import NUMBER, Kind, takes
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -61,6 +63,7 @@ def _moves(row: pd.Series) -> list[PackageMove]:
             for side in ("a", "b") for e in row[f"edits_{side}"]]
 
 
+@takes(packages=Kind("the frame of packages ng.search returns", ("pandas:DataFrame",)), tolerance=NUMBER)
 def search_ties(packages: pd.DataFrame, *, tolerance: float = 1e-9) -> tuple[Tie, ...]:
     """The ties among the ranked ``packages`` of :func:`~negotiation.search` (the rows shown).
 

@@ -23,6 +23,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from negotiation.errors import NegotiationError, UnknownPartyError
+from negotiation.model.arguments import BOOL, CONFIDENCE, CORPUS, COUNT, DATE, PARTY, WEIGHTS, takes
 from negotiation.model.models import Confidence, Corpus, Document, Source, Stance
 
 if TYPE_CHECKING:
@@ -133,6 +134,8 @@ def _floor(value: Confidence | str) -> Confidence:
         raise ValueError(f"min_confidence must be one of {known}, got {value!r}") from None
 
 
+@takes(corpus=CORPUS, party=PARTY, as_of=DATE, endorsements=BOOL, max_age=COUNT.or_none(),
+       min_confidence=CONFIDENCE)
 def position(
     corpus: Corpus,
     party: str,
@@ -388,6 +391,7 @@ def moved_issues(old: Mapping[str, Stance], new: Mapping[str, Stance]) -> list[s
     return out
 
 
+@takes(corpus=CORPUS, party_a=PARTY, party_b=PARTY, endorsements=BOOL, weights=WEIGHTS)
 def trajectory(
     corpus: Corpus,
     party_a: str,
@@ -450,6 +454,7 @@ def trajectory(
     return frame  # type: ignore[no-any-return,unused-ignore]
 
 
+@takes(corpus=CORPUS)
 def coverage(corpus: Corpus) -> pd.DataFrame:
     """Documents × areas: how many issues each document addresses in each area."""
     import pandas as pd

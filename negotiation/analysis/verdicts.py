@@ -30,6 +30,7 @@ from enum import Enum
 from typing import Any
 
 from negotiation.analysis.results import ResultSummary
+from negotiation.model.frozen import freeze_fields
 from negotiation.model.spans import Span, raw_gap
 
 EPS = 1e-9
@@ -75,6 +76,9 @@ class Summary(ResultSummary):
     addressed: int
     low: float = math.nan
     high: float = math.nan
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)  # counts is read-only
 
     def __str__(self) -> str:
         parts = ", ".join(f"{k} {v}" for k, v in self.counts.items() if v)

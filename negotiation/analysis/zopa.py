@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from negotiation.analysis.taxonomy_of import taxonomy_of
 from negotiation.delegates import delegate
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import DOCUMENTS, LANG, TAXONOMY, takes
 from negotiation.model.labels import Lang
 from negotiation.model.models import Document, Taxonomy
 from negotiation.model.spans import Span
@@ -34,6 +35,7 @@ def shared_values(scale: object, spans: Sequence[Span]) -> list[RawValue] | tupl
     return scale.shared(spans)  # type: ignore[attr-defined,no-any-return]
 
 
+@takes(positions=DOCUMENTS, taxonomy=TAXONOMY, lang=LANG)
 def zopa(
     positions: Sequence[Document],
     *,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from negotiation.model.arguments import CORPUS, ISSUES, LANG, takes
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -124,6 +126,7 @@ def _rows(doc: Document, taxonomy: Taxonomy, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
+@takes(corpus=CORPUS, lang=LANG, issues=ISSUES.or_none())
 def stances(corpus: Corpus, *, lang: str = "en", issues: list[str] | None = None) -> pd.DataFrame:
     """Every stance of the corpus as a tidy DataFrame, one row per stance.
 
@@ -197,6 +200,7 @@ def _languages(taxonomy: Taxonomy) -> list[str]:
     return ["en", *sorted(found)]
 
 
+@takes(corpus=CORPUS)
 def codebook(corpus: Corpus) -> pd.DataFrame:
     """What every value in :func:`stances` means: one row per issue and level (or member).
 

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from negotiation.corpus.schemas import write_schemas
 from negotiation.errors import NegotiationError
+from negotiation.model.arguments import FOLDER, takes
 
 TEMPLATE = Path(__file__).resolve().parent / "template"
 """The example corpus ``init`` copies: a wage negotiation with one issue of each scale kind."""
 
 
+@takes(folder=FOLDER)
 def init_corpus(folder: str | Path) -> list[Path]:
     """Write a minimal corpus into ``folder`` (new or empty) and return the files written.
 

@@ -38,10 +38,12 @@ from negotiation.corpus.salience import corpus_salience, read_salience, salience
 from negotiation.corpus.schemas import document_schema as document_schema  # re-exported
 from negotiation.corpus.yaml_reader import Parsed, location, read_data
 from negotiation.errors import CorpusError, Problem
+from negotiation.model.arguments import CORPUS, DAY, FOLDER, takes
 from negotiation.model.identifiers import confusable, identifier_problem, text_problems
 from negotiation.model.models import DOCUMENT_ID, Corpus, Document, Party, Taxonomy, lineage_problems
 
 
+@takes(path=FOLDER.or_none())
 def load(path: str | Path | None = None) -> Corpus:
     """Load a corpus folder; with no path, the bundled Russia–Ukraine corpus (cached).
 
@@ -265,6 +267,7 @@ def _load(folder: Path) -> Corpus:
     return _build(folder, taxonomy, documents)
 
 
+@takes(path=FOLDER.or_none(), today=DAY)
 def validate(path: str | Path | None = None, *, today: dt.date | None = None) -> list[Problem]:
     """Every problem in a corpus folder, errors and warnings, sorted by file and line; never raises.
 
@@ -359,6 +362,7 @@ def _plain(model: Any) -> Any:
     return model.model_dump(mode="json", exclude_defaults=True)
 
 
+@takes(corpus=CORPUS, folder=FOLDER)
 def dump(corpus: Corpus, folder: str | Path) -> Path:
     """Write a corpus to a folder in the same layout; ``load(dump(c, p)) == c``."""
     folder = Path(folder)

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from negotiation.errors import CorpusError, Problem
+from negotiation.model.arguments import FOLDER, takes
 
 ENV_VAR = "NEGOTIATION_CORPUS"
 """The environment variable naming a corpus folder."""
@@ -39,6 +40,7 @@ def bundled_path() -> Path:
     raise CorpusError([Problem(str(packaged), "", "the bundled corpus is missing from this install")])
 
 
+@takes(explicit=FOLDER.or_none())
 def find_corpus(explicit: str | Path | None = None) -> tuple[Path, str]:
     """The corpus folder a command should read, and how it was chosen.
 

@@ -8,9 +8,13 @@ to a dict, pickles, copies and serialises to JSON, so users' code that reads kee
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # pydantic is not imported here: the command line's quick path reads FrozenDicts without it
+    from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
 
 
 class FrozenDict(dict):  # type: ignore[type-arg]
@@ -51,3 +55,55 @@ def freeze_mappings(model: BaseModel) -> None:
     for name, value in values.items():
         if type(value) is dict:
             values[name] = FrozenDict(value)
+
+
+class FrozenList(list):  # type: ignore[type-arg]
+    """A list that cannot be changed (equal to the list it holds, as :class:`FrozenDict` is to its dict)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("this list is read-only (a result of negotiation); copy it with list(...) to change it")
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenList, (list(self),))
+
+    def __copy__(self) -> FrozenList:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenList:
+        import copy
+
+        return FrozenList(copy.deepcopy(v, memo) for v in self)
+
+
+def read_only(value: Any) -> Any:
+    """``value`` with every dict made a :class:`FrozenDict`, list a :class:`FrozenList`, set a frozenset,
+    all the way down."""
+    if isinstance(value, dict) and type(value) is not FrozenDict:
+        return FrozenDict({k: read_only(v) for k, v in value.items()})
+    if isinstance(value, list) and type(value) is not FrozenList:
+        return FrozenList(read_only(v) for v in value)
+    if isinstance(value, set):
+        return frozenset(value)
+    return value
+
+
+def freeze_fields(self: Any) -> None:
+    """``__post_init__`` of a frozen dataclass: its dict, list and set fields become read-only."""
+    for name in self.__dataclass_fields__:
+        value = getattr(self, name)
+        if isinstance(value, dict | list | set) and type(value) not in (FrozenDict, FrozenList):
+            object.__setattr__(self, name, read_only(value))
+
+
+def frozen_copy(self: M, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> M:
+    """``BaseModel.model_copy`` whose copy is read-only too (an ``update`` skips the validators that freeze)."""
+    from pydantic import BaseModel
+
+    copy = BaseModel.model_copy(self, update=update, deep=deep)
+    freeze_mappings(copy)
+    return copy

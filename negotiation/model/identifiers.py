@@ -100,11 +100,18 @@ def text_problem(text: str) -> str | None:
 def text_problems(data: Any) -> Iterator[tuple[tuple[int | str, ...], str]]:
     """Every string in parsed data (keys included) that :func:`text_problem` refuses, with its path.
 
-    Walked with a stack, not recursion, so data nested as deep as a parser allows is fine.
+    Walked with a stack, not recursion, so data nested as deep as a parser allows is fine;
+    each list or mapping is walked once, so a YAML alias that holds itself (``&a [*a]``)
+    ends the walk instead of looping.
     """
     stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+    walked: set[int] = set()
     while stack:
         path, value = stack.pop()
+        if isinstance(value, dict | list | tuple):
+            if id(value) in walked:
+                continue
+            walked.add(id(value))
         if isinstance(value, str):
             if (why := text_problem(value)) is not None:
                 yield path, why

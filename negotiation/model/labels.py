@@ -9,10 +9,11 @@ language is missing, and ``has_label(lang)`` says whether it had to.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_serializer, model_validator
 
+from negotiation.model.frozen import FrozenDict
 from negotiation.model.lang import Lang as Lang  # re-exported: Lang is defined once, in model/lang.py
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
@@ -24,7 +25,7 @@ class Labelled(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     en: str = Field(min_length=1)
-    labels: dict[str, str] = Field(default_factory=dict)
+    labels: Annotated[dict[str, str], AfterValidator(FrozenDict)] = Field(default_factory=FrozenDict)
     """Names in languages other than English, by language code."""
 
     @model_validator(mode="before")

@@ -29,7 +29,8 @@ from pydantic_core import PydanticCustomError
 
 from negotiation.delegates import delegate
 from negotiation.errors import CorpusError, Problem, UnknownDocumentError, UnknownPartyError
-from negotiation.model.frozen import freeze_mappings
+from negotiation.model.arguments import SPEC, takes
+from negotiation.model.frozen import freeze_mappings, frozen_copy
 from negotiation.model.labels import Lang
 from negotiation.model.lineage import lineage_problems
 from negotiation.model.salience import Salience
@@ -40,6 +41,7 @@ from negotiation.model.values import Value, plain_value
 
 if TYPE_CHECKING:
     import pandas as pd
+    from typing_extensions import Self
 
 _FROZEN = FROZEN
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -120,6 +122,10 @@ class Stance(BaseModel):
     """
 
     model_config = _FROZEN
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, as read-only as the original (an ``update`` skips the validators that freeze)."""
+        return frozen_copy(self, update=update, deep=deep)
 
     value: Value | None = None
     modality: Modality = Modality.STATED
@@ -274,6 +280,10 @@ class Document(BaseModel):
     """
 
     model_config = _FROZEN
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, as read-only as the original (an ``update`` skips the validators that freeze)."""
+        return frozen_copy(self, update=update, deep=deep)
 
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -476,6 +486,7 @@ class Corpus(BaseModel):
         result: pd.DataFrame = delegate("negotiation.corpus.frame:stances")(self, **kwargs)
         return result
 
+    @takes(spec=SPEC)
     def resolve(self, spec: str | Document) -> Document:
         """A document by id, or a party's position by ``PARTY@YYYY-MM-DD`` (``PARTY`` alone: today).
 

@@ -28,9 +28,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from negotiation.model.frozen import FrozenDict
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # validators built on first use
 
@@ -85,7 +87,7 @@ class PartySalience(BaseModel):
     model_config = _FROZEN
 
     capability: Judgement | None = None
-    salience: dict[str, Judgement] = Field(default_factory=dict)
+    salience: Annotated[dict[str, Judgement], AfterValidator(FrozenDict)] = Field(default_factory=FrozenDict)
 
 
 class Salience(BaseModel):
@@ -94,7 +96,7 @@ class Salience(BaseModel):
     model_config = _FROZEN
 
     sources: tuple[SalienceSource, ...] = ()
-    parties: dict[str, PartySalience] = Field(default_factory=dict)
+    parties: Annotated[dict[str, PartySalience], AfterValidator(FrozenDict)] = Field(default_factory=FrozenDict)
 
     def __bool__(self) -> bool:
         return bool(self.sources or self.parties)

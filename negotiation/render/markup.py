@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from dataclasses import replace
 
 from negotiation.render import i18n
 from negotiation.render.bidi import bidi_html, isolate_cells, isolate_prose
@@ -13,9 +15,71 @@ from negotiation.render.sanitize import CSP_META, markdown_links
 from negotiation.render.table import Table, align_of, cells, verdict_of
 from negotiation.render.text_table import tabulate_table
 
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*|~]|(?<![^\W_])_|_(?![^\W_])|(?<=!)\[")
+_MARKDOWN_LEAD = re.compile(r"^(?=#)", re.MULTILINE)
+"""What markdown would read as markup in corpus text: backslash, code, emphasis, a table's
+``|``, strikethrough, ``_`` at a word's edge (``army_cap`` stays as it is), an image's ``![``,
+a heading's leading ``#`` (on a line of prose). ``<``, ``>`` and ``&`` are HTML-escaped; links to schemes other
+than http(s) and mailto are broken (:func:`~negotiation.render.sanitize.markdown_links`)."""
+
+_RST_SPECIAL = re.compile(r"[\\`*|]|(?<![^\W_])_|_(?![^\W_])")
+_RST_LEAD = re.compile(r"^(?=\.\.)", re.MULTILINE)
+"""What reStructuredText would read as markup: backslash, interpreted text and literals,
+emphasis, substitutions, references (``name_``, ``[1]_``), and a directive's leading ``..`` (prose)."""
+
+_RST_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data|file):")
+"""URI schemes docutils would make a link of; their colon is escaped, so they stay text."""
+
+_ORG_LEAD = re.compile(r"^(?=[#*|:])", re.MULTILINE)
+"""A line that Org would read as a keyword (``#+INCLUDE:``), a comment, a heading, a table row
+or a fixed-width line (prose, not cells); Org's escape character, a zero-width space, goes before it."""
+
+
+def markdown_text(s: str, *, lead: bool = True) -> str:
+    """Corpus text as markdown that shows it as written: markup characters escaped, HTML
+    escaped, links only to http(s) and mailto, so pasting it into a page injects nothing.
+
+    >>> markdown_text("a | b <script> *x* # not_a_heading")
+    'a \\\\| b &lt;script&gt; \\\\*x\\\\* # not_a_heading'
+    """
+    s = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), html.escape(s, quote=False))
+    return markdown_links(_MARKDOWN_LEAD.sub("\\\\", s) if lead else s)
+
+
+def rst_text(s: str, *, lead: bool = True) -> str:
+    """Corpus text as reStructuredText that shows it as written (markup backslash-escaped)."""
+    s = _RST_SCHEME.sub(r"\1\\:", _RST_SPECIAL.sub(lambda m: "\\" + m.group(), s))
+    return _RST_LEAD.sub("\\\\", s) if lead else s
+
+
+def org_text(s: str, *, lead: bool = True) -> str:
+    """Corpus text as Org that shows it as written: ``|`` as ``\\vert{}``, no ``[[`` link, no line
+    read as a keyword, heading or row."""
+    s = s.replace("|", "\\vert{}").replace("[[", "[\u200b[")
+    return _ORG_LEAD.sub("\u200b", s) if lead else s
+
+
+ESCAPES = {"github": markdown_text, "pipe": markdown_text, "markdown": markdown_text, "rst": rst_text,
+           "orgtbl": org_text}
+"""The escape of each markup format whose source people paste into a page."""
+
+
+def escaped(table: Table, fmt: str, headers: list[str], rows: list[list[str]],
+            ) -> tuple[Table, list[str], list[list[str]]]:
+    """The title, summary, notes, headers and cells of ``table`` escaped for ``fmt`` (as they are
+    for a format with no markup to escape). A cell of a pipe table does not start a line."""
+    escape = ESCAPES.get(fmt)
+    if escape is None:
+        return table, headers, rows
+    title = escape(table.title) if table.title else table.title
+    table = replace(table, title=title, summary=[escape(p) for p in table.summary],
+                    notes=[escape(p) for p in table.notes])
+    lead = fmt == "rst"  # an rst cell is parsed as body text: a directive there runs
+    return table, [escape(h, lead=lead) for h in headers], [[escape(c, lead=lead) for c in r] for r in rows]
+
 
 def _md_cell(s: str) -> str:
-    return markdown_links(html.escape(s, quote=False).replace("|", "\\|").replace("\n", "<br>"))
+    return markdown_text(s).replace("\n", "<br>")
 
 
 def to_markdown(table: Table) -> str:

@@ -55,7 +55,7 @@ class FormatError(ValueError):
     def __init__(self, fmt: str) -> None:
         import difflib
 
-        near = difflib.get_close_matches(fmt, FORMATS, n=3)
+        near = difflib.get_close_matches(fmt, FORMATS, n=3) if isinstance(fmt, str) else []
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         super().__init__(f"unknown format {fmt!r}{hint} (formats: {', '.join(FORMATS)})")
 

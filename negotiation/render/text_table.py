@@ -69,6 +69,9 @@ def to_text(table: Table, fmt: str, *, width: int = 100, color: bool = False) ->
     if not fitted:  # one record, one row: a continuation line would be a bogus row once pasted
         headers = [_one_line(h) for h in headers]
         rows = [[_one_line(c, i18n.say("semicolon", table.lang)) for c in r] for r in rows]
+        from negotiation.render.markup import escaped  # markup imports this module: imported on use
+
+        table, headers, rows = escaped(table, fmt, headers, rows)  # corpus text cannot break a pasted table
     optional = [i for i, c in enumerate(table.columns) if c.optional]
     if fitted and optional and not text.fits_words(headers, rows, width - overhead(len(headers))):
         dropped = [c for c in table.columns if c.optional]
