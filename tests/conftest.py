@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -40,6 +41,27 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+# Workers of pytest-xdist get the controller's environment as the C library holds it, where
+# GNU readline (imported by pdb) has set COLUMNS=80 and LINES=24; the CLI reads COLUMNS, so each
+# worker is given the environment the run was started with (os.environ, read before readline).
+TERMINAL_VARIABLES = ("COLUMNS", "LINES")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Controller side of pytest-xdist: hand each worker the terminal variables as started."""
+    node.workerinput["terminal_variables"] = {k: os.environ.get(k) for k in TERMINAL_VARIABLES}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    started = getattr(config, "workerinput", {}).get("terminal_variables")
+    for key, value in (started or {}).items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
