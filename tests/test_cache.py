@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,18 @@ def test_a_secret_that_is_a_symlink_is_not_followed(
     (cache_dir / cache.SECRET).symlink_to(known)
     _, _, reader = _cached_twice(folder)
     assert reader.calls == 2
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the folder is written without platformdirs on Linux only")
+@pytest.mark.parametrize("xdg", [None, "", "/tmp/xdg-cache-home"])
+def test_the_cache_folder_is_the_one_platformdirs_gives(xdg: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    from negotiation.corpus.cache import cache_dir
+
+    monkeypatch.delenv("NEGOTIATION_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache_dir() == Path(platformdirs.user_cache_dir("negotiation"))
