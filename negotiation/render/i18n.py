@@ -537,3 +537,27 @@ SENTENCES.update({
     "package_part": {"en": "{k}/{n} of the gap", "ar": "{k}/{n} من الفجوة"},
     "no_moves": {"en": "no moves", "ar": "لا تحرّكات"},
 })
+
+
+# --- search ties (render/search_text.py): what separates packages of equal convergence
+SENTENCES.update({
+    "tie_tie": {"en": "Ranks {first}–{last} tie at convergence {conv}.",
+            "ar": "المراتب {first}–{last} متعادلة عند تقارب {conv}."},
+    "tie_shared": {"en": "All of them include {moves}.", "ar": "تشترك كلها في {moves}."},
+    "tie_differ": {"en": "They differ only in {moves}.", "ar": "ولا تختلف إلا في {moves}."},
+    "tie_side_moves": {"en": "{side}'s move on {issues}", "ar": "خطوة {side} في {issues}"},
+    "tie_more": {"en": "{n} more", "ar": "{n} غيرها"},
+    "tie_by_concession": {"en": "Among them, less total concession ranks first.",
+                      "ar": "وفيما بينها يتقدّم الأقل تنازلاً إجمالياً."},
+    "tie_by_steps": {"en": "Among them, fewer steps rank first.",
+                 "ar": "وفيما بينها يتقدّم الأقل خطوات."},
+    "tie_split": {"en": "Their total concession and steps are equal (only its split between {a} and {b} differs): "
+                    "nothing else separates them, so their order is arbitrary.",
+              "ar": "يتساوى فيها إجمالي التنازل وعدد الخطوات (ولا يختلف إلا توزيعه بين {a} و{b}): "
+                    "لا شيء آخر يميّزها، فترتيبها فيما بينها اعتباطي."},
+    "tie_nothing": {"en": "Their concessions and steps are equal too: nothing else separates them, "
+                      "so their order is arbitrary.",
+                "ar": "وتتساوى كذلك في التنازلات والخطوات: لا شيء آخر يميّزها، فترتيبها فيما بينها اعتباطي."},
+    "tie_beyond": {"en": "More packages past rank {last} may share it.",
+               "ar": "وقد تشاركها حزم أخرى بعد المرتبة {last}."},
+})
