@@ -530,14 +530,6 @@ def hit_rate_header(name: str, lang: Lang = "en") -> str:
     return say("hit_rate", lang, draft=word(draft, lang), measure=word(measure, lang))
 
 
-# --- package search: the words of a move (analysis/search_space gives each move as a Step)
-
-SENTENCES.update({
-    "package_move": {"en": "{side}: {issue} → {value}", "ar": "{side}: {issue} ← {value}"},
-    "package_part": {"en": "{k}/{n} of the gap", "ar": "{k}/{n} من الفجوة"},
-    "no_moves": {"en": "no moves", "ar": "لا تحرّكات"},
-})
-
 
 # --- search ties (render/search_text.py): what separates packages of equal convergence
 SENTENCES.update({
