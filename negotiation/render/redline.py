@@ -135,7 +135,8 @@ def redline_html(red: Redline, lang: Lang = "en", *, page: bool = False) -> str:
     title, heading = esc(red.title(lang)), bidi_html(red.title(lang), lang)
     # Point texts, notes and the summary are the analysis's English: say so, as the table does.
     fallback = [i18n.say("english_fallback", lang)] if lang != "en" else []
-    summary = "".join(f"<p>{bidi_html(line, lang)}</p>" for line in [*summary_lines(red.summary, lang), *fallback] if line)
+    lines = [*summary_lines(red.summary, lang), *fallback]
+    summary = "".join(f"<p>{bidi_html(line, lang)}</p>" for line in lines if line)
     return (
         f'<!DOCTYPE html>\n<html {page_attributes(lang)}>\n<head>\n<meta charset="utf-8">\n'
         f"{CSP_META}"

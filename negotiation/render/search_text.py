@@ -56,9 +56,11 @@ def tie_notes(ties: Iterable[Tie], a: Document, b: Document, taxonomy: Taxonomy,
     comma = i18n.say("comma", lang)
     notes = []
     for tie in ties:
-        parts = [i18n.say("tie_tie", lang, first=tie.ranks[0], last=tie.ranks[-1], conv=i18n.decimal(tie.convergence, lang, 3))]
+        conv = i18n.decimal(tie.convergence, lang, 3)
+        parts = [i18n.say("tie_tie", lang, first=tie.ranks[0], last=tie.ranks[-1], conv=conv)]
         if tie.shared:
-            parts.append(i18n.say("tie_shared", lang, moves=comma.join(_move(m, names, taxonomy, lang) for m in tie.shared)))
+            shared = comma.join(_move(m, names, taxonomy, lang) for m in tie.shared)
+            parts.append(i18n.say("tie_shared", lang, moves=shared))
         if tie.differing:
             parts.append(i18n.say("tie_differ", lang, moves=_differing(tie.differing, names, taxonomy, lang)))
         if tie.order == "concession":
