@@ -34,6 +34,10 @@ from tests.test_hostile_strategy import _controls, _formula_cells
 BUNDLED = ng.load()
 DOC = "us-28-point-2025-11"
 OTHER = "istanbul-draft-2022-04"
+KEPT = 12
+"""How many bundled documents besides :data:`DOC` the hostile copy keeps (:data:`NAMED` among them)."""
+NAMED = (OTHER, "us-20-point-2025-12")
+"""The documents the tests below name, besides :data:`DOC`."""
 PROCESSES = int(os.environ.get("NEGOTIATION_HOSTILE_PROCESSES", "12"))
 
 
@@ -62,11 +66,18 @@ def _edit(file: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
-    """The bundled corpus with one document whose title carries escapes and a formula (as in test_hostile_corpus)."""
+    """A hostile copy of the bundled corpus: its taxonomy and parties, :data:`KEPT` of its documents, and
+    one document whose title carries escapes and a formula (as in test_hostile_corpus).
+
+    A dozen documents rather than all of them: each test starts the command line several times
+    with the cache off, and every start reads the whole corpus.
+    """
     doc = BUNDLED[DOC]
     stance = doc.stances["justice.amnesty"].model_copy(update={"note": "=cmd|' /C calc'!A0 \x1b[31mred"})
     bad = doc.model_copy(update={"title": HOSTILE_TITLE, "stances": {**doc.stances, "justice.amnesty": stance}})
-    return ng.dump(ng.Corpus.of(BUNDLED.taxonomy, [d for d in BUNDLED if d.id != DOC] + [bad]), tmp_path / "hostile")
+    named = [BUNDLED[i] for i in NAMED]
+    kept = [*named, *[d for d in BUNDLED if d.id != DOC and d.id not in NAMED][:KEPT - len(named)]]
+    return ng.dump(ng.Corpus.of(BUNDLED.taxonomy, [*kept, bad]), tmp_path / "hostile")
 
 
 class _Planted:
