@@ -196,6 +196,20 @@ def test_crashes_are_one_line_and_an_exit_code(hostile: Path, tmp_path: Path) ->
     assert interrupted.returncode == 130 and _one_line(interrupted.stderr) == "negotiation: interrupted"
 
 
+def _blocked_in_write(pid: int, patience: float = 30.0) -> None:
+    """Wait until process ``pid`` sleeps in a pipe write (Linux's ``/proc/PID/wchan``), at least 0.2 s."""
+    time.sleep(0.2)
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        try:
+            where = Path(f"/proc/{pid}/wchan").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            return  # no /proc here: the 0.2 s must do
+        if "pipe" in where or where.strip() in ("", "0"):  # "0": the kernel does not say
+            return
+        time.sleep(0.02)
+
+
 def _interrupted(*argv: str) -> subprocess.CompletedProcess[bytes]:
     """``negotiation ARGV`` sent SIGINT while it writes its output into a pipe it fills."""
     read, write = os.pipe()
@@ -205,7 +219,7 @@ def _interrupted(*argv: str) -> subprocess.CompletedProcess[bytes]:
     os.close(write)
     with os.fdopen(read, "rb") as out:
         assert out.read(1)  # it is running and writing: the handlers are in place
-        time.sleep(0.2)  # let it fill the pipe and block in write()
+        _blocked_in_write(proc.pid)  # it has filled the pipe and waits in write()
         proc.send_signal(signal.SIGINT)
         out.read()
     err = proc.stderr.read() if proc.stderr else b""
