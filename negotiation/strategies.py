@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -60,17 +61,20 @@ class _ByIdentity:
     def __init__(self, maxsize: int = 256) -> None:
         self._entries: OrderedDict[tuple[Any, ...], tuple[object, Any]] = OrderedDict()
         self._maxsize = maxsize
+        self._lock = threading.Lock()
 
     def get(self, obj: object, extras: tuple[Any, ...], build: Callable[[], Any]) -> Any:
         key = (id(obj), *extras)
-        entry = self._entries.get(key)
-        if entry is not None and entry[0] is obj:
-            self._entries.move_to_end(key)
-            return entry[1]
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry[0] is obj:
+                self._entries.move_to_end(key)
+                return entry[1]
         value = build()
-        self._entries[key] = (obj, value)
-        if len(self._entries) > self._maxsize:
-            self._entries.popitem(last=False)
+        with self._lock:
+            self._entries[key] = (obj, value)
+            while len(self._entries) > self._maxsize:
+                self._entries.popitem(last=False)
         return value
 
 
