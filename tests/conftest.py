@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
@@ -23,7 +24,19 @@ if "NEGOTIATION_CACHE_DIR" not in os.environ:
 # Hypothesis keeps its examples in a throw-away folder, never .hypothesis/ in the repository.
 _EXAMPLES = tempfile.mkdtemp(prefix="negotiation-hypothesis-")
 atexit.register(shutil.rmtree, _EXAMPLES, True)
-os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", _EXAMPLES)  # the examples/ scripts run as subprocesses
+if "HYPOTHESIS_STORAGE_DIRECTORY" not in os.environ:  # the examples/ scripts run as subprocesses
+    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = _EXAMPLES
+    # Hypothesis keeps its Unicode tables there too (which characters a codec encodes: ~4 s of
+    # CPU to compute for utf-8, which st.text() uses). They depend only on the Python and
+    # Hypothesis versions, so they are kept across runs in a folder of the temp directory (never
+    # the repository), linked into the throw-away folder; rmtree removes only the link.
+    _UNICODE = Path(tempfile.gettempdir()) / f"negotiation-hypothesis-unicode-{os.getuid()}-{hypothesis.__version__}"
+    try:
+        _UNICODE.mkdir(mode=0o700, exist_ok=True)
+        if _UNICODE.is_dir() and not _UNICODE.is_symlink() and _UNICODE.stat().st_uid == os.getuid():
+            (Path(_EXAMPLES) / "unicode_data").symlink_to(_UNICODE, target_is_directory=True)
+    except OSError:  # a read-only temp directory: the tables are computed in the throw-away folder
+        pass
 settings.register_profile("_base", database=DirectoryBasedExampleDatabase(_EXAMPLES))
 settings.load_profile("_base")
 

@@ -136,15 +136,21 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, data
 
 
+# Built once: a strategy made afresh on every draw is validated afresh by Hypothesis.
+MUTATION_OPS = st.sampled_from([
+    "delete", "duplicate", "swap", "indent", "dedent", "value", "truncate", "bytes", "nest", "crlf", "bom",
+    "duplicate_block",
+])
+NEW_VALUES = st.sampled_from(ODD_VALUES) | st.text(max_size=12)
+NEST_STYLES = st.sampled_from(["flow", "block"])
+
+
 @st.composite
 def mutations(draw: st.DrawFn, data: bytes) -> bytes:
     lines = data.split(b"\n")
     n = len(lines)
     i, j = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
-    op = draw(st.sampled_from([
-        "delete", "duplicate", "swap", "indent", "dedent", "value", "truncate", "bytes", "nest", "crlf", "bom",
-        "duplicate_block",
-    ]))
+    op = draw(MUTATION_OPS)
     if op == "delete":
         del lines[i]
     elif op == "duplicate":
@@ -158,7 +164,7 @@ def mutations(draw: st.DrawFn, data: bytes) -> bytes:
     elif op == "value":  # change the type or text of a value
         line = lines[i]
         head, sep, _ = line.partition(b": ")
-        new = draw(st.sampled_from(ODD_VALUES) | st.text(max_size=12)).encode("utf-8", "surrogatepass")
+        new = draw(NEW_VALUES).encode("utf-8", "surrogatepass")
         lines[i] = head + b": " + new if sep else line + b" " + new
     elif op == "truncate":
         return data[: draw(st.integers(0, len(data)))]
@@ -167,7 +173,7 @@ def mutations(draw: st.DrawFn, data: bytes) -> bytes:
         return data[:at] + draw(st.binary(min_size=1, max_size=8)) + data[at:]
     elif op == "nest":
         depth = draw(st.integers(1, 3000))
-        style = draw(st.sampled_from(["flow", "block"]))
+        style = draw(NEST_STYLES)
         deep = (b"[" * depth + b"x" + b"]" * depth) if style == "flow" else b"- " * depth + b"x"
         head, sep, _ = lines[i].partition(b": ")
         lines[i] = head + b": " + deep if sep else deep

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import negotiation as ng
 from negotiation import strategies as nst
 from negotiation.analysis.matrix_range import matrix_range
-from tests.test_properties import TAXONOMY
+from tests.test_properties import TAXONOMIES
 
 
 def _same(got: float, want: float) -> bool:
@@ -43,15 +43,18 @@ def test_a_bracketed_draft_has_a_range_and_certain_pairs_have_none() -> None:
     assert set(r.to_dict()) == {"convergence", "low", "high"}
 
 
+STATUSES = st.sampled_from(["official", "reported", "leaked"])
+
+
 @st.composite
 def _documents(draw: st.DrawFn) -> tuple[ng.Taxonomy, list[ng.Document]]:
-    tax = draw(st.one_of(st.just(TAXONOMY), nst.taxonomies()))
+    tax = draw(TAXONOMIES)
     n = draw(st.integers(2, 5))
     docs = []
     for k in range(n):
         doc = draw(nst.documents(tax, authors=["A", "B"] if k % 2 == 0 else ["C"], brackets=k % 2 == 0,
                                  id=f"doc-{k}"))
-        status = draw(st.sampled_from(["official", "reported", "leaked"]))
+        status = draw(STATUSES)
         docs.append(doc.model_copy(update={"status": status}))
     return tax, docs
 

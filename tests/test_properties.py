@@ -13,11 +13,13 @@ from negotiation import strategies as nst
 from negotiation.model.scales import FlagScale, OrdinalScale
 
 TAXONOMY = ng.load().taxonomy
+# Built once: a strategy made afresh on every draw is validated afresh by Hypothesis.
+TAXONOMIES = st.one_of(st.just(TAXONOMY), nst.taxonomies())
 
 
 @st.composite
 def taxonomy_and_two_documents(draw: st.DrawFn, brackets: bool = True) -> tuple[ng.Taxonomy, ng.Document, ng.Document]:
-    tax = draw(st.one_of(st.just(TAXONOMY), nst.taxonomies()))
+    tax = draw(TAXONOMIES)
     a = draw(nst.documents(tax, authors=["A", "B"] if brackets else ["A"], brackets=brackets, id="doc-a"))
     b = draw(nst.documents(tax, authors=["C"], id="doc-b"))
     return tax, a, b
@@ -59,7 +61,7 @@ def test_distances_and_convergence_stay_in_the_unit_interval(case):
 
 @st.composite
 def issue_and_three_values(draw: st.DrawFn):
-    tax = draw(st.one_of(st.just(TAXONOMY), nst.taxonomies()))
+    tax = draw(TAXONOMIES)
     issue = draw(st.sampled_from(list(tax.issues.values())))
     x, y, z = (draw(nst.values(issue)) for _ in range(3))
     return issue, x, y, z
@@ -81,7 +83,7 @@ def test_distance_is_zero_exactly_between_equal_values_on_ordinal_and_flag_scale
 
 @st.composite
 def two_documents_sharing_an_ordered_issue(draw: st.DrawFn):
-    tax = draw(st.one_of(st.just(TAXONOMY), nst.taxonomies()))
+    tax = draw(TAXONOMIES)
     ordered = [i for i in tax.issues.values() if isinstance(i.scale, OrdinalScale | FlagScale)]
     assume(ordered)
     issue = draw(st.sampled_from(ordered))
@@ -166,7 +168,7 @@ def test_zopa_is_empty_exactly_when_no_value_is_accepted_by_all(case, data):
 @st.composite
 def encoded_corpora(draw: st.DrawFn, max_documents: int = 4) -> ng.Corpus:
     """Generated corpora with every feature the encodings handle: brackets, sets, accepts, deferrals."""
-    tax = draw(st.one_of(st.just(TAXONOMY), nst.taxonomies()))
+    tax = draw(TAXONOMIES)
     n = draw(st.integers(1, max_documents))
     parties = sorted(tax.parties)[:3]
     docs = []
