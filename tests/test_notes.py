@@ -9,6 +9,7 @@ import re
 import pytest
 
 import negotiation as ng
+from negotiation.render.bidi import strip_isolates
 from negotiation.render.notes import readable_note
 from negotiation.render.views import document_table
 from tests.command_line import run_cli as run
@@ -28,7 +29,7 @@ def test_show_writes_the_issue_label_where_the_note_names_an_issue(
 ) -> None:
     label = corpus.taxonomy.issues["ceasefire.duration_days"].label(lang)
     _, out, _ = run(capsys, "show", "ru-victory-day-truce-2025-04", "--lang", lang, "-f", "github")
-    out = re.sub("[\u2066-\u2069]", "", out)  # Arabic cells isolate their left-to-right runs
+    out = strip_isolates(out)  # Arabic cells isolate their left-to-right runs
     assert f"kept off {label}" in out and "ceasefire.duration_days" not in out
 
 

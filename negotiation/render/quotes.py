@@ -14,23 +14,10 @@ from collections.abc import Iterable
 
 from negotiation.model.models import Document, Taxonomy
 from negotiation.render import i18n
+from negotiation.render.bidi import LRI, PDI
 from negotiation.render.sanitize import terminal_text
 
 __all__ = ["quotes_text"]
-
-_WORDS = {
-    "quotes": {"en": "Quotes and sources", "ar": "الاقتباسات والمصادر"},
-    "no_url": {"en": "no URL: a printed or unpublished text", "ar": "لا رابط: نص مطبوع أو غير منشور"},
-    "translation": {"en": "translation", "ar": "ترجمة"},
-    "paraphrase": {"en": "paraphrase", "ar": "إعادة صياغة"},
-    "no_quote": {"en": "no quote recorded", "ar": "لا اقتباس مسجَّل"},
-}
-
-_LRI, _PDI = "\u2066", "\u2069"
-
-
-def _word(key: str, lang: str) -> str:
-    return _WORDS[key].get(lang) or _WORDS[key]["en"]
 
 
 def _link(text: str, url: str) -> str:
@@ -50,9 +37,9 @@ def _wrapped(line: str, width: int | None) -> list[str]:
     indent = line[: len(line) - len(line.lstrip(" "))]
     out, open_ = [], False
     for piece in wrap(line, max(10, width - len(indent))):
-        piece = (_LRI if open_ else "") + piece
-        open_ = piece.rfind(_LRI) > piece.rfind(_PDI)
-        out.append(indent + piece + (_PDI if open_ else ""))
+        piece = (LRI if open_ else "") + piece
+        open_ = piece.rfind(LRI) > piece.rfind(PDI)
+        out.append(indent + piece + (PDI if open_ else ""))
     return out
 
 
@@ -65,12 +52,12 @@ def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, l
     dates, quotes in other scripts) are isolated with U+2066/U+2069. ``width`` wraps the
     issue, quote and outlet lines at spaces (never the URL line); ``None`` leaves them whole.
     """
-    rtl = lang == "ar"
+    rtl = lang in i18n.RTL
 
     def iso(s: str) -> str:
-        return f"{_LRI}{s}{_PDI}" if rtl else s
+        return f"{LRI}{s}{PDI}" if rtl else s
 
-    lines = [_word("quotes", lang), ""]
+    lines = [i18n.say("cite_title", lang), ""]
     for label, doc in documents:
         for issue_id, stance in doc.stances.items():
             issue = taxonomy.issues.get(issue_id)
@@ -79,10 +66,10 @@ def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, l
             lines.extend(_wrapped(terminal_text(head), width))
             if stance.quote:
                 kind = stance.quote_kind.value
-                mark = f" ({_word(kind, lang)})" if kind != "verbatim" else ""
+                mark = f" ({i18n.say('cite_' + kind, lang)})" if kind != "verbatim" else ""
                 lines.extend(_wrapped(terminal_text(f"  “{iso(stance.quote)}”{mark}"), width))
             else:
-                lines.append(f"  {_word('no_quote', lang)}")
+                lines.append(f"  {i18n.say('cite_no_quote', lang)}")
             source = doc.source_of(issue_id)
             if source is None:
                 continue
@@ -96,6 +83,6 @@ def quotes_text(documents: Iterable[tuple[str, Document]], taxonomy: Taxonomy, l
                 reason = i18n.say("cite_no_url_because", lang, reason=iso(terminal_text(source.no_url_reason)))
                 lines.extend(_wrapped(f"  ({reason})", None if hyperlinks else width))
             else:
-                lines.append(f"  ({_word('no_url', lang)})")
+                lines.append(f"  ({i18n.say('cite_no_url_printed', lang)})")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -155,6 +155,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "cite_title": {"en": "Quotes and sources", "ar": "الاقتباسات والمصادر"},
     "cite_no_url": {"en": "no URL recorded", "ar": "لا رابط مسجَّل"},
     "cite_no_url_because": {"en": "no URL: {reason}", "ar": "لا رابط: {reason}"},
+    "cite_no_url_printed": {"en": "no URL: a printed or unpublished text", "ar": "لا رابط: نص مطبوع أو غير منشور"},
+    "cite_no_quote": {"en": "no quote recorded", "ar": "لا اقتباس مسجَّل"},
     "cite_translation": {"en": "translation", "ar": "ترجمة"},
     "cite_paraphrase": {"en": "paraphrase", "ar": "إعادة صياغة"},
     # --- end of citations
