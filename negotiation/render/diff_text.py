@@ -199,20 +199,18 @@ def summary_lines(counts: Mapping[str, int], coverage: float, convergence: float
 
 def hinges_line(hinges: Sequence[tuple[str, float, float]], lang: Lang = "en") -> str | None:
     """"What the index hinges on: …" from (issue label, low, high) triples; None for none."""
-    if not hinges:
-        return None
-    comma = i18n.say("comma", lang)
-    items = comma.join(f"{label} {i18n.decimal(low, lang)}–{i18n.decimal(high, lang)}" for label, low, high in hinges)
-    return i18n.say("hinges", lang, items=items)
+    return _listed("hinges", [f"{label} {i18n.decimal(low, lang)}–{i18n.decimal(high, lang)}"
+                              for label, low, high in hinges], lang)
 
 
 def stale_line(stale: Sequence[tuple[str, str, str]], lang: Lang = "en") -> str | None:
     """The line naming stale stances, from (side, issue label, ISO date) triples; None for none."""
-    if not stale:
-        return None
-    comma = i18n.say("comma", lang)
-    items = comma.join(f"{i18n.header(side, lang)} {label} ({date})" for side, label, date in stale)
-    return i18n.say("stale", lang, items=items)
+    return _listed("stale", [f"{i18n.header(side, lang)} {label} ({date})" for side, label, date in stale], lang)
+
+
+def _listed(key: str, items: list[str], lang: Lang) -> str | None:
+    """The sentence ``key`` naming ``items`` with the language's comma; None where there are none."""
+    return i18n.say(key, lang, items=i18n.join(items, lang)) if items else None
 
 
 def heading_lines(a: DocumentTexts, b: DocumentTexts, lang: Lang = "en") -> list[str]:
