@@ -408,10 +408,14 @@ def _beam(tables: _Tables, constant: float, total: float, steps_a: int, steps_b:
     return evaluated
 
 
+def side_name(doc: Document) -> str:
+    """How a package names a side: the party of a position, otherwise the document's id."""
+    return doc.authors[0] if doc.kind == "position" and doc.authors else doc.id
+
+
 def _row(spaces: list[IssueSpace], a: Document, b: Document, ka: np.ndarray, kb: np.ndarray,
          conv: float, base: float, ca: float, cb: float) -> dict[str, Any]:
-    name_a = a.authors[0] if a.kind == "position" else a.id
-    name_b = b.authors[0] if b.kind == "position" else b.id
+    name_a, name_b = side_name(a), side_name(b)
     moves: list[PackageStep] = []
     edits_a: list[Edit] = []
     edits_b: list[Edit] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from negotiation.analysis.search import side_name
 from negotiation.analysis.search_ties import PackageMove, Tie
 from negotiation.model.lang import Lang
 from negotiation.model.models import Document, Taxonomy
@@ -18,11 +19,6 @@ __all__ = ["side_name", "tie_notes"]
 
 _MOST = 8
 """At most this many differing issues are named per side; the rest are counted."""
-
-def side_name(doc: Document) -> str:
-    """How a package names a side: the party of a position, otherwise the document's id."""
-    return doc.authors[0] if doc.kind == "position" and doc.authors else doc.id
-
 
 def _label(issue: str, taxonomy: Taxonomy, lang: Lang) -> str:
     return taxonomy.issues[issue].label(lang) if issue in taxonomy.issues else issue
